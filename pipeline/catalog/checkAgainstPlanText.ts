@@ -1,0 +1,122 @@
+import type {Catalog, TierId} from "./schema.ts";
+import type {CatalogIssue} from "./validateCatalog.ts";
+
+const CHINESE_NUMERALS = "一二三四五六七八九十";
+
+/** The phrase of 总体要求 that names each tier. */
+const TIER_PHRASES: Record<string, TierId> = {
+  进入全国一流水平: "national_first_class",
+  进入全国先进水平: "national_advanced",
+  全面提升: "comprehensive_improvement",
+};
+
+/**
+ * Check the catalog against the plan's own text (plan.zh.txt): every task's text, units and deadline stand
+ * verbatim under its number and inside its indicator's section; every target's quoted words stand in its task
+ * and state its value; every safeguard's text is verbatim; and the tier goals are exactly those the general
+ * requirements (总体要求) list, with their years. Pure: returns every issue found.
+ */
+export function checkAgainstPlanText(catalog: Omit<Catalog, "dir" | "sha256">): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const add = (file: CatalogIssue["file"], path: Array<string | number>, message: string) =>
+    issues.push({file, path, message});
+  const lines = catalog.sourceText.split(/\r?\n/).map((line) => line.trim());
+
+  // Which indicator section (1.提升… 18.提升…) each numbered task line stands in.
+  const sectionOfTask = new Map<number, number>();
+  const taskLine = new Map<number, string>();
+  let section = 0;
+  for (const line of lines) {
+    const header = /^(\d+)\.提升/.exec(line);
+    if (header) section = Number(header[1]);
+    const task = /^\((\d+)\)/.exec(line);
+    if (task) {
+      sectionOfTask.set(Number(task[1]), section);
+      taskLine.set(Number(task[1]), line);
+    }
+  }
+
+  catalog.indicators.forEach((indicator, i) => {
+    if (!lines.some((line) => line.startsWith(`${indicator.number}.提升${indicator.name_zh}`))) {
+      add(
+        "indicators.yaml",
+        ["indicators", i, "name_zh"],
+        `the plan has no section "${indicator.number}.提升${indicator.name_zh}…"`,
+      );
+    }
+  });
+
+  catalog.tasks.forEach((task, i) => {
+    const line = taskLine.get(task.number);
+    if (line === undefined) {
+      add("tasks.yaml", ["tasks", i, "number"], `the plan has no task (${task.number})`);
+      return;
+    }
+    const head = `(${task.number})${task.text_zh}(责任单位:${task.units_text_zh}`;
+    const tail = `完成时限:${task.deadline_text_zh})`;
+    if (!line.startsWith(head))
+      add(
+        "tasks.yaml",
+        ["tasks", i, "text_zh"],
+        `text_zh or units_text_zh is not verbatim the plan's task (${task.number})`,
+      );
+    if (!line.endsWith(tail))
+      add("tasks.yaml", ["tasks", i, "deadline_text_zh"], `the plan's task (${task.number}) does not end with ${tail}`);
+    const indicator = catalog.indicators.find((x) => x.id === task.indicator);
+    if (indicator && sectionOfTask.get(task.number) !== indicator.number) {
+      add(
+        "tasks.yaml",
+        ["tasks", i, "indicator"],
+        `task (${task.number}) stands in section ${sectionOfTask.get(task.number)}, not in ${indicator.id}'s section ${indicator.number}`,
+      );
+    }
+  });
+
+  catalog.targets.forEach((target, i) => {
+    const task = catalog.tasks.find((t) => t.number === target.task);
+    if (task && !task.text_zh.includes(target.text_zh))
+      add("targets.yaml", ["targets", i, "text_zh"], `the words are not in task (${task.number})'s text`);
+    const numbers = target.text_zh.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+    if (!numbers.includes(target.value))
+      add(
+        "targets.yaml",
+        ["targets", i, "value"],
+        `the value ${target.value} is not stated in its words (${numbers.join(", ") || "no number"})`,
+      );
+  });
+
+  catalog.safeguards.forEach((safeguard, i) => {
+    const numeral = CHINESE_NUMERALS[safeguard.number - 1] ?? "?";
+    if (!lines.includes(`(${numeral})${safeguard.name_zh}。${safeguard.text_zh}`))
+      add("plan.yaml", ["safeguards", i, "text_zh"], `safeguard (${numeral}) is not verbatim in the plan`);
+  });
+
+  if (!catalog.sourceText.includes(catalog.tierGoalsTextZh))
+    add("plan.yaml", ["tier_goals_text_zh"], "not verbatim in the plan");
+  const named = new Map<string, {tier: TierId; deadline: string}>();
+  const clause = /(\d{4})年底,?推动(.+?)(\d+)项指标(进入全国一流水平|进入全国先进水平|全面提升)/g;
+  for (const match of catalog.tierGoalsTextZh.matchAll(clause)) {
+    const [, year, list = "", count, phrase = ""] = match;
+    const names = list.split("、");
+    if (names.length !== Number(count))
+      add("plan.yaml", ["tier_goals_text_zh"], `the plan says ${count} indicators but lists ${names.length}`);
+    for (const name of names) named.set(name, {tier: TIER_PHRASES[phrase]!, deadline: `${year}-12-31`});
+  }
+  catalog.indicators.forEach((indicator, i) => {
+    const goal = named.get(indicator.name_zh);
+    if (!goal)
+      add(
+        "indicators.yaml",
+        ["indicators", i, "tier_goal"],
+        `${indicator.name_zh} is not named in the plan's tier goals`,
+      );
+    else if (goal.tier !== indicator.tier_goal.tier || goal.deadline !== indicator.tier_goal.deadline) {
+      add(
+        "indicators.yaml",
+        ["indicators", i, "tier_goal"],
+        `the plan sets ${goal.tier} by ${goal.deadline}, the catalog ${indicator.tier_goal.tier} by ${indicator.tier_goal.deadline}`,
+      );
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,198 @@
+import {z} from "zod";
+
+/**
+ * The shape of a plan catalog (`sources/plans/<plan>/*.yaml`), checked when it is loaded. Cross-references
+ * (a task's indicator exists, a target's metric belongs to its indicator, …) are checked afterwards by
+ * `validateCatalog`, which sees the whole catalog at once.
+ */
+
+/** Identifiers reach SQL and file names: a strict pattern keeps them inert. */
+export const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "expected a lowercase identifier (a-z, 0-9, _)");
+
+/** An ISO calendar date that exists (2022-02-30 is refused). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a real calendar date");
+
+export const tierId = z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]);
+export const unitOfMeasure = z.enum(["workday", "hour", "day", "percent", "percent_reduction", "kW"]);
+export const comparator = z.enum(["<=", ">="]);
+export const polarity = z.enum(["lower_is_better", "higher_is_better"]);
+
+const bilingual = {name_zh: z.string().min(1), name_en: z.string().min(1)};
+
+export const planFile = z.strictObject({
+  plan: z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title_zh: z.string().min(1),
+    title_en: z.string().min(1),
+    city_zh: z.string().min(1),
+    city_en: z.string().min(1),
+    area: identifier,
+    issuer_zh: z.string().min(1),
+    issuer_en: z.string().min(1),
+    issued: isoDate,
+    source: z.string().min(1),
+    catalog_version: z.string().regex(/^\d+\.\d+\.\d+$/, "expected a semantic version such as 1.0.0"),
+    expected_counts: z.strictObject({
+      actions: z.int().positive(),
+      indicators: z.int().positive(),
+      tasks: z.int().positive(),
+      safeguards: z.int().positive(),
+      tier_goals: z.record(tierId, z.int().nonnegative()),
+    }),
+  }),
+  tiers: z.array(z.strictObject({id: tierId, ...bilingual, rank: z.int().positive()})),
+  tier_goals_text_zh: z.string().min(1),
+  actions: z.array(z.strictObject({id: identifier, number: z.int().positive(), ...bilingual})),
+  safeguards: z.array(
+    z.strictObject({number: z.int().positive(), id: identifier, ...bilingual, text_zh: z.string().min(1)}),
+  ),
+});
+
+export const indicatorsFile = z.strictObject({
+  indicators: z.array(
+    z.strictObject({
+      id: identifier,
+      number: z.int().positive(),
+      action: identifier,
+      ...bilingual,
+      tier_goal: z.strictObject({tier: tierId, deadline: isoDate}),
+    }),
+  ),
+});
+
+export const tasksFile = z.strictObject({
+  tasks: z.array(
+    z.strictObject({
+      number: z.int().positive(),
+      indicator: identifier,
+      deadline: z.union([isoDate, z.literal("ongoing")]),
+      continuing: z.boolean().optional(),
+      deadline_text_zh: z.string().min(1),
+      units: z.array(identifier).min(1, "every task needs at least one responsible unit"),
+      units_text_zh: z.string().min(1),
+      text_zh: z.string().min(1),
+      summary_en: z.string().min(1),
+    }),
+  ),
+});
+
+export const metricsFile = z.strictObject({
+  metrics: z.array(
+    z.strictObject({
+      id: identifier,
+      indicator: identifier,
+      ...bilingual,
+      unit: unitOfMeasure,
+      polarity,
+      derived_from: identifier.optional(),
+      description_en: z.string().min(1),
+    }),
+  ),
+});
+
+const segmentValue = z.union([z.string().regex(/^[a-z][a-z0-9_]*$/), z.boolean()]);
+
+export const targetsFile = z.strictObject({
+  targets: z.array(
+    z.strictObject({
+      clause: z.string().regex(/^\d+(\.\d+)?$/, "expected a clause number such as 18 or 18.2"),
+      task: z.int().positive(),
+      indicator: identifier,
+      metric: identifier,
+      comparator,
+      value: z.number().finite(),
+      unit: unitOfMeasure,
+      segment: z.record(identifier, segmentValue).nullable(),
+      deadline: isoDate,
+      baseline: z
+        .strictObject({
+          metric: identifier,
+          period: z.string().regex(/^\d{4}(-\d{2})?$/, "expected a year (2021) or a month (2021-06)"),
+          statistic: z.enum(["median", "mean"]),
+          reference_zh: z.string().min(1),
+          description_en: z.string().min(1),
+        })
+        .optional(),
+      text_zh: z.string().min(1),
+      summary_en: z.string().min(1),
+    }),
+  ),
+});
+
+export const unitsFile = z.strictObject({
+  units: z.array(
+    z.strictObject({
+      id: identifier,
+      ...bilingual,
+      kind: z.enum([
+        "municipal_department",
+        "public_institution",
+        "collective",
+        "central_vertical",
+        "judicial",
+        "utility_enterprise",
+        "state_enterprise",
+        "zone_committee",
+        "area_government",
+        "park_committee",
+      ]),
+      area: identifier.optional(),
+      aliases: z.array(z.string().min(1)).optional(),
+    }),
+  ),
+  groups: z.array(z.strictObject({...bilingual, members: z.array(identifier).min(1)})),
+});
+
+export const areasFile = z.strictObject({
+  areas: z.array(
+    z.strictObject({
+      id: identifier,
+      code: z
+        .string()
+        .regex(/^(\d{6}|[A-Z]{2}-[A-Z]{2,6}-[A-Z0-9]{2,4})$/, "expected a 6-digit division code or XX-XXXX-XX"),
+      ...bilingual,
+      kind: z.enum(["city", "district", "county", "park"]),
+      parent: identifier.optional(),
+      aliases: z.array(z.string().min(1)).optional(),
+      note_en: z.string().optional(),
+    }),
+  ),
+});
+
+export type PlanFile = z.infer<typeof planFile>;
+export type Indicator = z.infer<typeof indicatorsFile>["indicators"][number];
+export type Task = z.infer<typeof tasksFile>["tasks"][number];
+export type Metric = z.infer<typeof metricsFile>["metrics"][number];
+export type Target = z.infer<typeof targetsFile>["targets"][number];
+export type Unit = z.infer<typeof unitsFile>["units"][number];
+export type UnitGroup = z.infer<typeof unitsFile>["groups"][number];
+export type Area = z.infer<typeof areasFile>["areas"][number];
+export type TierId = z.infer<typeof tierId>;
+
+/** A whole plan catalog, as loaded from its folder. */
+export interface Catalog {
+  /** Folder the catalog was read from. */
+  dir: string;
+  plan: PlanFile["plan"];
+  tiers: PlanFile["tiers"];
+  tierGoalsTextZh: string;
+  actions: PlanFile["actions"];
+  safeguards: PlanFile["safeguards"];
+  indicators: Indicator[];
+  tasks: Task[];
+  metrics: Metric[];
+  targets: Target[];
+  units: Unit[];
+  unitGroups: UnitGroup[];
+  areas: Area[];
+  /** The plan's own text (plan.zh.txt), against which verbatim quotes are checked. */
+  sourceText: string;
+  /** sha256 of the catalog files, in a stable order: the catalog's identity in manifests and the warehouse. */
+  sha256: string;
+}
