@@ -1,4 +1,6 @@
-import pc, {type Colors} from "picocolors";
+import pc from "picocolors";
+
+type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * The seam between commands and the outside world: output streams, environment and working directory.
