@@ -1,0 +1,21 @@
+import {isAbsolute, join, resolve} from "node:path";
+import {projectRoot} from "./version.ts";
+
+/**
+ * Where the warehouse lives: `$BIZENV_DB` (relative to the working directory) or `data/warehouse.duckdb`
+ * in the project. Everything that writes the warehouse resolves it here, so one variable moves it all.
+ */
+export function warehousePath(env: Record<string, string | undefined>, cwd: string): string {
+  const fromEnv = env.BIZENV_DB?.trim();
+  if (fromEnv) return isAbsolute(fromEnv) ? fromEnv : resolve(cwd, fromEnv);
+  return join(projectRoot, "data", "warehouse.duckdb");
+}
+
+/** The memory DuckDB may use (`$BIZENV_MEMORY_LIMIT`, DuckDB syntax such as `2GB`; default 2GB). */
+export function memoryLimit(env: Record<string, string | undefined>): string {
+  const value = env.BIZENV_MEMORY_LIMIT?.trim() || "2GB";
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    throw new Error(`BIZENV_MEMORY_LIMIT must look like 512MB or 2GB, found ${JSON.stringify(value)}`);
+  }
+  return value;
+}

@@ -1,0 +1,194 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {beforeAll, describe, expect, it} from "vitest";
+import {DEFAULT_CATALOG_DIR, loadCatalog, type Catalog} from "../../pipeline/catalog/index.ts";
+
+let catalog: Catalog;
+beforeAll(() => {
+  catalog = loadCatalog();
+});
+
+describe("the Xining 2022 catalog", () => {
+  it("holds the plan's 4 actions, 18 indicators, 47 tasks and 6 safeguards", () => {
+    expect(catalog.actions).toHaveLength(4);
+    expect(catalog.indicators).toHaveLength(18);
+    expect(catalog.tasks).toHaveLength(47);
+    expect(catalog.safeguards.map((s) => s.name_zh)).toEqual([
+      "建立领导机制",
+      "建立责任机制",
+      "建立督查机制",
+      "建立考评机制",
+      "建立监督机制",
+      "建立宣传机制",
+    ]);
+  });
+
+  it("uses the national evaluation's 18 indicator ids, in the plan's section order", () => {
+    expect(catalog.indicators.map((i) => i.id)).toEqual([
+      "government_services",
+      "registering_property",
+      "paying_taxes",
+      "bidding_and_tendering",
+      "government_procurement",
+      "starting_a_business",
+      "getting_electricity",
+      "getting_water_and_gas",
+      "dealing_with_construction_permits",
+      "getting_credit",
+      "trading_across_borders",
+      "market_regulation",
+      "enforcing_contracts",
+      "intellectual_property",
+      "labor_market_regulation",
+      "protecting_minority_investors",
+      "resolving_insolvency",
+      "inclusive_innovation",
+    ]);
+  });
+
+  it("sets the tier goals of 总体要求: 4 first class by end-2022, 11 advanced and 3 improved by end-2023", () => {
+    const goal = (tier: string) =>
+      catalog.indicators
+        .filter((i) => i.tier_goal.tier === tier)
+        .map((i) => `${i.id}@${i.tier_goal.deadline}`)
+        .sort();
+    expect(goal("national_first_class")).toEqual(
+      ["paying_taxes", "getting_electricity", "registering_property", "starting_a_business"]
+        .map((id) => `${id}@2022-12-31`)
+        .sort(),
+    );
+    expect(goal("national_advanced")).toHaveLength(11);
+    expect(goal("national_advanced").every((g) => g.endsWith("@2023-12-31"))).toBe(true);
+    expect(goal("comprehensive_improvement")).toEqual(
+      ["labor_market_regulation", "protecting_minority_investors", "resolving_insolvency"]
+        .map((id) => `${id}@2023-12-31`)
+        .sort(),
+    );
+  });
+
+  it("reads every deadline as the last day of the month named, or ongoing", () => {
+    const byDeadline = (deadline: string) => catalog.tasks.filter((t) => t.deadline === deadline).map((t) => t.number);
+    // Counted by hand from the plan's 完成时限 of each task.
+    expect(byDeadline("2022-06-30")).toEqual([38]);
+    expect(byDeadline("2023-06-30")).toEqual([8, 10, 16, 21, 22, 23, 24, 26, 27, 28, 29, 33, 40, 41]);
+    expect(byDeadline("2023-12-31")).toEqual([14, 31, 32, 36, 37, 43, 44, 46, 47]);
+    expect(byDeadline("ongoing")).toEqual([2, 30]);
+    expect(byDeadline("2022-12-31")).toEqual([
+      1, 3, 4, 5, 6, 7, 9, 11, 12, 13, 15, 17, 18, 19, 20, 25, 34, 35, 39, 42, 45,
+    ]);
+    // 2022年12月底完成并持续推进: a date, and marked as continuing.
+    expect(catalog.tasks[3]).toMatchObject({number: 4, deadline: "2022-12-31", continuing: true});
+    expect(catalog.tasks.filter((t) => t.continuing).map((t) => t.number)).toEqual([2, 4, 30]);
+  });
+
+  it("expands 各县区政府 and 各园区管委会 into the 7 county governments and the 3 park committees", () => {
+    const counties = [
+      "gov_chengdong",
+      "gov_chengzhong",
+      "gov_chengxi",
+      "gov_chengbei",
+      "gov_huangzhong",
+      "gov_datong",
+      "gov_huangyuan",
+    ];
+    const parks = ["park_dongchuan", "park_nanchuan", "park_biotech"];
+    expect(catalog.tasks[0]!.units).toEqual([
+      "business_env_bureau",
+      "admin_approval_bureau",
+      "big_data_bureau",
+      ...counties,
+      ...parks,
+    ]);
+    expect(catalog.tasks[8]!.units).toEqual(["tax_bureau"]);
+    // Task 6 names three counties and three parks by name, and three utilities.
+    expect(catalog.tasks[5]!.units).toEqual([
+      "natural_resources_bureau",
+      "tax_bureau",
+      "gov_datong",
+      "gov_huangyuan",
+      "gov_huangzhong",
+      "park_dongchuan",
+      "park_nanchuan",
+      "park_biotech",
+      "water_supply_group",
+      "state_grid_xining",
+      "petrochina_gas_xining",
+    ]);
+    // Task 22: counties only, no parks.
+    expect(catalog.tasks[21]!.units).toEqual(["construction_bureau", "admin_approval_bureau", ...counties]);
+  });
+
+  it("registers Xining's 7 county-level divisions with their codes and the 3 parks with project codes", () => {
+    const byKind = (kind: string) => catalog.areas.filter((a) => a.kind === kind).map((a) => `${a.code} ${a.name_zh}`);
+    expect(byKind("city")).toEqual(["630100 西宁市"]);
+    expect([...byKind("district"), ...byKind("county")]).toEqual([
+      "630102 城东区",
+      "630103 城中区",
+      "630104 城西区",
+      "630105 城北区",
+      "630106 湟中区",
+      "630121 大通回族土族自治县",
+      "630123 湟源县",
+    ]);
+    expect(byKind("park")).toEqual([
+      "XN-ETDZ-DC 东川工业园区",
+      "XN-ETDZ-NC 南川工业园区",
+      "XN-ETDZ-SW 生物科技产业园区",
+    ]);
+  });
+
+  it("keeps every task's Chinese text verbatim from the plan", () => {
+    const text = readFileSync(join(DEFAULT_CATALOG_DIR, "plan.zh.txt"), "utf8");
+    for (const task of catalog.tasks)
+      expect(text).toContain(`(${task.number})${task.text_zh}(责任单位:${task.units_text_zh}`);
+  });
+});
+
+describe("the quantitative targets", () => {
+  // Read by hand from the plan: clause, metric, comparator, value, unit, segment.
+  const expected: Array<[string, string, string, number, string, Record<string, unknown> | null]> = [
+    ["1", "online_service_capability_pct", ">=", 95, "percent", null],
+    ["6.1", "property_registration_time_workdays", "<=", 2.5, "workday", {applicant_type: "individual"}],
+    ["6.2", "property_registration_time_workdays", "<=", 4, "workday", {applicant_type: "enterprise"}],
+    ["9.1", "new_taxpayer_handling_time_reduction_pct", ">=", 90, "percent_reduction", null],
+    ["9.2", "annual_tax_compliance_time_hours", "<=", 98, "hour", null],
+    ["13", "procurement_intention_lead_days", ">=", 30, "day", null],
+    ["15", "business_startup_time_workdays", "<=", 1, "workday", null],
+    ["18.1", "power_connection_time_reduction_pct", ">=", 40, "percent_reduction", null],
+    ["18.2", "power_connection_time_workdays", "<=", 20, "workday", {supply_class: "high_voltage_single"}],
+    ["18.3", "power_connection_time_workdays", "<=", 30, "workday", {supply_class: "high_voltage_dual"}],
+    ["18.4", "power_connection_time_workdays", "<=", 3, "workday", {supply_class: "low_voltage"}],
+    ["18.5", "grid_works_time_workdays", "<=", 15, "workday", {needs_grid_works: true}],
+    ["19.1", "low_voltage_access_capacity_kw", ">=", 160, "kW", {area_type: "urban"}],
+    ["19.2", "low_voltage_access_capacity_kw", ">=", 100, "kW", {area_type: "rural"}],
+    ["20.1", "water_connection_time_workdays", "<=", 8, "workday", {customer_class: "industrial_public"}],
+    ["20.2", "water_connection_time_workdays", "<=", 11, "workday", {customer_class: "non_industrial_general"}],
+    ["20.3", "gas_connection_time_workdays", "<=", 10, "workday", null],
+    ["25.1", "guarantee_fee_rate_pct", "<=", 1.5, "percent", null],
+    ["25.2", "loan_time_workdays", "<=", 13, "workday", null],
+  ];
+
+  it("lists every target the plan states, as read by hand", () => {
+    expect(catalog.targets.map((t) => [t.clause, t.metric, t.comparator, t.value, t.unit, t.segment])).toEqual(
+      expected,
+    );
+  });
+
+  it("quotes each target's words from its task, and those words state its value", () => {
+    for (const target of catalog.targets) {
+      const task = catalog.tasks.find((t) => t.number === target.task)!;
+      expect(task.text_zh).toContain(target.text_zh);
+      expect(target.text_zh.match(/\d+(\.\d+)?/g)!.map(Number)).toContain(target.value);
+      expect(target.deadline).toBe(task.deadline);
+    }
+  });
+
+  it("gives relative targets a declared baseline with its source", () => {
+    const relative = catalog.targets.filter((t) => t.unit === "percent_reduction");
+    expect(relative.map((t) => [t.clause, t.baseline?.metric, t.baseline?.period])).toEqual([
+      ["9.1", "new_taxpayer_handling_time_hours", "2021"],
+      ["18.1", "power_connection_time_workdays", "2021"],
+    ]);
+    expect(relative[1]!.baseline!.reference_zh).toBe("现行规定");
+  });
+});

@@ -1,0 +1,125 @@
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterEach, describe, expect, it} from "vitest";
+import {DEFAULT_CATALOG_DIR, loadCatalog} from "../../pipeline/catalog/index.ts";
+import {CatalogError} from "../../pipeline/errors.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+/** Copy the real catalog, apply one edit to one file, and return the problems loading it reports. */
+function problemsAfter(file: string, edit: (text: string) => string): CatalogError["issues"] {
+  const dir = mkdtempSync(join(tmpdir(), "bizenv-catalog-"));
+  dirs.push(dir);
+  cpSync(DEFAULT_CATALOG_DIR, dir, {recursive: true});
+  const path = join(dir, file);
+  const before = readFileSync(path, "utf8");
+  const after = edit(before);
+  expect(after, "the edit must change the file").not.toBe(before);
+  writeFileSync(path, after);
+  try {
+    loadCatalog(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogError);
+    return (error as CatalogError).issues;
+  }
+  throw new Error("the edited catalog loaded without error");
+}
+
+describe("catalog validation points at the offending entry", () => {
+  it("an unknown unit id in a task, with file, line and path", () => {
+    const issues = problemsAfter("tasks.yaml", (t) =>
+      t.replace(
+        "      - tax_bureau\n    units_text_zh: 市税务局\n",
+        "      - tax_bureau_x\n    units_text_zh: 市税务局\n",
+      ),
+    );
+    expect(issues).toContainEqual({
+      file: expect.stringMatching(/tasks\.yaml:\d+$/),
+      path: "tasks[8].units[0]",
+      message: 'unknown unit id "tax_bureau_x" (not in units.yaml)',
+    });
+  });
+
+  it("a task removed: the count and the numbering", () => {
+    const issues = problemsAfter("tasks.yaml", (t) => t.replace(/  - number: 47\n[\s\S]*$/, ""));
+    expect(issues.map((i) => i.message)).toContain("expected 47 tasks, found 46");
+  });
+
+  it("a duplicated clause number", () => {
+    const issues = problemsAfter("targets.yaml", (t) => t.replace('clause: "6.2"', 'clause: "6.1"'));
+    expect(issues).toContainEqual(
+      expect.objectContaining({path: "targets[2]", message: 'duplicate clause number "6.1" (first at targets[1])'}),
+    );
+  });
+
+  it("a target value the plan does not state", () => {
+    const issues = problemsAfter("targets.yaml", (t) => t.replace("    value: 13\n", "    value: 12\n"));
+    expect(issues).toContainEqual(
+      expect.objectContaining({path: "targets[18].value", message: "the value 12 is not stated in its words (13)"}),
+    );
+  });
+
+  it("a target whose indicator does not exist, or whose comparator contradicts its metric", () => {
+    const unknown = problemsAfter("targets.yaml", (t) =>
+      t.replace("indicator: getting_credit", "indicator: getting_credits"),
+    );
+    expect(unknown).toContainEqual(
+      expect.objectContaining({path: "targets[17].indicator", message: 'unknown indicator "getting_credits"'}),
+    );
+    const flipped = problemsAfter("targets.yaml", (t) =>
+      t.replace('comparator: "<="\n    value: 1.5', 'comparator: ">="\n    value: 1.5'),
+    );
+    expect(flipped).toContainEqual(expect.objectContaining({path: "targets[17].comparator"}));
+  });
+
+  it("a deadline that disagrees with the plan's words", () => {
+    const issues = problemsAfter("tasks.yaml", (t) =>
+      t.replace(
+        "  - number: 38\n    indicator: labor_market_regulation\n    deadline: 2022-06-30",
+        "  - number: 38\n    indicator: labor_market_regulation\n    deadline: 2022-06-29",
+      ),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: "tasks[37].deadline",
+        message: "deadline 2022-06-29 does not match 2022年6月底 (= 2022-06-30)",
+      }),
+    );
+  });
+
+  it("a tier goal that contradicts 总体要求", () => {
+    const issues = problemsAfter("indicators.yaml", (t) =>
+      t.replace(
+        "name_en: Paying taxes\n    tier_goal:\n      tier: national_first_class",
+        "name_en: Paying taxes\n    tier_goal:\n      tier: national_advanced",
+      ),
+    );
+    expect(issues.map((i) => i.message)).toContain(
+      "expected 4 indicators with tier goal national_first_class, found 3",
+    );
+    expect(issues).toContainEqual(expect.objectContaining({path: "indicators[2].tier_goal"}));
+  });
+
+  it("a Chinese text that is no longer verbatim", () => {
+    const issues = problemsAfter("tasks.yaml", (t) => t.replace("持续清理政府部门", "持续清理政府机关"));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        path: "tasks[25].text_zh",
+        message: "text_zh or units_text_zh is not verbatim the plan's task (26)",
+      }),
+    );
+  });
+
+  it("a schema violation and a YAML syntax error", () => {
+    const schema = problemsAfter("areas.yaml", (t) => t.replace('code: "630102"', 'code: "63010"'));
+    expect(schema).toContainEqual(
+      expect.objectContaining({path: "areas[1].code", file: expect.stringMatching(/areas\.yaml:\d+$/)}),
+    );
+    const syntax = problemsAfter("metrics.yaml", (t) => t.replace("metrics:\n", "metrics:\n  - id: [unclosed\n"));
+    expect(syntax[0]!.message).toMatch(/^YAML syntax/);
+  });
+});
