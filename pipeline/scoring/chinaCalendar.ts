@@ -1,0 +1,123 @@
+import {createRequire} from "node:module";
+import {isoWeekday} from "./localTime.ts";
+
+/**
+ * China's official working calendar: public holidays (法定节假日 and the days off around them) and make-up workdays
+ * (调休上班日) as announced each year by the State Council General Office (国务院办公厅关于部分节假日安排的通知).
+ *
+ * The data come from the `chinese-days` package, which transcribes those notices. A year for which the package has
+ * no notice is never silently treated as an ordinary year: every day carries `year_has_official_data`, and the
+ * duration functions report such years (see `durations.ts`).
+ */
+
+/** One entry of the package's tables, e.g. `"National Day,国庆节,3"`: English name, Chinese name, statutory days. */
+type PackageEntry = string;
+interface PackageData {
+  holidays: Record<string, PackageEntry>;
+  workdays: Record<string, PackageEntry>;
+  inLieuDays: Record<string, PackageEntry>;
+}
+
+const require = createRequire(import.meta.url);
+const packageJson = require("chinese-days/package.json") as {name: string; version: string};
+const packageData = require("chinese-days/dist/chinese-days.json") as PackageData;
+
+/** What a date is in China's official working calendar. */
+export interface CalendarDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Offices are open: Monday–Friday that is not a holiday, or a make-up Saturday/Sunday. */
+  is_workday: boolean;
+  /** An official day off of a holiday period (including the weekend days inside it). Plain weekends are `false`. */
+  is_holiday: boolean;
+  /** Chinese name of the holiday (e.g. `国庆节`); for a make-up workday, the holiday it makes up for; else `null`. */
+  holiday_name: string | null;
+  /** English name of the same holiday, or `null`. */
+  holiday_name_en: string | null;
+  /** A Saturday or Sunday on which offices work to make up for a holiday (调休上班). */
+  is_makeup_workday: boolean;
+  /**
+   * The package holds the State Council's notice for this date's year. When `false`, `is_workday` only follows the
+   * Monday–Friday rule and is provisional.
+   */
+  year_has_official_data: boolean;
+}
+
+/** A working calendar: the seam the duration functions take, so tests can pass a hand-made one. */
+export interface WorkCalendar {
+  /** Years (ascending) for which the official holiday arrangement is known. */
+  readonly officialYears: readonly number[];
+  /** Classify one `YYYY-MM-DD` date. */
+  day(date: string): CalendarDay;
+}
+
+/** Where the calendar comes from; cite it wherever workday counts are published (e.g. the year-end report). */
+export interface CalendarProvenance {
+  package: string;
+  version: string;
+  repository: string;
+  source: string;
+  first_official_year: number;
+  last_official_year: number;
+}
+
+/**
+ * Build a calendar from tables shaped like `chinese-days/dist/chinese-days.json` (dates → "English,中文,days").
+ * A year counts as official when the tables hold at least one holiday in it (every notice declares New Year's Day).
+ * Throws if an entry is malformed, so a changed package format fails loudly instead of miscounting.
+ *
+ * @example buildWorkCalendar(data).day("2023-10-07").is_makeup_workday // true
+ */
+export function buildWorkCalendar(data: PackageData): WorkCalendar {
+  for (const [table, entries] of Object.entries(data)) {
+    for (const [date, entry] of Object.entries(entries as Record<string, string>)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || entry.split(",").length < 2) {
+        throw new Error(`chinese-days table "${table}" has an entry bizenv cannot read: ${date} → ${entry}`);
+      }
+    }
+  }
+  const years = new Set(Object.keys(data.holidays).map((date) => Number(date.slice(0, 4))));
+  const officialYears = [...years].sort((a, b) => a - b);
+  return {
+    officialYears,
+    day(date: string): CalendarDay {
+      const official = years.has(Number(date.slice(0, 4)));
+      const weekday = isoWeekday(date);
+      const ordinary = weekday <= 5;
+      const makeup = official ? data.workdays[date] : undefined;
+      const holiday = official ? data.holidays[date] : undefined;
+      const entry = makeup ?? holiday;
+      const [nameEn, nameZh] = entry === undefined ? [null, null] : entry.split(",");
+      return {
+        date,
+        is_workday: makeup !== undefined ? true : holiday !== undefined ? false : ordinary,
+        is_holiday: makeup === undefined && holiday !== undefined,
+        holiday_name: nameZh ?? null,
+        holiday_name_en: nameEn ?? null,
+        is_makeup_workday: makeup !== undefined,
+        year_has_official_data: official,
+      };
+    },
+  };
+}
+
+/** The calendar bizenv uses, built once from the installed `chinese-days`. */
+export const chinaCalendar: WorkCalendar = buildWorkCalendar(packageData);
+
+/**
+ * Provenance of {@link chinaCalendar}: package name and the version actually installed, and the official years it
+ * covers. The year-end report cites this.
+ */
+export const CALENDAR_PROVENANCE: CalendarProvenance = Object.freeze({
+  package: packageJson.name,
+  version: packageJson.version,
+  repository: "https://github.com/vsme/chinese-days",
+  source: "State Council General Office notices on public-holiday arrangements (国务院办公厅关于部分节假日安排的通知)",
+  first_official_year: chinaCalendar.officialYears[0] ?? Number.NaN,
+  last_official_year: chinaCalendar.officialYears.at(-1) ?? Number.NaN,
+});
+
+/** One line naming the calendar, e.g. `chinese-days 1.5.7 (official years 2004–2026)`. */
+export function calendarCitation(provenance: CalendarProvenance = CALENDAR_PROVENANCE): string {
+  return `${provenance.package} ${provenance.version} (official years ${provenance.first_official_year}–${provenance.last_official_year})`;
+}
