@@ -13,13 +13,19 @@ export class BizenvError extends Error {
   readonly code: string;
   /** Optional next step for the person reading the message. */
   readonly hint: string | undefined;
+  /** The command already told the user (e.g. per file in its JSON); the handler only sets the exit code. */
+  readonly reported: boolean;
 
-  constructor(message: string, options: {exitCode: number; code: string; hint?: string; cause?: unknown}) {
+  constructor(
+    message: string,
+    options: {exitCode: number; code: string; hint?: string; cause?: unknown; reported?: boolean},
+  ) {
     super(message, options.cause === undefined ? undefined : {cause: options.cause});
     this.name = new.target.name;
     this.exitCode = options.exitCode;
     this.code = options.code;
     this.hint = options.hint;
+    this.reported = options.reported ?? false;
   }
 }
 
@@ -62,6 +68,13 @@ export class FeedError extends BizenvError {
   constructor(file: string, message: string, hint?: string) {
     super(`${file}: ${message}`, {exitCode: 4, code: "file_refused", ...(hint === undefined ? {} : {hint})});
     this.file = file;
+  }
+}
+
+/** One or more files of a load were refused (each is reported with its reason by the load itself). */
+export class RefusedFilesError extends BizenvError {
+  constructor(message: string, reported: boolean) {
+    super(message, {exitCode: 4, code: "files_refused", reported});
   }
 }
 

@@ -43,6 +43,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     if (error instanceof BizenvError) {
+      // A command that already reported the failure in its JSON output only sets the exit code.
+      if (error.reported) return error.exitCode;
       if (wantsJson) printJson(io, {error: {code: error.code, message: error.message, hint: error.hint ?? null}});
       else io.stderr(`${c.red("error")} ${error.message}\n${error.hint ? c.dim(`hint: ${error.hint}\n`) : ""}`);
       return error.exitCode;

@@ -1,0 +1,78 @@
+import {Command} from "commander";
+import {RefusedFilesError} from "../../errors.ts";
+import {loadPaths} from "../../ingest/loadFiles.ts";
+import type {LoadResult} from "../../ingest/loadFile.ts";
+import {colors, printJson, type Io} from "../io.ts";
+
+/** `bizenv load <file|dir>...`: load feed files into the warehouse, every row accounted for. */
+export function loadCommand(io: Io): Command {
+  return new Command("load")
+    .description(
+      "load feed files (CSV in UTF-8 or GBK, XLSX, Parquet, Arrow, JSON lines) or folders such as data/inbox",
+    )
+    .argument("<paths...>", "files or folders to load")
+    .option("--feed <feed>", "name the feed instead of recognising it from the headers")
+    .option("--replace", "load a corrected version of a file: supersede the rows of its last load (same file name)")
+    .option("--json", "print the result of every file as JSON")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 every file loaded or was skipped (rejected rows do not fail a load), 4 a file was refused.\n" +
+        "Rejected rows are in the warehouse (table load_rejects) with file, line, column, value, rule and message.",
+    )
+    .action(async (paths: string[], options: {feed?: string; replace?: boolean; json?: boolean}) => {
+      const c = colors(io);
+      const showProgress = io.isTTY && !options.json;
+      const results = await loadPaths(paths, {
+        env: io.env,
+        cwd: io.cwd,
+        ...(options.feed === undefined ? {} : {feed: options.feed}),
+        ...(options.replace === undefined ? {} : {replace: options.replace}),
+        ...(showProgress
+          ? {progress: (e) => io.stderr(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.file}: ${e.phase}…`)}
+          : {}),
+      });
+      if (showProgress) io.stderr("\r\x1b[K");
+      if (options.json) {
+        printJson(io, {
+          files: results.map(({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message}) => ({
+            file,
+            feed,
+            sha256,
+            status,
+            rows_read,
+            rows_loaded,
+            rows_rejected,
+            message,
+          })),
+        });
+      } else {
+        for (const r of results) io.stdout(formatResult(r, c) + "\n");
+        const sum = (k: "rows_read" | "rows_loaded" | "rows_rejected") => results.reduce((a, r) => a + r[k], 0);
+        const count = (s: LoadResult["status"]) => results.filter((r) => r.status === s).length;
+        io.stdout(
+          c.dim(
+            `${results.length} file${results.length === 1 ? "" : "s"}: ${count("loaded")} loaded, ${count("skipped")} skipped, ${count("refused")} refused · ` +
+              `${sum("rows_read").toLocaleString("en")} rows read = ${sum("rows_loaded").toLocaleString("en")} loaded + ${sum("rows_rejected").toLocaleString("en")} rejected\n`,
+          ),
+        );
+      }
+      const refused = results.filter((r) => r.status === "refused");
+      if (refused.length > 0) {
+        throw new RefusedFilesError(
+          `${refused.length} file${refused.length === 1 ? " was" : "s were"} refused (${refused.map((r) => r.file).join(", ")}); nothing of ${refused.length === 1 ? "it" : "them"} was loaded`,
+          options.json === true,
+        );
+      }
+    });
+}
+
+function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
+  switch (r.status) {
+    case "loaded":
+      return `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}`;
+    case "skipped":
+      return `${c.dim("skipped")} ${r.file}: ${r.message}`;
+    case "refused":
+      return `${c.red("refused")} ${r.message}`;
+  }
+}

@@ -1,0 +1,367 @@
+import {createHash} from "node:crypto";
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  closeSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import {tmpdir} from "node:os";
+import {basename, extname, join} from "node:path";
+import type {Catalog} from "../catalog/index.ts";
+import type {Warehouse} from "../db.ts";
+import {FeedError} from "../errors.ts";
+import {checkSql} from "./checkSql.ts";
+import type {Contract} from "./contractSchema.ts";
+import {currentView, ensureFeedTable, feedTable} from "./feedTable.ts";
+import {recognizeFeed} from "./matchHeaders.ts";
+import {sniffFile} from "./sniffFile.ts";
+import {ident} from "./sql.ts";
+import {stageFile, type Staged} from "./stageFile.ts";
+
+/** What happened to one file, as `bizenv load --json` reports it. */
+export interface LoadResult {
+  file: string;
+  feed: string | null;
+  sha256: string;
+  status: "loaded" | "skipped" | "refused";
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  message: string;
+  load_id: number | null;
+}
+
+/** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
+export interface LoadContext {
+  warehouse: Warehouse;
+  catalog: Catalog;
+  contracts: Contract[];
+  /** Where loaded files are kept, named by their sha256. */
+  archiveDir: string;
+  /** The clock: dates after it are "in the future". Injected so tests are reproducible. */
+  now: () => Date;
+  /** Called as a file moves through its phases (for the progress display). */
+  progress?: (phase: string) => void;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` wall-clock time in China, where every feed's timestamps live. */
+export function chinaWallClock(date: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  }).format(date);
+}
+
+/** sha256 of a file, streamed. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * Load one file: recognise its feed, stage it through DuckDB, check every rule, and in ONE transaction record
+ * the load, its rejected rows and its good rows (and supersede the version it replaces with `replace`).
+ * A file that cannot be this feed is refused whole and nothing of it is kept but the refusal in the load log.
+ * Every row is accounted for: rows_read = rows_loaded + rows_rejected, or the load fails.
+ */
+export async function loadFile(
+  ctx: LoadContext,
+  path: string,
+  shown: string,
+  options: {feed?: string; replace?: boolean} = {},
+): Promise<LoadResult> {
+  const {warehouse} = ctx;
+  const startedAt = ctx.now();
+  const bytes = statSync(path).size;
+  ctx.progress?.("hashing");
+  const sha256 = await sha256File(path);
+  const base = {file: shown, sha256, rows_read: 0, rows_loaded: 0, rows_rejected: 0, load_id: null};
+
+  const already = await warehouse.all<{load_id: number; feed: string; status: string}>(
+    "select load_id, feed, status from load_log where sha256 = $1 and status in ('loaded', 'superseded') order by load_id limit 1",
+    [sha256],
+  );
+  if (already[0]) {
+    const a = already[0];
+    return {
+      ...base,
+      feed: a.feed,
+      status: "skipped",
+      message: `same content already loaded (load ${a.load_id}${a.status === "superseded" ? ", since superseded" : ""})`,
+    };
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), "bizenv-load-"));
+  let staged: Staged | undefined;
+  let contract: Contract | undefined;
+  try {
+    const head = readHead(path);
+    const sniffed = sniffFile(head, bytes, basename(path));
+    if ("refuse" in sniffed) throw new FeedError(shown, sniffed.refuse);
+    ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");
+    staged = await stageFile(warehouse, {path, shown, sniffed}, tmp, ctx.contracts, options.feed);
+    const match = recognizeFeed(staged.headers, ctx.contracts, options.feed);
+    if ("refuse" in match) throw new FeedError(shown, match.refuse);
+    const chosen = match.contract;
+    contract = chosen;
+    if (staged.rowsRead === 0)
+      throw new FeedError(shown, `the file has a header but no data rows; expected rows of ${chosen.feed}`);
+
+    ctx.progress?.("validating");
+    await ensureFeedTable(warehouse, chosen);
+    const now = chinaWallClock(ctx.now());
+    const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
+    await warehouse.run(
+      checkSql(chosen, {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`}, now),
+    );
+
+    const replaced = options.replace
+      ? ((
+          await warehouse.all<{load_id: number}>(
+            "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
+            [chosen.feed, basename(path)],
+          )
+        )[0]?.load_id ?? null)
+      : null;
+    const keys = chosen.key.map(ident);
+    const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
+    const keyText = (a: string) =>
+      `concat_ws(', ', ${chosen.key.map((k) => `${JSON.stringify(k).replaceAll('"', "'")} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
+    await warehouse.run(`create or replace temp table dup_rejects as
+      select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
+             'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
+      from checked c join (select ${keys.join(", ")}, min(_line) as first_line from checked where len(_errors) = 0
+                           group by ${keys.join(", ")} having count(*) > 1) k on ${keyOn("c", "k")}
+      where len(c._errors) = 0 and c._line <> k.first_line`);
+    await warehouse.run(
+      `insert into dup_rejects
+      select c._line, ${keyText("c")}, 'duplicate_loaded',
+             'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
+      from checked c join ${currentView(chosen)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
+      where len(c._errors) = 0 and f._load_id is distinct from $1
+        and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+      [replaced],
+    );
+
+    ctx.progress?.("committing");
+    const archived = archive(path, sha256, ctx.archiveDir);
+    const result = await warehouse.transaction(async () => {
+      const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [
+        {id: number},
+      ];
+      await warehouse.run(
+        `insert into load_rejects
+         select $1, _line, e.column_name, e.value, e.rule, e.message from (select _line, unnest(_errors) as e from checked where len(_errors) > 0)
+         union all select $1, _line, ${JSON.stringify(chosen.key.join(",")).replaceAll('"', "'")}, key_text, rule, message from dup_rejects
+         union all select $1, line, column_name, left(value, 500), 'malformed', 'the line does not split into the header''s columns: ' || message from reader_rejects`,
+        [id],
+      );
+      const columns = chosen.columns.map((c) => ident(c.name)).join(", ");
+      await warehouse.run(
+        `insert into ${feedTable(chosen)} (_load_id, _line, _is_synthetic, ${columns})
+         select $1, _line, _is_synthetic, ${columns} from checked c
+         where len(_errors) = 0 and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+        [id],
+      );
+      const asOf = ident(chosen.as_of_column);
+      const [counts] = (await warehouse.all<{
+        loaded: number;
+        rejected: number;
+        synthetic: number;
+        data_from: string | null;
+        data_to: string | null;
+      }>(
+        `select (select count(*) from ${feedTable(chosen)} where _load_id = $1) as loaded,
+                (select count(distinct line) from load_rejects where load_id = $1) as rejected,
+                (select count(*) from ${feedTable(chosen)} where _load_id = $1 and _is_synthetic) as synthetic,
+                (select min(${asOf})::date from ${feedTable(chosen)} where _load_id = $1) as data_from,
+                (select max(${asOf})::date from ${feedTable(chosen)} where _load_id = $1) as data_to`,
+        [id],
+      )) as [{loaded: number; rejected: number; synthetic: number; data_from: string | null; data_to: string | null}];
+      if (counts.loaded + counts.rejected !== staged!.rowsRead) {
+        throw new Error(
+          `row accounting failed for ${shown}: read ${staged!.rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
+        );
+      }
+      if (replaced !== null)
+        await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced]);
+      const message =
+        (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
+        (replaced !== null
+          ? `; supersedes load ${replaced}`
+          : options.replace
+            ? "; nothing to replace (no earlier load of this file name)"
+            : "");
+      await logLoad(warehouse, {
+        id,
+        feed: chosen.feed,
+        path,
+        archived,
+        sha256,
+        bytes,
+        staged: staged!,
+        sniffedFormat: sniffed.format,
+        contract: chosen,
+        loaded: counts.loaded,
+        rejected: counts.rejected,
+        status: "loaded",
+        message,
+        replaces: replaced,
+        synthetic: counts.synthetic > 0,
+        dataFrom: counts.data_from,
+        dataTo: counts.data_to,
+        startedAt,
+        finishedAt: ctx.now(),
+      });
+      return {
+        ...base,
+        feed: chosen.feed,
+        status: "loaded" as const,
+        rows_read: staged!.rowsRead,
+        rows_loaded: counts.loaded,
+        rows_rejected: counts.rejected,
+        message,
+        load_id: id,
+      };
+    });
+    return result;
+  } catch (error) {
+    if (!(error instanceof FeedError)) throw error;
+    await warehouse.transaction(async () => {
+      const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [
+        {id: number},
+      ];
+      await logLoad(warehouse, {
+        id,
+        feed: contract?.feed ?? null,
+        path,
+        archived: null,
+        sha256,
+        bytes,
+        staged: staged ?? null,
+        sniffedFormat: null,
+        contract: contract ?? null,
+        loaded: 0,
+        rejected: 0,
+        status: "refused",
+        message: error.message,
+        replaces: null,
+        synthetic: false,
+        dataFrom: null,
+        dataTo: null,
+        startedAt,
+        finishedAt: ctx.now(),
+      });
+    });
+    return {
+      ...base,
+      feed: contract?.feed ?? null,
+      status: "refused",
+      rows_read: staged?.rowsRead ?? 0,
+      message: error.message,
+    };
+  } finally {
+    rmSync(tmp, {recursive: true, force: true});
+    await warehouse
+      .run(
+        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists reject_steps; drop table if exists checked; drop table if exists dup_rejects",
+      )
+      .catch(() => {});
+  }
+}
+
+/** The first 64 KiB of a file. */
+function readHead(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(65536);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Keep a copy of a loaded file under its sha256 (written to a temporary name, then renamed: never half a file). */
+function archive(path: string, sha256: string, dir: string): string {
+  mkdirSync(dir, {recursive: true});
+  const target = join(dir, `${sha256}${extname(path).toLowerCase()}`);
+  if (!existsSync(target)) {
+    const partial = `${target}.partial-${process.pid}`;
+    copyFileSync(path, partial);
+    renameSync(partial, target);
+  }
+  return target;
+}
+
+async function logLoad(
+  warehouse: Warehouse,
+  e: {
+    id: number;
+    feed: string | null;
+    path: string;
+    archived: string | null;
+    sha256: string;
+    bytes: number;
+    staged: Staged | null;
+    sniffedFormat: string | null;
+    contract: Contract | null;
+    loaded: number;
+    rejected: number;
+    status: "loaded" | "refused";
+    message: string;
+    replaces: number | null;
+    synthetic: boolean;
+    dataFrom: string | null;
+    dataTo: string | null;
+    startedAt: Date;
+    finishedAt: Date;
+  },
+): Promise<void> {
+  await warehouse.run(
+    `insert into load_log (load_id, feed, file_name, file_path, archived_path, sha256, bytes, format, encoding, delimiter, header_line,
+       contract_version, contract_sha256, rows_read, rows_loaded, rows_rejected, status, message, replaces_load_id, is_synthetic,
+       data_from, data_to, started_at, finished_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
+    [
+      e.id,
+      e.feed,
+      basename(e.path),
+      e.path,
+      e.archived,
+      e.sha256,
+      e.bytes,
+      e.sniffedFormat,
+      e.staged?.encoding ?? null,
+      e.staged?.delimiter ?? null,
+      e.staged?.headerLine ?? null,
+      e.contract?.version ?? null,
+      e.contract?.sha256 ?? null,
+      e.status === "loaded" ? e.loaded + e.rejected : (e.staged?.rowsRead ?? 0),
+      e.loaded,
+      e.rejected,
+      e.status,
+      e.message,
+      e.replaces,
+      e.synthetic,
+      e.dataFrom,
+      e.dataTo,
+      e.startedAt.toISOString(),
+      e.finishedAt.toISOString(),
+    ],
+  );
+}

@@ -1,0 +1,117 @@
+import ExcelJS from "exceljs";
+import {FeedError} from "../errors.ts";
+import {CsvWriter} from "./csvWriter.ts";
+
+/** How far down a sheet the header row is looked for (title rows and notes often stand above it). */
+const HEADER_SEARCH_ROWS = 30;
+/** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
+export const MAX_XLSX_ROWS = 2_000_000;
+
+type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
+
+/** The text of an ExcelJS cell value, as the office saw it: dates as `YYYY-MM-DD HH:MM:SS`, formulas by result. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    // Excel stores wall-clock times without a zone; ExcelJS reads them as UTC.
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  }
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value)
+      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/**
+ * Stream an XLSX workbook into a CSV whose first column is the sheet row number. The sheet and its header row
+ * are found, not assumed: the first sheet whose top rows contain a row that `recognize` accepts as a complete
+ * header is used, and rows above the header (titles, notes) are skipped. Throws `FeedError` when no sheet has
+ * such a row, naming the closest miss.
+ */
+export async function readXlsxToCsv(
+  path: string,
+  shown: string,
+  csvPath: string,
+  recognize: Recognize,
+): Promise<{sheet: string; headerRow: number}> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  });
+  const writer = new CsvWriter(csvPath);
+  let chosen: {sheet: string; headerRow: number; width: number} | undefined;
+  let closest = "";
+  let rows = 0;
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as {name?: string}).name ?? "sheet";
+      const top: Array<{number: number; cells: string[]}> = [];
+      for await (const row of sheet) {
+        if (++rows > MAX_XLSX_ROWS)
+          throw new FeedError(shown, `the workbook has more than ${MAX_XLSX_ROWS} rows; split it or send CSV`);
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (chosen && chosen.sheet === name) {
+          await writer.row([String(row.number), ...values.slice(0, chosen.width)]);
+          continue;
+        }
+        if (chosen || top.length >= HEADER_SEARCH_ROWS) continue;
+        top.push({number: row.number, cells: values});
+        if (top.length === HEADER_SEARCH_ROWS)
+          chosen = pickHeader(name, top, recognize, writer, (c) => (closest ||= c)) ?? chosen;
+      }
+      if (!chosen && top.length > 0) chosen = pickHeader(name, top, recognize, writer, (c) => (closest ||= c));
+      if (chosen && chosen.sheet === name) {
+        // Rows below the header that were buffered while searching.
+        for (const row of top.filter((r) => r.number > chosen!.headerRow))
+          await writer.row([String(row.number), ...row.cells.slice(0, chosen.width)]);
+      }
+    }
+  } catch (error) {
+    await writer.close().catch(() => {});
+    if (error instanceof FeedError) throw error;
+    throw new FeedError(shown, `cannot read it as an XLSX workbook: ${(error as Error).message}`);
+  }
+  await writer.close();
+  if (!chosen)
+    throw new FeedError(
+      shown,
+      `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
+    );
+  return {sheet: chosen.sheet, headerRow: chosen.headerRow};
+}
+
+/** Choose the header row among a sheet's top rows; writes it (with a row-number column) when found. */
+function pickHeader(
+  sheet: string,
+  top: Array<{number: number; cells: string[]}>,
+  recognize: Recognize,
+  writer: CsvWriter,
+  miss: (reason: string) => void,
+): {sheet: string; headerRow: number; width: number} | undefined {
+  for (const row of top) {
+    const headers = trimTrailingEmpty(row.cells);
+    if (headers.filter((h) => h.trim() !== "").length < 2) continue;
+    const result = recognize(headers);
+    if ("refuse" in result) {
+      miss(`sheet ${sheet} row ${row.number}: ${result.refuse}`);
+      continue;
+    }
+    void writer.row(["__row", ...headers]);
+    return {sheet, headerRow: row.number, width: headers.length};
+  }
+  return undefined;
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.trim() === "") end--;
+  return cells.slice(0, end);
+}
