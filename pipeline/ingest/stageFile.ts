@@ -10,6 +10,7 @@ import {recognizeFeed} from "./matchHeaders.ts";
 import {sniffDelimiter, type Sniffed} from "./sniffFile.ts";
 import {readXlsxToCsv} from "./xlsxToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
+import {NormalizeNewlines} from "./normalizeNewlines.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
 export const MAX_COLUMNS = 1000;
@@ -91,6 +92,7 @@ export async function stageFile(
     await pipeline(
       createReadStream(path),
       iconv.decodeStream(TRANSCODE[sniffed.encoding]!),
+      new NormalizeNewlines(),
       iconv.encodeStream("utf8"),
       createWriteStream(csvPath),
     );
@@ -109,15 +111,29 @@ export async function stageFile(
     throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
   const columns = fields.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = delimiter === "\t" ? "\\t" : delimiter;
-  try {
-    await warehouse.run(
-      `create temp table raw0 as select * from read_csv($1, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
-         columns = {${columns}}, auto_detect = false, null_padding = false, max_line_size = 4194304,
+  const readCsv = (from: string) =>
+    warehouse.run(
+      `create or replace temp table raw0 as select * from read_csv($1, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
+         columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 4194304,
          store_rejects = true, rejects_table = 'reader_rejects_raw', rejects_scan = 'reader_scans')`,
-      [csvPath],
+      [from],
     );
+  try {
+    await readCsv(csvPath);
   } catch (error) {
-    throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(error)}`);
+    // Mixed line ends (CRLF and LF in one file) stop DuckDB's strict reader; read them again with one kind.
+    // Strict mode stays on: without it a line with too many fields would lose them silently.
+    if (!/state machine reached an invalid state/.test(duckMessage(error))) {
+      throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(error)}`);
+    }
+    const normalized = join(tmpDir, "lf.csv");
+    await pipeline(createReadStream(csvPath), new NormalizeNewlines(), createWriteStream(normalized));
+    try {
+      await warehouse.run("drop table if exists reader_rejects_raw; drop table if exists reader_scans");
+      await readCsv(normalized);
+    } catch (retry) {
+      throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(retry)}`);
+    }
   }
   await warehouse.run(`create temp table reader_rejects as
     select line, 'c' || any_value(column_idx) as column_name, any_value(csv_line) as value,
