@@ -93,7 +93,6 @@ export async function stageFile(
       createReadStream(path),
       iconv.decodeStream(TRANSCODE[sniffed.encoding]!),
       new NormalizeNewlines(),
-      iconv.encodeStream("utf8"),
       createWriteStream(csvPath),
     );
   }

@@ -57,7 +57,7 @@ export async function readXlsxToCsv(
       for await (const row of sheet) {
         if (++rows > MAX_XLSX_ROWS)
           throw new FeedError(shown, `the workbook has more than ${MAX_XLSX_ROWS} rows; split it or send CSV`);
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
         if (chosen && chosen.sheet === name) {
           await writer.row([String(row.number), ...values.slice(0, chosen.width)]);
           continue;
