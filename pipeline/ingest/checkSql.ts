@@ -47,7 +47,7 @@ const REFERENCE: Record<
  *
  * @param now the load's clock, as `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai; later dates are "in the future".
  */
-export function checkSql(contract: Contract, staged: StagedColumns, now: string): string {
+export function checkSql(contract: Contract, staged: StagedColumns, now: string): {checked: string; errors: string} {
   const v = (c: ContractColumn) => `v_${c.name}`;
   const t = (c: ContractColumn) => `t_${c.name}`;
   const mappedText = contract.columns.map((c) => {
@@ -71,74 +71,92 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     return `${parseSql(c.type, v(c), {percent: c.unit === "percent"})} as ${t(c)}`;
   });
 
-  const checks: string[] = [];
+  // Each rule: a condition that is true when a row breaks it, and the record that explains it.
+  const checks: Array<{cond: string; error: string}> = [];
+  const check = (cond: string, error: string) => checks.push({cond, error});
   const err = (c: {name: string}, rule: string, value: string, message: string) =>
     `{'column_name': ${lit(c.name)}, 'rule': ${lit(rule)}, 'value': ${value}, 'message': ${message}}`;
   const found = (c: ContractColumn) => `'found "' || ${v(c)} || '"'`;
   for (const c of contract.columns) {
-    if (c.required)
-      checks.push(
-        `case when ${v(c)} is null then ${err(c, "required", "null", lit(`${c.name} is required but empty`))} end`,
-      );
+    if (c.required) check(`${v(c)} is null`, `${err(c, "required", "null", lit(`${c.name} is required but empty`))}`);
     if (c.references) {
       const what = REFERENCE[c.references].what;
-      checks.push(
-        `case when ${v(c)} is not null and ${t(c)} is null then ${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)} end`,
+      check(
+        `${v(c)} is not null and ${t(c)} is null`,
+        `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`,
       );
       continue;
     }
     if (c.type !== "varchar") {
-      checks.push(
-        `case when ${v(c)} is not null and ${t(c)} is null then ${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, `)} || ${found(c)}`)} end`,
+      check(
+        `${v(c)} is not null and ${t(c)} is null`,
+        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, `)} || ${found(c)}`)}`,
       );
     }
     if (c.allowed) {
       const values = c.allowed.map((a) => (typeof a === "number" ? num(a) : lit(a))).join(", ");
       const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
-      checks.push(
-        `case when ${t(c)} is not null and ${t(c)} not in (${values}) then ${err(c, "allowed", v(c), `${lit(`expected one of ${shown} in ${c.name}, `)} || ${found(c)}`)} end`,
+      check(
+        `${t(c)} is not null and ${t(c)} not in (${values})`,
+        `${err(c, "allowed", v(c), `${lit(`expected one of ${shown} in ${c.name}, `)} || ${found(c)}`)}`,
       );
     }
     if (c.min !== undefined)
-      checks.push(
-        `case when ${t(c)} < ${num(c.min)} then ${err(c, "range", v(c), `${lit(`${c.name} must be at least ${c.min}${c.unit ? ` ${c.unit}` : ""}, `)} || ${found(c)}`)} end`,
+      check(
+        `${t(c)} < ${num(c.min)}`,
+        `${err(c, "range", v(c), `${lit(`${c.name} must be at least ${c.min}${c.unit ? ` ${c.unit}` : ""}, `)} || ${found(c)}`)}`,
       );
     if (c.max !== undefined)
-      checks.push(
-        `case when ${t(c)} > ${num(c.max)} then ${err(c, "range", v(c), `${lit(`${c.name} must be at most ${c.max}${c.unit ? ` ${c.unit}` : ""}, `)} || ${found(c)}`)} end`,
+      check(
+        `${t(c)} > ${num(c.max)}`,
+        `${err(c, "range", v(c), `${lit(`${c.name} must be at most ${c.max}${c.unit ? ` ${c.unit}` : ""}, `)} || ${found(c)}`)}`,
       );
     const other = (name: string) => contract.columns.find((x) => x.name === name)!;
     if (c.at_least) {
       const o = other(c.at_least);
-      checks.push(
-        `case when ${t(c)} < ${t(o)} then ${err(c, "order", v(c), `${lit(`${c.name} (`)} || ${v(c)} || ${lit(`) is before ${o.name} (`)} || ${v(o)} || ')'`)} end`,
+      check(
+        `${t(c)} < ${t(o)}`,
+        `${err(c, "order", v(c), `${lit(`${c.name} (`)} || ${v(c)} || ${lit(`) is before ${o.name} (`)} || ${v(o)} || ')'`)}`,
       );
     }
     if (c.at_most) {
       const o = other(c.at_most);
-      checks.push(
-        `case when ${t(c)} > ${t(o)} then ${err(c, "order", v(c), `${lit(`${c.name} (`)} || ${v(c)} || ${lit(`) is larger than ${o.name} (`)} || ${v(o)} || ')'`)} end`,
+      check(
+        `${t(c)} > ${t(o)}`,
+        `${err(c, "order", v(c), `${lit(`${c.name} (`)} || ${v(c)} || ${lit(`) is larger than ${o.name} (`)} || ${v(o)} || ')'`)}`,
       );
     }
     if (c.type === "date" || c.type === "timestamp" || c.type === "month") {
       const limit = c.type === "month" ? `date_trunc('month', ${lit(now)}::timestamp)` : `${lit(now)}::timestamp`;
-      checks.push(
-        `case when ${t(c)} > ${limit} then ${err(c, "future", v(c), `${lit(`${c.name} is in the future (after ${now.slice(0, 16)}), `)} || ${found(c)}`)} end`,
+      check(
+        `${t(c)} > ${limit}`,
+        `${err(c, "future", v(c), `${lit(`${c.name} is in the future (after ${now.slice(0, 16)}), `)} || ${found(c)}`)}`,
       );
     }
   }
   const syntheticTyped = parseSql("boolean", "v__synthetic");
-  checks.push(
-    `case when v__synthetic is not null and ${syntheticTyped} is null then ${err(SYNTHETIC_COLUMN, "type", "v__synthetic", `'expected yes or no in synthetic, found "' || v__synthetic || '"'`)} end`,
+  check(
+    `v__synthetic is not null and ${syntheticTyped} is null`,
+    `${err(SYNTHETIC_COLUMN, "type", "v__synthetic", `'expected yes or no in synthetic, found "' || v__synthetic || '"'`)}`,
   );
 
-  return `create or replace temp table checked as
-select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
-  coalesce(${syntheticTyped}, false) as _is_synthetic,
-  list_filter([${checks.join(",\n    ")}], x -> x is not null) as _errors
-from (
+  const source = `(
   select s.*, ${typed.join(", ")}
-  from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw) s
+  from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s
   ${joins.join("\n  ")}
 ) typed`;
+  return {
+    // One pass over every row: typed values and whether any rule is broken (cheap booleans, no strings).
+    checked: `create or replace temp table checked as
+select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
+  coalesce(${syntheticTyped}, false) as _is_synthetic,
+  ${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")} as _bad
+from ${source.replace("%WHERE%", "")}`,
+    // Only the broken rows again, to say what is wrong with each: one record per broken rule.
+    errors: `create or replace temp table row_errors as
+select _line, e.column_name, e.value, e.rule, e.message from (
+  select _line, unnest(list_filter([${checks.map((k) => `case when ${k.cond} then ${k.error} end`).join(",\n    ")}], x -> x is not null)) as e
+  from ${source.replace("%WHERE%", " where _line in (select _line from checked where _bad)")}
+)`,
+  };
 }

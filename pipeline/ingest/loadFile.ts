@@ -125,9 +125,13 @@ export async function loadFile(
     await ensureFeedTable(warehouse, chosen);
     const now = chinaWallClock(ctx.now());
     const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
-    await warehouse.run(
-      checkSql(chosen, {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`}, now),
+    const sql = checkSql(
+      chosen,
+      {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
+      now,
     );
+    await warehouse.run(sql.checked);
+    await warehouse.run(sql.errors);
 
     const replaced = options.replace
       ? ((
@@ -144,15 +148,15 @@ export async function loadFile(
     await warehouse.run(`create or replace temp table dup_rejects as
       select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
              'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
-      from checked c join (select ${keys.join(", ")}, min(_line) as first_line from checked where len(_errors) = 0
+      from checked c join (select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
                            group by ${keys.join(", ")} having count(*) > 1) k on ${keyOn("c", "k")}
-      where len(c._errors) = 0 and c._line <> k.first_line`);
+      where not c._bad and c._line <> k.first_line`);
     await warehouse.run(
       `insert into dup_rejects
       select c._line, ${keyText("c")}, 'duplicate_loaded',
              'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
       from checked c join ${currentView(chosen)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
-      where len(c._errors) = 0 and f._load_id is distinct from $1
+      where not c._bad and f._load_id is distinct from $1
         and not exists (select 1 from dup_rejects d where d._line = c._line)`,
       [replaced],
     );
@@ -165,7 +169,7 @@ export async function loadFile(
       ];
       await warehouse.run(
         `insert into load_rejects
-         select $1, _line, e.column_name, e.value, e.rule, e.message from (select _line, unnest(_errors) as e from checked where len(_errors) > 0)
+         select $1, _line, column_name, value, rule, message from row_errors
          union all select $1, _line, ${JSON.stringify(chosen.key.join(",")).replaceAll('"', "'")}, key_text, rule, message from dup_rejects
          union all select $1, line, column_name, left(value, 500), 'malformed', 'the line does not split into the header''s columns: ' || message from reader_rejects`,
         [id],
@@ -174,7 +178,7 @@ export async function loadFile(
       await warehouse.run(
         `insert into ${feedTable(chosen)} (_load_id, _line, _is_synthetic, ${columns})
          select $1, _line, _is_synthetic, ${columns} from checked c
-         where len(_errors) = 0 and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+         where not _bad and not exists (select 1 from dup_rejects d where d._line = c._line)`,
         [id],
       );
       const asOf = ident(chosen.as_of_column);
@@ -278,7 +282,7 @@ export async function loadFile(
     rmSync(tmp, {recursive: true, force: true});
     await warehouse
       .run(
-        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists reject_steps; drop table if exists checked; drop table if exists dup_rejects",
+        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists reject_steps; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_rejects",
       )
       .catch(() => {});
   }
