@@ -1,0 +1,109 @@
+// Observable Framework configuration for the bizenv dashboards (https://observablehq.com/framework/config).
+// The site must build and run with zero network: no Google Fonts, no DuckDB extensions from extensions.duckdb.org,
+// npm modules from the cache seeded by scripts/seed-framework-cache.mjs, and a Content-Security-Policy that keeps
+// the browser on our own origin.
+import {posix} from "node:path";
+
+/** A sidebar page with its Chinese and English names; the English twin lives at `/en` + `path`. */
+interface PagePair {
+  path: string;
+  zh: string;
+  en: string;
+}
+
+/** Sidebar sections, Chinese first. Every page has an English twin under /en/ (tests check each pair). */
+const SECTIONS: {zh: string; en: string; pages: PagePair[]}[] = [
+  {
+    zh: "计划目录",
+    en: "Plan catalog",
+    pages: [
+      {path: "/", zh: "计划总览", en: "Plan overview"},
+      {path: "/tasks", zh: "任务", en: "Tasks"},
+      {path: "/targets", zh: "目标", en: "Targets"},
+    ],
+  },
+];
+
+const TITLE = "西宁营商环境监测";
+
+/** Whether a page path (as Framework gives it: "/index", "/en/tasks") is an English page. */
+function isEnglish(path: string): boolean {
+  return path === "/en" || path.startsWith("/en/");
+}
+
+/**
+ * The page's twin in the other language, as an absolute path (Framework rewrites it relative to the page):
+ * /tasks ⇄ /en/tasks, /index ⇄ /en/.
+ */
+function twinPath(path: string): string {
+  const page = path.replace(/(^|\/)index$/, "$1");
+  return isEnglish(page) ? page.slice("/en".length) || "/" : `/en${page}`;
+}
+
+/**
+ * Content-Security-Policy: nothing may load from, or be sent to, another origin; that is the point of this policy.
+ * Script rules are loose because Framework needs them: each page's code and the sidebar script are inline
+ * ('unsafe-inline'; per-page hashes are not available to a config), d3-dsv (FileAttachment.csv) and apache-arrow
+ * (DuckDBClient.of over JS arrays) compile row builders with `new Function`, and the live preview evaluates edited
+ * cells ('unsafe-eval'); DuckDB-wasm compiles wasm ('wasm-unsafe-eval') and may start workers from blob: URLs.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+export default {
+  root: "dashboards",
+  title: TITLE,
+  home: `<span lang="zh-CN">${TITLE}</span>`,
+  style: "style.css",
+  // The default loads Source Serif from Google Fonts; style.css uses the system's CJK fonts instead.
+  globalStylesheets: [],
+  // Framework would fetch the json and parquet extensions from extensions.duckdb.org at build time.
+  duckdb: {extensions: {json: null, parquet: null}},
+  search: true,
+  // .ts data loaders run with this Node and the project's tsx, found from the project root rather than on PATH
+  // (Framework's default spawns a bare `tsx`, which only works inside npm scripts).
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]},
+  toc: false,
+  pages: [
+    ...SECTIONS.map((s) => ({name: s.zh, pages: s.pages.map((p) => ({name: p.zh, path: p.path}))})),
+    {
+      name: "English",
+      collapsible: true,
+      open: false,
+      pager: "en",
+      pages: SECTIONS.flatMap((s) =>
+        s.pages.map((p) => ({name: p.en, path: p.path === "/" ? "/en/" : `/en${p.path}`, pager: "en"})),
+      ),
+    },
+  ],
+  // Framework 1.13 has no `lang` option: the page language is set before the body is parsed, so fonts pick the
+  // Simplified Chinese glyphs and screen readers the right voice.
+  head: ({path}: {path: string}) => `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<script>document.documentElement.lang = ${JSON.stringify(isEnglish(path) ? "en" : "zh-CN")};</script>`,
+  // The language switch, on every page: a link to the same page in the other language.
+  header: ({path}: {path: string}) => {
+    if (path === "/404") return `<div class="site-header"><span class="site-title">${TITLE}</span></div>`;
+    const en = isEnglish(path);
+    return `<div class="site-header"><span class="site-title">${en ? "Xining business environment" : TITLE}</span>
+<nav class="lang-switch" aria-label="${en ? "Language" : "语言"}">${
+      en
+        ? `<a href="${twinPath(path)}" hreflang="zh-CN" lang="zh-CN">中文</a><span aria-current="true">English</span>`
+        : `<span aria-current="true">中文</span><a href="${twinPath(path)}" hreflang="en" lang="en">English</a>`
+    }</nav></div>`;
+  },
+  footer: ({path}: {path: string}) =>
+    isEnglish(path)
+      ? "bizenv · built offline from the plan catalog (sources/plans/xining-2022) and the local warehouse."
+      : "bizenv · 由计划目录(sources/plans/xining-2022)与本地数据仓库离线生成。",
+};
