@@ -11,3 +11,5 @@ process.stdout.on("error", (error) => {
 register();
 const {main} = await import("../pipeline/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));
+// For `bizenv bench`: report this process's peak memory (node and DuckDB together) on stderr.
+if (process.env.BIZENV_REPORT_PEAK_RSS) process.stderr.write(`bizenv-peak-rss-kib=${process.resourceUsage().maxRSS}\n`);

@@ -1,0 +1,188 @@
+import {spawnSync} from "node:child_process";
+import {cpus, totalmem} from "node:os";
+import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {tmpdir} from "node:os";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {loadPaths} from "../ingest/loadFiles.ts";
+import {openWarehouse} from "../openWarehouse.ts";
+import {projectRoot} from "../version.ts";
+import {writeCaseFile} from "./writeCaseFile.ts";
+
+/** Everything `bizenv bench` measures; `--json` prints it under these names. */
+export interface BenchReport {
+  machine: {cores: number; memory_gib: number; node: string; platform: string};
+  rows: number;
+  file_mib: number;
+  duckdb_read_csv_s: number;
+  load_s: number;
+  /** DuckDB's bare read_csv time / bizenv's full load time (1.0 = as fast as the bare reader). */
+  load_vs_duckdb_read_csv: number;
+  gbk_load_s: number;
+  gbk_vs_duckdb_read_csv: number;
+  memory_limit: string;
+  /** Peak resident memory of a separate `bizenv load` process loading the file (node + DuckDB). */
+  load_peak_rss_mib: number | null;
+  incremental: {
+    months: number;
+    rows_per_month: number;
+    one_more_month_s: number;
+    full_rebuild_s: number;
+    one_more_month_vs_rebuild: number;
+    includes_score: boolean;
+  } | null;
+  score_s: number | null;
+  notes: string[];
+}
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Time DuckDB's own CSV reader loading a file into a table of a fresh database file (no validation). */
+async function timeBareReadCsv(file: string, dir: string): Promise<number> {
+  const instance = await DuckDBInstance.create(join(dir, "bare.duckdb"));
+  const connection = await instance.connect();
+  try {
+    const start = performance.now();
+    await connection.run("create table cases as select * from read_csv($1)", [file]);
+    return seconds(start);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A fresh, migrated warehouse with the catalog loaded, so a timed load measures only the load. */
+async function freshWarehouse(dir: string, name: string): Promise<Record<string, string>> {
+  const env = {...process.env, BIZENV_DB: join(dir, name, "warehouse.duckdb")} as Record<string, string>;
+  const {warehouse} = await openWarehouse({env, cwd: dir});
+  warehouse.close();
+  return env;
+}
+
+async function timeLoad(files: string[], env: Record<string, string>, dir: string): Promise<number> {
+  const start = performance.now();
+  const results = await loadPaths(files, {env, cwd: dir});
+  const elapsed = seconds(start);
+  const bad = results.find((r) => r.status !== "loaded" || r.rows_rejected > 0);
+  if (bad) throw new Error(`benchmark load of ${bad.file} did not load cleanly: ${bad.status} ${bad.message}`);
+  return elapsed;
+}
+
+/** Run a bizenv command in its own process; returns its wall time, its JSON output and its peak memory. */
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): {seconds: number; peakRssMib: number | null; stdout: string} {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [join(projectRoot, "bin", "bizenv.mjs"), ...args], {
+    env: {...env, BIZENV_REPORT_PEAK_RSS: "1"},
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const elapsed = seconds(start);
+  if (child.status !== 0)
+    throw new Error(`bizenv ${args.join(" ")} failed (${child.status}): ${child.stderr.slice(-500)}`);
+  const peak = /bizenv-peak-rss-kib=(\d+)/.exec(child.stderr)?.[1];
+  return {seconds: elapsed, peakRssMib: peak ? Number(peak) / 1024 : null, stdout: child.stdout};
+}
+
+/** Whether this bizenv has a `score` command yet (the incremental figure includes scoring when it does). */
+function hasScore(): boolean {
+  const help = spawnSync(process.execPath, [join(projectRoot, "bin", "bizenv.mjs"), "--help"], {encoding: "utf8"});
+  return /^\s+score\b/m.test(help.stdout);
+}
+
+/**
+ * The benchmark: on one generated case file, DuckDB's bare `read_csv` against bizenv's full load (every rule
+ * on), the same file in GBK, the peak memory of a load process, and an incremental refresh (30 monthly files
+ * loaded, then one more month) against a full rebuild. Temporary files are removed unless `keep` is set.
+ */
+export async function runBench(options: {
+  rows: number;
+  memoryLimit: string;
+  keep?: boolean;
+  log?: (line: string) => void;
+}): Promise<BenchReport> {
+  const log = options.log ?? (() => {});
+  const dir = mkdtempSync(join(tmpdir(), "bizenv-bench-"));
+  const notes: string[] = [];
+  try {
+    const file = join(dir, "startup_cases.csv");
+    log(`writing ${options.rows.toLocaleString("en")} rows`);
+    const bytes = await writeCaseFile(file, {rows: options.rows});
+    const gbk = join(dir, "startup_cases_gbk.csv");
+    await writeCaseFile(gbk, {rows: options.rows, encoding: "gbk"});
+
+    log("DuckDB read_csv (floor)");
+    const bare = await timeBareReadCsv(file, dir);
+    log("bizenv load");
+    const load = await timeLoad([file], await freshWarehouse(dir, "utf8"), dir);
+    log("bizenv load (GBK)");
+    const gbkLoad = await timeLoad([gbk], await freshWarehouse(dir, "gbk"), dir);
+
+    log("peak memory of a load process");
+    const memEnv = await freshWarehouse(dir, "memory");
+    const memory = runCli(["load", file, "--json"], {...memEnv, BIZENV_MEMORY_LIMIT: options.memoryLimit});
+
+    log("incremental refresh: 30 months, then one more");
+    const months = 30;
+    const perMonth = Math.max(1, Math.floor(options.rows / months));
+    const monthDir = join(dir, "months");
+    mkdirSync(monthDir);
+    const monthFiles: string[] = [];
+    for (let m = 0; m <= months; m++) {
+      const year = 2021 + Math.floor(m / 12);
+      const month = (m % 12) + 1;
+      const path = join(monthDir, `startup_cases_${year}-${String(month).padStart(2, "0")}.csv`);
+      await writeCaseFile(path, {rows: perMonth, firstRow: m * perMonth, month: {year, month}});
+      monthFiles.push(path);
+    }
+    const scoring = hasScore();
+    if (!scoring) notes.push("bizenv has no score command yet: the incremental figures cover loading only");
+    const incEnv = await freshWarehouse(dir, "incremental");
+    await timeLoad(monthFiles.slice(0, months), incEnv, dir);
+    if (scoring) runCli(["score", "--json"], incEnv);
+    const oneMore = performance.now();
+    await timeLoad([monthFiles[months]!], incEnv, dir);
+    let scoreSeconds: number | null = null;
+    if (scoring) scoreSeconds = runCli(["score", "--json"], incEnv).seconds;
+    const oneMoreSeconds = seconds(oneMore);
+    const rebuildEnv = await freshWarehouse(dir, "rebuild");
+    const rebuild = performance.now();
+    await timeLoad(monthFiles, rebuildEnv, dir);
+    if (scoring) runCli(["score", "--json"], rebuildEnv);
+    const rebuildSeconds = seconds(rebuild);
+
+    return {
+      machine: {
+        cores: cpus().length,
+        memory_gib: round(totalmem() / 1024 ** 3, 1),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      rows: options.rows,
+      file_mib: round(bytes / 1024 ** 2, 1),
+      duckdb_read_csv_s: round(bare),
+      load_s: round(load),
+      load_vs_duckdb_read_csv: round(bare / load),
+      gbk_load_s: round(gbkLoad),
+      gbk_vs_duckdb_read_csv: round(bare / gbkLoad),
+      memory_limit: options.memoryLimit,
+      load_peak_rss_mib: memory.peakRssMib === null ? null : round(memory.peakRssMib, 0),
+      incremental: {
+        months,
+        rows_per_month: perMonth,
+        one_more_month_s: round(oneMoreSeconds),
+        full_rebuild_s: round(rebuildSeconds),
+        one_more_month_vs_rebuild: round(oneMoreSeconds / rebuildSeconds),
+        includes_score: scoring,
+      },
+      score_s: scoreSeconds === null ? null : round(scoreSeconds),
+      notes,
+    };
+  } finally {
+    if (!options.keep) rmSync(dir, {recursive: true, force: true});
+    else log(`kept ${dir}`);
+  }
+}

@@ -1,0 +1,24 @@
+import {describe, expect, it} from "vitest";
+import {runBench} from "../../pipeline/bench/runBench.ts";
+
+// The harness itself, on a tiny file, so it cannot rot. Its figures are not judged here: speed and memory goals
+// are checked by running `bizenv bench` (docs/performance.md), never by timed tests.
+describe("bizenv bench harness", () => {
+  it("measures every figure on a tiny generated file", async () => {
+    const report = await runBench({rows: 300, memoryLimit: "512MB"});
+    expect(report.rows).toBe(300);
+    expect(report.machine.cores).toBeGreaterThan(0);
+    for (const key of [
+      "duckdb_read_csv_s",
+      "load_s",
+      "gbk_load_s",
+      "load_vs_duckdb_read_csv",
+      "gbk_vs_duckdb_read_csv",
+    ] as const) {
+      expect(report[key], key).toBeGreaterThan(0);
+    }
+    expect(report.load_peak_rss_mib).toBeGreaterThan(50);
+    expect(report.incremental).toMatchObject({months: 30, rows_per_month: 10});
+    expect(report.incremental!.full_rebuild_s).toBeGreaterThan(report.incremental!.one_more_month_s);
+  }, 180_000);
+});
