@@ -1,0 +1,45 @@
+import {caseFeed, type CaseModel} from "./caseFeed.ts";
+import {constructionCases} from "./cases/constructionCases.ts";
+import {creditCases} from "./cases/creditCases.ts";
+import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
+import {powerCases} from "./cases/powerCases.ts";
+import {procurementIntentions} from "./cases/procurementIntentions.ts";
+import {propertyCases} from "./cases/propertyCases.ts";
+import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
+import {startupCases} from "./cases/startupCases.ts";
+import {waterGasCases} from "./cases/waterGasCases.ts";
+import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
+import {genericFeed} from "./genericFeed.ts";
+import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
+import {taskProgressFeed} from "./taskProgress.ts";
+import {taxComplianceHoursFeed} from "./taxComplianceHours.ts";
+import {hotlineFeed, onlineServicesFeed} from "./unitMonthFeeds.ts";
+
+/** The case feeds the demo models, by feed id (the contract's `feed`). */
+const CASE_MODELS: Record<string, CaseModel> = {
+  startup_cases: startupCases,
+  property_registration_cases: propertyCases,
+  power_connection_cases: powerCases,
+  water_gas_cases: waterGasCases,
+  credit_cases: creditCases,
+  construction_permit_cases: constructionCases,
+  new_taxpayer_cases: newTaxpayerCases,
+  procurement_intentions: procurementIntentions,
+  satisfaction_ratings: satisfactionRatings,
+};
+
+/** The other modelled feeds. */
+const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
+  hotline_12345: hotlineFeed,
+  online_services: onlineServicesFeed,
+  tax_compliance_hours: taxComplianceHoursFeed,
+  peer_benchmarks: peerBenchmarksFeed,
+  task_progress: taskProgressFeed,
+};
+
+/** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */
+export function feedGenerator(ctx: DemoContext): FeedGenerator {
+  const model = CASE_MODELS[ctx.contract.feed];
+  if (model) return caseFeed(ctx, model);
+  return (OTHER[ctx.contract.feed] ?? genericFeed)(ctx);
+}
