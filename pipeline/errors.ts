@@ -4,7 +4,8 @@
  *
  * Exit codes (stable, documented in the README):
  *   0 success · 1 unexpected internal error · 2 usage · 3 catalog or contract invalid ·
- *   4 input file refused · 5 warehouse error (busy, newer schema, unwritable) · 6 data missing
+ *   4 input file refused · 5 warehouse error (busy, newer schema, unwritable) · 6 data missing ·
+ *   7 a data test beside a model failed (pipeline/models/ModelTestError.ts)
  */
 export class BizenvError extends Error {
   /** Process exit code for this kind of failure. */

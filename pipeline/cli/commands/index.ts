@@ -8,6 +8,7 @@ import {planCommand} from "./plan.ts";
 import {workdaysCommand} from "./workdays.ts";
 import {dtfCommand} from "./dtf.ts";
 import {demoCommand} from "./demo.ts";
+import {scoreCommand} from "./score.ts";
 
 /** Every `bizenv` subcommand, in the order `bizenv --help` lists them. One file per command. */
 export const commands: Array<(io: Io) => Command> = [
@@ -18,5 +19,6 @@ export const commands: Array<(io: Io) => Command> = [
   workdaysCommand,
   dtfCommand,
   demoCommand,
+  scoreCommand,
   benchCommand,
 ];

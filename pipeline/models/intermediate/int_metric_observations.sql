@@ -1,0 +1,183 @@
+-- Every observation of every metric of the catalog, in the metric's unit, known on or before the as-of date:
+-- one row per case (durations from the staging models), per unit and month (rates), or per year (annual measures).
+--   observed_on  the date that places the observation in a period: the end of a case (cases closed in a period, as
+--                offices report 办结件, so the latest month is not biased by cases still open), the month of a
+--                unit report, 31 December of an annual measure; the as-of column for values that are not durations
+--   weight       1 per case; the denominator for unit-month rates, so a weighted mean is the pooled rate
+--   attrs        the case's attributes that targets segment on (matched with json_contains)
+with score_context_ as (
+    select * from score_context
+),
+
+startups as (
+    select * from stg_startup_cases
+),
+
+registrations as (
+    select * from stg_property_registration_cases
+),
+
+new_taxpayers as (
+    select * from stg_new_taxpayer_cases
+),
+
+tax_hours as (
+    select * from stg_tax_compliance_hours
+),
+
+procurement as (
+    select * from stg_procurement_intentions
+),
+
+power as (
+    select * from stg_power_connection_cases
+),
+
+water_gas as (
+    select * from stg_water_gas_cases
+),
+
+loans as (
+    select * from stg_credit_cases
+),
+
+permits as (
+    select * from stg_construction_permit_cases
+),
+
+online as (
+    select * from stg_online_services
+),
+
+hotline as (
+    select * from stg_hotline_12345
+),
+
+ratings as (
+    select * from stg_satisfaction_ratings
+),
+
+units as (
+    select * from dim_unit
+),
+
+observations as (
+    select 'online_service_capability_pct' as metric_id, coalesce(units.area_id, 'xining') as area_id,
+        month_start as observed_on, month_start as known_on, 'unit_month' as grain,
+        100.0 * items_fully_online / items_in_scope as value, items_in_scope::double as weight,
+        '{}'::json as attrs, is_synthetic, true as is_calendar_official
+    from online left join units using (unit_id)
+    where items_in_scope > 0
+
+    union all
+    select 'property_registration_time_workdays', area_id, completed_at::date, completed_at::date, 'case',
+        registration_workdays, 1, json_object('applicant_type', applicant_type), is_synthetic, is_calendar_official
+    from registrations
+    where registration_workdays is not null
+
+    union all
+    select 'new_taxpayer_handling_time_hours', area_id, completed_at::date, completed_at::date, 'case',
+        handling_hours, 1, '{}'::json, is_synthetic, is_calendar_official
+    from new_taxpayers
+    where handling_hours is not null
+
+    -- the all-taxpayer measurement of the year; the VAT-type rows are published beside it, not averaged into it
+    union all
+    select 'annual_tax_compliance_time_hours', 'xining', make_date(year, 12, 31), measured_on, 'year',
+        hours, 1, '{}'::json, is_synthetic, true
+    from tax_hours
+    where taxpayer_type = 'all'
+
+    union all
+    select 'procurement_intention_lead_days', area_id, procurement_started_on, procurement_started_on, 'case',
+        lead_days, 1, '{}'::json, is_synthetic, true
+    from procurement
+    where lead_days is not null
+
+    union all
+    select 'business_startup_time_workdays', area_id, completed_at::date, completed_at::date, 'case',
+        startup_workdays, 1, '{}'::json, is_synthetic, is_calendar_official
+    from startups
+    where startup_workdays is not null
+
+    union all
+    select 'power_connection_time_workdays', area_id, connected_at::date, connected_at::date, 'case',
+        connection_workdays, 1,
+        json_object('supply_class', supply_class, 'area_type', area_type, 'needs_grid_works', needs_grid_works),
+        is_synthetic, is_calendar_official
+    from power
+    where connection_workdays is not null
+
+    union all
+    select 'grid_works_time_workdays', area_id, grid_works_completed_at::date, grid_works_completed_at::date,
+        'case', grid_works_workdays, 1,
+        json_object('supply_class', supply_class, 'area_type', area_type, 'needs_grid_works', needs_grid_works),
+        is_synthetic, is_calendar_official
+    from power
+    where needs_grid_works and grid_works_workdays is not null
+
+    -- the capacity of each low-voltage connection: the largest one in a period is the ceiling applied in practice
+    union all
+    select 'low_voltage_access_capacity_kw', area_id, applied_at::date, applied_at::date, 'case',
+        capacity_kw, 1, json_object('area_type', area_type), is_synthetic, true
+    from power
+    where supply_class = 'low_voltage'
+
+    union all
+    select 'water_connection_time_workdays', area_id, connected_at::date, connected_at::date, 'case',
+        connection_workdays, 1, json_object('utility', utility, 'customer_class', customer_class),
+        is_synthetic, is_calendar_official
+    from water_gas
+    where utility = 'water' and connection_workdays is not null
+
+    union all
+    select 'gas_connection_time_workdays', area_id, connected_at::date, connected_at::date, 'case',
+        connection_workdays, 1, json_object('utility', utility, 'customer_class', customer_class),
+        is_synthetic, is_calendar_official
+    from water_gas
+    where utility = 'gas' and connection_workdays is not null
+
+    union all
+    select 'guarantee_fee_rate_pct', area_id, applied_on, applied_on, 'case',
+        guarantee_fee_rate_pct, 1, '{}'::json, is_synthetic, true
+    from loans
+    where is_guaranteed and guarantee_fee_rate_pct is not null
+
+    union all
+    select 'loan_time_workdays', area_id, disbursed_on, disbursed_on, 'case',
+        loan_workdays, 1, '{}'::json, is_synthetic, is_calendar_official
+    from loans
+    where loan_workdays is not null
+
+    union all
+    select 'construction_approval_time_workdays', area_id, approved_on, approved_on, 'case',
+        approval_workdays, 1, json_object('project_type', project_type), is_synthetic, true
+    from permits
+    where approval_workdays is not null and approved_on is not null
+
+    union all
+    select 'hotline_on_time_rate_pct', coalesce(units.area_id, 'xining'), month_start, month_start, 'unit_month',
+        100.0 * resolved_on_time / tickets_due, tickets_due::double, '{}'::json, is_synthetic, true
+    from hotline left join units using (unit_id)
+    where tickets_due > 0
+
+    union all
+    select 'hotline_satisfaction_rate_pct', coalesce(units.area_id, 'xining'), month_start, month_start,
+        'unit_month', 100.0 * callers_satisfied / callers_rated, callers_rated::double, '{}'::json,
+        is_synthetic, true
+    from hotline left join units using (unit_id)
+    where callers_rated > 0
+
+    union all
+    select respondent_type || '_satisfaction_index', coalesce(units.area_id, 'xining'), rated_on, rated_on,
+        'case', score_points, 1, json_object('survey', survey), is_synthetic, true
+    from ratings left join units using (unit_id)
+),
+
+final as (
+    select observations.*
+    from observations, score_context_
+    where observations.known_on <= score_context_.as_of
+)
+
+select * from final

@@ -1,0 +1,228 @@
+import {createHash} from "node:crypto";
+import {readFileSync} from "node:fs";
+import {join, relative} from "node:path";
+import YAML from "yaml";
+import {z} from "zod";
+import type {Catalog} from "../catalog/index.ts";
+import {CatalogError, type Issue} from "../errors.ts";
+import {projectRoot} from "../version.ts";
+
+/**
+ * The scoring rules kept as data in `sources/benchmarks/`: how a period is judged (judging.yaml), alert and
+ * excellent thresholds (thresholds.yaml), national references (national-references.yaml), tier rules
+ * (tier-rules.yaml), the 710 supervision rule (supervision-710.yaml) and the unit score (unit-score.yaml).
+ * Validation is pure (`validateBenchmarks`); `readBenchmarks` does the IO.
+ */
+
+export const BENCHMARKS_DIR = join(projectRoot, "sources", "benchmarks");
+export const STATISTICS = ["median", "mean", "p90", "p10", "max", "min"] as const;
+export type Statistic = (typeof STATISTICS)[number];
+const statistic = z.enum(STATISTICS);
+const unitName = z.enum(["workday", "hour", "day", "percent", "percent_reduction", "kW"]);
+
+const judgingSchema = z.strictObject({
+  statistic_by_unit: z.record(unitName, statistic),
+  statistic_by_metric: z.record(z.string(), statistic),
+  min_cases: z.strictObject({
+    default: z.int().positive(),
+    by_metric: z.record(z.string(), z.int().positive()),
+  }),
+  forecast: z.strictObject({
+    method: z.literal("ewls_linear"),
+    window_months: z.int().min(2),
+    half_life_months: z.number().positive(),
+    min_points: z.int().min(2),
+    interval: z.number().gt(0).lt(1),
+  }),
+});
+
+const thresholdsSchema = z.strictObject({
+  thresholds: z.array(
+    z.strictObject({
+      clause: z.string(),
+      alert: z.number(),
+      excellent: z.number().nullable(),
+      source: z.string().min(1),
+    }),
+  ),
+});
+
+const referencesSchema = z.strictObject({
+  references: z.array(
+    z.strictObject({
+      metric: z.string(),
+      reference: z.string().regex(/^[a-z][a-z0-9_]*$/),
+      value: z.number().nullable(),
+      unit: z.string().min(1),
+      comparable: z.boolean(),
+      source: z.string().min(1),
+    }),
+  ),
+});
+
+const tierRulesSchema = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+        tier: z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]),
+        text: z.string().min(1),
+        min_percentile: z.number().min(0).max(100).optional(),
+        min_dtf: z.number().min(0).max(100).optional(),
+        min_dtf_gain: z.number().optional(),
+      }),
+    )
+    .min(1),
+});
+
+const supervisionSchema = z.strictObject({
+  rule_id: z.string().min(1),
+  text: z.string().min(1),
+  ordinary_close_days: z.int().nonnegative(),
+  complex_result_days: z.int().nonnegative(),
+  clear_by_year_end: z.boolean(),
+  complex_min_units: z.int().positive(),
+});
+
+const unitScoreSchema = z.strictObject({
+  weights: z.strictObject({
+    task_on_time_rate: z.number().nonnegative(),
+    satisfaction_index: z.number().nonnegative(),
+    hotline_on_time_rate: z.number().nonnegative(),
+  }),
+  window_months: z.int().positive(),
+  breach_penalty: z.number().nonnegative(),
+  list_size: z.int().positive(),
+});
+
+export type Judging = z.infer<typeof judgingSchema>;
+export type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
+export type NationalReference = z.infer<typeof referencesSchema>["references"][number];
+export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
+export type SupervisionRule = z.infer<typeof supervisionSchema>;
+export type UnitScoreRule = z.infer<typeof unitScoreSchema>;
+
+export interface Benchmarks {
+  judging: Judging;
+  thresholds: Threshold[];
+  references: NationalReference[];
+  tierRules: TierRule[];
+  supervision: SupervisionRule;
+  unitScore: UnitScoreRule;
+  /** sha256 over the six files' text: a change re-scores. */
+  sha256: string;
+}
+
+const FILES = {
+  judging: "judging.yaml",
+  thresholds: "thresholds.yaml",
+  references: "national-references.yaml",
+  tierRules: "tier-rules.yaml",
+  supervision: "supervision-710.yaml",
+  unitScore: "unit-score.yaml",
+} as const;
+
+/**
+ * Check the parsed files against their schemas and against the catalog (every target has a threshold on the
+ * right side of it; metrics named exist). Collects every problem into one `CatalogError`.
+ */
+export function validateBenchmarks(
+  data: Record<keyof typeof FILES, unknown>,
+  catalog: Pick<Catalog, "targets" | "metrics">,
+  sha256 = "",
+): Benchmarks {
+  const issues: Issue[] = [];
+  const parse = <T>(key: keyof typeof FILES, schema: z.ZodType<T>): T | undefined => {
+    const result = schema.safeParse(data[key]);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      issues.push({file: `sources/benchmarks/${FILES[key]}`, path: issue.path.join("."), message: issue.message});
+    }
+    return undefined;
+  };
+  const judging = parse("judging", judgingSchema);
+  const thresholds = parse("thresholds", thresholdsSchema);
+  const references = parse("references", referencesSchema);
+  const tierRules = parse("tierRules", tierRulesSchema);
+  const supervision = parse("supervision", supervisionSchema);
+  const unitScore = parse("unitScore", unitScoreSchema);
+  const metrics = new Set(catalog.metrics.map((m) => m.id));
+  const file = (key: keyof typeof FILES) => `sources/benchmarks/${FILES[key]}`;
+  if (judging) {
+    for (const id of [...Object.keys(judging.statistic_by_metric), ...Object.keys(judging.min_cases.by_metric)]) {
+      if (!metrics.has(id)) issues.push({file: file("judging"), path: id, message: `unknown metric ${id}`});
+    }
+  }
+  if (thresholds) {
+    const byClause = new Map(thresholds.thresholds.map((t) => [t.clause, t]));
+    for (const t of catalog.targets) {
+      const th = byClause.get(t.clause);
+      if (!th) {
+        issues.push({file: file("thresholds"), path: "thresholds", message: `target ${t.clause} has no thresholds`});
+        continue;
+      }
+      const inside = t.comparator === "<=" ? th.alert <= t.value : th.alert >= t.value;
+      if (!inside) {
+        issues.push({
+          file: file("thresholds"),
+          path: `clause ${t.clause}`,
+          message: `the alert value ${th.alert} must meet the target (${t.comparator} ${t.value}) so it warns before a miss`,
+        });
+      }
+    }
+    for (const th of thresholds.thresholds) {
+      if (!catalog.targets.some((t) => t.clause === th.clause)) {
+        issues.push({file: file("thresholds"), path: `clause ${th.clause}`, message: "not a target of the catalog"});
+      }
+    }
+  }
+  for (const r of references?.references ?? []) {
+    if (!metrics.has(r.metric)) issues.push({file: file("references"), path: r.metric, message: "unknown metric"});
+  }
+  if (issues.length > 0) throw new CatalogError(issues);
+  return {
+    judging: judging!,
+    thresholds: thresholds!.thresholds,
+    references: references!.references,
+    tierRules: tierRules!.rules,
+    supervision: supervision!,
+    unitScore: unitScore!,
+    sha256,
+  };
+}
+
+/** Read and validate the six files under `dir` (default `sources/benchmarks/`). */
+export function readBenchmarks(
+  catalog: Pick<Catalog, "targets" | "metrics">,
+  dir: string = BENCHMARKS_DIR,
+): Benchmarks {
+  const hash = createHash("sha256");
+  const data = {} as Record<keyof typeof FILES, unknown>;
+  for (const [key, name] of Object.entries(FILES) as Array<[keyof typeof FILES, string]>) {
+    const path = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+      data[key] = YAML.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CatalogError([{file: relative(projectRoot, path) || path, path: "", message}]);
+    }
+    hash.update(name).update("\0").update(text);
+  }
+  return validateBenchmarks(data, catalog, hash.digest("hex"));
+}
+
+/** The statistic that judges `metricId` (judging.yaml: per-metric override, else by unit). */
+export function judgedStatistic(judging: Judging, metric: {id: string; unit: string}): Statistic {
+  return (
+    judging.statistic_by_metric[metric.id] ??
+    judging.statistic_by_unit[metric.unit as keyof Judging["statistic_by_unit"]] ??
+    "median"
+  );
+}
+
+/** Minimum observations for a period to be judged (judging.yaml). */
+export function minCases(judging: Judging, metricId: string): number {
+  return judging.min_cases.by_metric[metricId] ?? judging.min_cases.default;
+}
