@@ -9,6 +9,7 @@ import {workdaysCommand} from "./workdays.ts";
 import {dtfCommand} from "./dtf.ts";
 import {demoCommand} from "./demo.ts";
 import {scoreCommand} from "./score.ts";
+import {assessCommand} from "./assess.ts";
 
 /** Every `bizenv` subcommand, in the order `bizenv --help` lists them. One file per command. */
 export const commands: Array<(io: Io) => Command> = [
@@ -20,5 +21,6 @@ export const commands: Array<(io: Io) => Command> = [
   dtfCommand,
   demoCommand,
   scoreCommand,
+  assessCommand,
   benchCommand,
 ];

@@ -1,0 +1,110 @@
+import type {Catalog} from "../catalog/index.ts";
+import type {Contract} from "../ingest/contractSchema.ts";
+import {assessIndicators} from "./assessIndicators.ts";
+import {previousPeriod} from "./assessPeriod.ts";
+import {assessTargets} from "./assessTargets.ts";
+import {assessTasks} from "./assessTasks.ts";
+import {compareAssessments} from "./compareAssessments.ts";
+import {dataCaveats, feedFigures} from "./dataCaveats.ts";
+import type {AssessmentInputs} from "./readAssessmentInputs.ts";
+import {scoreUnits} from "./scoreUnits.ts";
+import type {Assessment, AssessmentSummary, AssessPeriod, ScorecardRules} from "./types.ts";
+
+export interface BuildArgs {
+  catalog: Catalog;
+  /** Feed contracts: which feeds measure which metric (evidence) and which feeds to expect (caveats). */
+  contracts: Pick<Contract, "feed" | "metrics">[];
+  inputs: AssessmentInputs;
+  period: AssessPeriod;
+  rules: ScorecardRules;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The assessment of one period from the exported figures: pure, the same inputs give the same value.
+ * Quarterly reports (督查) also carry what changed since the previous quarter, computed by assessing that quarter
+ * from the same exports and comparing the two.
+ */
+export function buildAssessment(args: BuildArgs): Assessment {
+  const current = assessOnce(args);
+  if (args.period.kind !== "quarter") return current;
+  const before = assessOnce({...args, period: previousPeriod(args.period)});
+  return {...current, changes: compareAssessments(before, current, {from: before.period.id, to: current.period.id})};
+}
+
+function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Assessment {
+  const asOf = inputs.manifest.as_of;
+  const evaluatedAt = asOf < period.end ? asOf : period.end;
+  const feedsOfMetric = (metricId: string) => contracts.filter((c) => c.metrics.includes(metricId)).map((c) => c.feed);
+
+  const targets = assessTargets(catalog, inputs, period, previousPeriod(period), asOf, feedsOfMetric);
+  const indicators = assessIndicators(catalog, inputs, period);
+  const tasks = assessTasks(inputs["tasks.csv"], evaluatedAt, asOf);
+  const units = scoreUnits(catalog, tasks, targets, inputs["satisfaction.csv"], inputs["hotline.csv"], period, rules);
+  const feeds = feedFigures(inputs["feed_health.csv"]);
+  const caveats = dataCaveats({
+    inputs,
+    feeds,
+    expectedFeeds: contracts.map((c) => c.feed).sort(),
+    period,
+    evaluatedAt,
+    targets,
+    tasks,
+    rules,
+  });
+  const tierRules = new Map<string, string>();
+  for (const row of inputs["tiers.csv"]) if (row.rule_id && row.rule_text) tierRules.set(row.rule_id, row.rule_text);
+
+  const countTargets = (v: string) => targets.filter((t) => t.verdict === v).length;
+  const countGoals = (s: string) => indicators.filter((i) => i.goal_status === s).length;
+  const countTasks = (s: string) => tasks.filter((t) => t.status === s).length;
+  const judged = tasks.filter((t) => t.is_judged).length;
+  const summary: AssessmentSummary = {
+    targets: targets.length,
+    targets_due: targets.filter((t) => t.is_due).length,
+    targets_met: countTargets("met"),
+    targets_missed: countTargets("missed"),
+    targets_no_data: countTargets("no_data"),
+    targets_pending: countTargets("pending"),
+    targets_ahead: countTargets("ahead"),
+    indicators: indicators.length,
+    goals_due: indicators.filter((i) => i.goal_due).length,
+    goals_reached: countGoals("reached"),
+    goals_not_reached: countGoals("not_reached"),
+    goals_on_course: countGoals("on_course"),
+    goals_off_course: countGoals("off_course"),
+    task_rows: tasks.length,
+    tasks_judged: judged,
+    tasks_done_on_time: countTasks("done_on_time"),
+    tasks_done_late: countTasks("done_late"),
+    tasks_overdue: countTasks("overdue"),
+    tasks_open: countTasks("open"),
+    tasks_ongoing: countTasks("ongoing"),
+    task_on_time_rate: judged ? round1((100 * countTasks("done_on_time")) / judged) : null,
+    units_ranked: units.filter((u) => u.rank !== null).length,
+  };
+
+  return {
+    period,
+    evaluated_at: evaluatedAt,
+    as_of: asOf,
+    exports_generated_at: inputs.manifest.generated_at,
+    synthetic: inputs.manifest.synthetic === true,
+    catalog_version: inputs.manifest.catalog_version,
+    catalog_sha256: inputs.manifest.catalog_sha256,
+    calendar: inputs.manifest.calendar,
+    summary,
+    targets,
+    indicators,
+    tasks,
+    units,
+    feeds,
+    caveats,
+    scorecard: rules,
+    tier_rules: [...tierRules]
+      .map(([rule_id, rule_text]) => ({rule_id, rule_text}))
+      .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+    changes: null,
+  };
+}

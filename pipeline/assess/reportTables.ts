@@ -1,0 +1,325 @@
+import type {Catalog} from "../catalog/index.ts";
+import {LABELS} from "./labels.ts";
+import {changesTable} from "./changesTable.ts";
+import {reportNames} from "./reportNames.ts";
+import type {Assessment, Lang} from "./types.ts";
+
+/**
+ * How a column is shown: text; int (counts); num (measured values, two decimals); dec1 (scores and rates, one
+ * decimal); general (a number shown as it is); date (ISO date text, a date cell in the workbook); hash (sha256,
+ * monospace).
+ */
+export type CellKind = "text" | "int" | "num" | "dec1" | "general" | "date" | "hash";
+export type Cell = string | number | null;
+
+export interface Column {
+  key: string;
+  header: string;
+  kind: CellKind;
+}
+
+export interface Table {
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+/** Facts about the report itself: which edition, when it was made, by which code. */
+export interface ReportMeta {
+  edition: number | null;
+  generated_at: string;
+  code_version: string;
+  calendar: string;
+}
+
+/** The title line of a report: 年度考评 or 季度督查. */
+export function reportTitle(a: Assessment, lang: Lang): string {
+  const L = LABELS[lang];
+  return a.period.kind === "year"
+    ? L.title(L.yearScope(a.period.year))
+    : L.quarterTitle(L.quarterScope(a.period.year, a.period.quarter!));
+}
+
+/** The method paragraphs with the scorecard's weights filled in. */
+export function methodParagraphs(a: Assessment, lang: Lang): string[] {
+  const s = a.scorecard;
+  const values: Record<string, number> = {
+    done_on_time: s.task_credit.done_on_time,
+    done_late: s.task_credit.done_late,
+    overdue: s.task_credit.overdue,
+    w_tasks: s.weights.tasks,
+    w_targets: s.weights.targets,
+    w_satisfaction: s.weights.satisfaction,
+    w_hotline: s.weights.hotline,
+    list_size: s.list_size,
+  };
+  return LABELS[lang].method.map((p) => p.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`)));
+}
+
+/**
+ * Every table of the assessment, with headers in `lang` and names from the catalog: the one source of what the
+ * workbook's sheets and the HTML report's tables show, so the two cannot disagree.
+ */
+export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: ReportMeta): Record<string, Table> {
+  const L = LABELS[lang];
+  const N = reportNames(catalog, lang);
+  const H = L.headers;
+  const col = (key: string, kind: CellKind = "text", header?: string): Column => ({
+    key,
+    header: header ?? H[key] ?? key,
+    kind,
+  });
+  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  const period =
+    a.period.kind === "year" ? L.yearScope(a.period.year) : L.quarterScope(a.period.year, a.period.quarter!);
+
+  const counts: Table = {
+    id: "counts",
+    title: L.sections.summary,
+    columns: [col("item"), col("value", "general")],
+    rows: Object.entries(a.summary)
+      .filter(([k]) => L.summary[k] !== undefined)
+      .map(([k, v]): Cell[] => [L.summary[k]!, v]),
+  };
+  const summary: Table = {
+    id: "summary",
+    title: L.sections.summary,
+    columns: [col("item"), col("value")],
+    rows: [
+      [L.meta.period, period],
+      [L.meta.edition, L.edition(meta.edition)],
+      [L.meta.evaluated_at, a.evaluated_at],
+      [L.meta.as_of, a.as_of],
+      [L.meta.exports_generated_at, a.exports_generated_at],
+      [L.meta.generated_at, meta.generated_at],
+      [L.meta.catalog, `${a.catalog_version} (${a.catalog_sha256.slice(0, 12)})`],
+      [L.meta.calendar, meta.calendar],
+      [L.meta.code, meta.code_version],
+      ...counts.rows,
+    ],
+  };
+
+  const targets: Table = {
+    id: "targets",
+    title: L.sections.targets,
+    columns: [
+      col("clause"),
+      col("indicator"),
+      col("metric"),
+      col("segment"),
+      col("comparator"),
+      col("target", "general"),
+      col("unit_of_measure"),
+      col("deadline", "date"),
+      col("verdict"),
+      col("judged_period"),
+      col("actual", "num"),
+      col("cases", "int"),
+      col("gap", "num"),
+      col("export_status"),
+      col("period_value", "num"),
+      col("period_cases", "int"),
+      col("previous_value", "num"),
+      col("forecast_month"),
+      col("projected", "num"),
+      col("lower", "num"),
+      col("upper", "num"),
+      col("forecast_verdict"),
+      col("baseline", "num"),
+      col("source_files", "int"),
+    ],
+    rows: a.targets.map((t) => [
+      t.clause,
+      N.indicator(t.indicator_id),
+      N.metric(t.metric_id),
+      t.segment,
+      t.comparator === "<=" ? "≤" : "≥",
+      t.target,
+      uom(t.unit),
+      t.deadline,
+      L.targetVerdict[t.verdict] ?? t.verdict,
+      t.judged?.period ?? null,
+      t.judged?.actual ?? null,
+      t.judged?.n ?? null,
+      t.judged?.gap ?? null,
+      t.judged?.status ? (L.exportStatus[t.judged.status] ?? t.judged.status) : null,
+      t.period_value?.actual ?? null,
+      t.period_value?.n ?? null,
+      t.previous_value?.actual ?? null,
+      t.forecast?.as_of_month ?? null,
+      t.forecast?.projected ?? null,
+      t.forecast?.lower ?? null,
+      t.forecast?.upper ?? null,
+      t.forecast?.verdict ? (L.forecastVerdict[t.forecast.verdict] ?? t.forecast.verdict) : null,
+      t.baseline,
+      t.evidence.length,
+    ]),
+  };
+
+  const evidence: Table = {
+    id: "evidence",
+    title: L.sections.evidence,
+    columns: [
+      col("clause"),
+      col("feed"),
+      col("file_name"),
+      col("load_id", "int"),
+      col("data_from", "date"),
+      col("data_to", "date"),
+      col("sha256", "hash"),
+    ],
+    rows: a.targets.flatMap((t) =>
+      t.evidence.map((e): Cell[] => [t.clause, e.feed, e.file_name, e.load_id, e.data_from, e.data_to, e.sha256]),
+    ),
+  };
+
+  const indicators: Table = {
+    id: "indicators",
+    title: L.sections.indicators,
+    columns: [
+      col("number", "int"),
+      col("indicator"),
+      col("goal"),
+      col("goal_deadline", "date"),
+      col("tier_verdict"),
+      col("goal_status"),
+      col("headline_metric"),
+      col("city_value", "num"),
+      col("dtf", "dec1"),
+      col("peer_rank"),
+      col("percentile", "dec1"),
+      col("references"),
+      col("rule"),
+      col("tier_evidence"),
+    ],
+    rows: a.indicators.map((i) => [
+      i.number,
+      N.indicator(i.indicator_id),
+      N.tier(i.goal),
+      i.goal_deadline,
+      N.tier(i.verdict),
+      L.goalStatus[i.goal_status] ?? i.goal_status,
+      N.metric(i.headline_metric),
+      i.city_value,
+      i.dtf_score,
+      i.peer_rank === null ? null : `${i.peer_rank} / ${i.peer_count ?? "?"}`,
+      i.percentile,
+      i.references.map((r) => `${r.reference} ${r.value ?? "—"}${r.source ? ` (${r.source})` : ""}`).join("; ") || null,
+      i.rule_id,
+      i.evidence,
+    ]),
+  };
+
+  const tasks: Table = {
+    id: "tasks",
+    title: L.sections.tasks,
+    columns: [
+      col("task", "int"),
+      col("indicator"),
+      col("responsible_unit"),
+      col("deadline", "date"),
+      col("status"),
+      col("export_status"),
+      col("reported_on", "date"),
+      col("percent_done", "int"),
+      col("days_late", "int"),
+    ],
+    rows: a.tasks.map((t) => [
+      t.task_number,
+      N.indicator(t.indicator_id),
+      N.unit(t.unit_id),
+      t.deadline,
+      L.taskStatus[t.status] ?? t.status,
+      t.export_status,
+      t.reported_on,
+      t.percent_done,
+      t.days_late,
+    ]),
+  };
+
+  const units: Table = {
+    id: "units",
+    title: L.sections.units,
+    columns: [
+      col("rank", "int"),
+      col("responsible_unit"),
+      col("score", "dec1"),
+      col("task_score", "dec1"),
+      col("target_score", "dec1"),
+      col("satisfaction_index", "dec1"),
+      col("hotline_score", "dec1"),
+      col("tasks_judged", "int"),
+      col("done_on_time", "int"),
+      col("done_late", "int"),
+      col("overdue", "int"),
+      col("open", "int"),
+      col("ongoing", "int"),
+      col("targets_judged", "int"),
+      col("targets_met", "int"),
+      col("satisfaction_n", "int"),
+      col("hotline_on_time", "dec1"),
+      col("hotline_satisfaction", "dec1"),
+      col("list"),
+    ],
+    rows: a.units.map((u) => [
+      u.rank,
+      N.unit(u.unit_id),
+      u.score,
+      u.task_score,
+      u.target_score,
+      u.satisfaction_index,
+      u.hotline_score,
+      u.tasks_judged,
+      u.done_on_time,
+      u.done_late,
+      u.overdue,
+      u.open,
+      u.ongoing,
+      u.targets_judged,
+      u.targets_met,
+      u.satisfaction_n,
+      u.hotline_on_time_rate,
+      u.hotline_satisfaction_rate,
+      u.list ? (L.list[u.list] ?? u.list) : null,
+    ]),
+  };
+
+  const caveats: Table = {
+    id: "caveats",
+    title: L.sections.caveats,
+    columns: [col("severity"), col("subject"), col("message")],
+    rows: a.caveats.map((c) => [L.severity[c.severity] ?? c.severity, c.subject, lang === "zh" ? c.zh : c.en]),
+  };
+
+  const feeds: Table = {
+    id: "feeds",
+    title: L.sections.feeds,
+    columns: [
+      col("feed"),
+      col("rows", "int"),
+      col("rejected", "int"),
+      col("reject_rate", "dec1"),
+      col("files", "int"),
+      col("refused_files", "int"),
+      col("data_to", "date"),
+      col("freshness"),
+      col("synthetic_rows", "int"),
+    ],
+    rows: a.feeds.map((f) => [
+      f.feed,
+      f.rows,
+      f.rejected,
+      f.reject_rate_pct,
+      f.files,
+      f.refused_files,
+      f.data_as_of,
+      f.freshness,
+      f.synthetic_rows,
+    ]),
+  };
+
+  const tables: Record<string, Table> = {summary, counts, targets, evidence, indicators, tasks, units, caveats, feeds};
+  if (a.changes) tables.changes = changesTable(a, catalog, lang);
+  return tables;
+}

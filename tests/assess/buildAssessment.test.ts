@@ -1,0 +1,137 @@
+// The assessment's figures are the exports' figures: each judged value is the attainment row of the deadline's month
+// (what the dashboards show as reached at the deadline), task statuses on the as-of date are the exports' own, and
+// every unit's score can be recomputed from the components the report shows.
+import {describe, expect, it} from "vitest";
+import {meets} from "../../pipeline/assess/assessTargets.ts";
+import {csvRows, fixtureAssessment, rules} from "./fixture.ts";
+
+const year = fixtureAssessment({year: "2022"});
+const attainment = csvRows("attainment.csv");
+const forecasts = csvRows("forecasts.csv");
+
+describe("targets of 2022", () => {
+  it("judges every target due by the year's end on the city's value for its deadline month", () => {
+    expect(year.targets).toHaveLength(19);
+    for (const t of year.targets.filter((x) => x.verdict === "met" || x.verdict === "missed")) {
+      const row = attainment.find(
+        (r) =>
+          r.clause === t.clause &&
+          r.area_id === "xining" &&
+          r.period_type === t.judged!.period_type &&
+          r.period === t.judged!.period,
+      )!;
+      expect(t.judged!.actual, t.clause).toBe(Number(row.actual));
+      expect(t.judged!.n, t.clause).toBe(Number(row.n));
+      expect(t.verdict, t.clause).toBe(meets(t.judged!.actual!, t.comparator, t.target) ? "met" : "missed");
+      // the dashboards' "actual at deadline" is the same number
+      const atDeadline = forecasts.find((r) => r.clause === t.clause)!.actual_at_deadline;
+      expect(t.judged!.actual, t.clause).toBe(Number(atDeadline));
+    }
+  });
+
+  it("counts an amber 'alert' value within the target as met and a value beyond it as missed", () => {
+    const c1 = year.targets.find((t) => t.clause === "1")!;
+    expect([c1.judged!.period, c1.judged!.actual, c1.verdict]).toEqual(["2022-12", 95.86, "met"]);
+    const c62 = year.targets.find((t) => t.clause === "6.2")!;
+    expect([c62.judged!.actual, c62.target, c62.verdict]).toEqual([4.41, 4, "missed"]);
+    expect(year.summary).toMatchObject({targets_due: 19, targets_met: 12, targets_missed: 7, targets_no_data: 0});
+  });
+
+  it("lists the source files of each figure with their sha256 from the load log", () => {
+    const loads = csvRows("load_log.csv");
+    const c61 = year.targets.find((t) => t.clause === "6.1")!;
+    expect(c61.feeds).toEqual(["property_registration_cases"]);
+    expect(c61.evidence.map((e) => e.sha256)).toEqual(
+      loads.filter((l) => l.feed === "property_registration_cases" && l.status === "loaded").map((l) => l.sha256),
+    );
+  });
+});
+
+describe("indicators, tasks and units of 2022", () => {
+  it("judges the four tier goals due in 2022 against the 2022 verdict", () => {
+    const due = year.indicators.filter((i) => i.goal_due);
+    expect(due.map((i) => i.indicator_id).sort()).toEqual(
+      ["getting_electricity", "paying_taxes", "registering_property", "starting_a_business"].sort(),
+    );
+    const startup = year.indicators.find((i) => i.indicator_id === "starting_a_business")!;
+    expect([startup.verdict, startup.goal, startup.goal_status]).toEqual([
+      "national_first_class",
+      "national_first_class",
+      "reached",
+    ]);
+    expect(startup.rule_id).toBe("tier_percentile_v1");
+  });
+
+  it("counts tasks done after the year's end as overdue at the year's end", () => {
+    const lateInExport = csvRows("tasks.csv").filter(
+      (r) => r.status === "done_late" && r.reported_on! > "2022-12-31",
+    ).length;
+    expect(lateInExport).toBeGreaterThan(0);
+    expect(year.summary.tasks_done_late).toBe(0);
+    expect(year.summary.tasks_judged).toBe(
+      year.summary.tasks_done_on_time + year.summary.tasks_done_late + year.summary.tasks_overdue,
+    );
+  });
+
+  it("scores each unit as the weighted mean of the components it shows", () => {
+    for (const u of year.units.filter((x) => x.score !== null)) {
+      const parts = [
+        [rules.weights.tasks, u.task_score],
+        [rules.weights.targets, u.target_score],
+        [rules.weights.satisfaction, u.satisfaction_index],
+        [rules.weights.hotline, u.hotline_score],
+      ].filter((p): p is [number, number] => p[1] !== null);
+      const w = parts.reduce((a, [x]) => a + x, 0);
+      expect(u.score, u.unit_id).toBe(Math.round((10 * parts.reduce((a, [x, v]) => a + x * v, 0)) / w) / 10);
+    }
+  });
+
+  it("names ten best and ten worst ranked units, never the same unit twice", () => {
+    const top = year.units.filter((u) => u.list === "top10");
+    const bottom = year.units.filter((u) => u.list === "bottom10");
+    expect(top.map((u) => u.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(bottom).toHaveLength(10);
+    expect(bottom.at(-1)!.rank).toBe(year.summary.units_ranked);
+    expect(year.units.filter((u) => u.rank !== null).every((u) => u.tasks_judged > 0)).toBe(true);
+  });
+
+  it("puts the synthetic-data caveat first", () => {
+    expect(year.caveats[0]).toMatchObject({severity: "critical", code: "synthetic"});
+  });
+});
+
+describe("the quarterly inspection of 2023Q2", () => {
+  const quarter = fixtureAssessment({quarter: "2023Q2"});
+
+  it("on the as-of date, shows the exports' own task statuses", () => {
+    const exported = csvRows("tasks.csv");
+    const as = {
+      done: "done_on_time",
+      done_late: "done_late",
+      overdue: "overdue",
+      ongoing: "ongoing",
+      in_progress: "open",
+      not_started: "open",
+    };
+    for (const t of quarter.tasks) {
+      const row = exported.find((r) => Number(r.task_number) === t.task_number && r.unit_id === t.unit_id)!;
+      expect(t.status, `${t.task_number} ${t.unit_id}`).toBe(as[row.status as keyof typeof as]);
+    }
+  });
+
+  it("says what changed since 2023Q1: each target's quarter, tasks that fell due or were done, unit ranks", () => {
+    const changes = quarter.changes!;
+    expect([changes.from, changes.to]).toEqual(["2023Q1", "2023Q2"]);
+    const c1 = changes.targets.find((t) => t.clause === "1")!;
+    const q = (p: string) =>
+      Number(attainment.find((r) => r.clause === "1" && r.area_id === "xining" && r.period === p)!.actual);
+    expect([c1.from_period, c1.from_period_value, c1.to_period, c1.to_period_value]).toEqual([
+      "2023-Q1",
+      q("2023-Q1"),
+      "2023-Q2",
+      q("2023-Q2"),
+    ]);
+    expect(changes.tasks.length).toBeGreaterThan(0);
+    expect(changes.tasks.every((t) => t.from_status !== t.to_status)).toBe(true);
+  });
+});
