@@ -1,4 +1,4 @@
-import {mkdirSync} from "node:fs";
+import {accessSync, constants, existsSync, mkdirSync, statSync} from "node:fs";
 import {dirname} from "node:path";
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {WarehouseError} from "./errors.ts";
@@ -25,18 +25,13 @@ export class Warehouse {
     readonly connection: DuckDBConnection,
   ) {}
 
-  /** Open (creating if needed) the warehouse at `path`, or `:memory:`. */
+  /**
+   * Open (creating if needed) the warehouse at `path`, or `:memory:`. For writing, the folder and the files DuckDB
+   * writes (the database and its write-ahead log) must be writable first: a read-only folder would otherwise open
+   * fine and fail only at the first COMMIT. Throws `WarehouseError` (`warehouse_busy`, `warehouse_unwritable`).
+   */
   static async open(path: string, options: {readOnly?: boolean; memoryLimit?: string} = {}): Promise<Warehouse> {
-    if (path !== ":memory:" && !options.readOnly) {
-      try {
-        mkdirSync(dirname(path), {recursive: true});
-      } catch (error) {
-        throw new WarehouseError(`cannot create the folder for the warehouse ${path}: ${(error as Error).message}`, {
-          code: "warehouse_unwritable",
-          cause: error,
-        });
-      }
-    }
+    if (path !== ":memory:" && !options.readOnly) assertWritable(path);
     const config: Record<string, string> = {};
     if (options.readOnly) config.access_mode = "READ_ONLY";
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
@@ -52,12 +47,21 @@ export class Warehouse {
 
   /** Run a statement, binding `params`. */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+    try {
+      await this.connection.run(sql, params);
+    } catch (error) {
+      throw this.translate(error);
+    }
   }
 
   /** Run a query and return its rows as JSON-safe objects (dates as ISO text, big integers as numbers when safe). */
   async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    let reader;
+    try {
+      reader = await this.connection.runAndReadAll(sql, params);
+    } catch (error) {
+      throw this.translate(error);
+    }
     const rows = reader.getRowObjectsJson() as Array<Record<string, unknown>>;
     // Counts and sums come back as BIGINT/HUGEINT, which the JSON form spells as text: make them numbers
     // again when they fit exactly in a double (they always do for row counts).
@@ -90,6 +94,81 @@ export class Warehouse {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+
+  /**
+   * A failure to write this warehouse's own files (disk full, file too large, permission lost, a database DuckDB
+   * invalidated after such a failure) becomes a `WarehouseError`; anything else, e.g. an input file DuckDB could not
+   * read, passes through unchanged.
+   */
+  private translate(error: unknown): unknown {
+    const message = error instanceof Error ? error.message : String(error);
+    const ours = this.path !== ":memory:" && message.includes(this.path);
+    const storage =
+      (ours || /^TransactionContext Error: Failed to commit/.test(message)) && STORAGE_FAILURE.test(message);
+    if (!storage) {
+      if (!/database has been invalidated|FATAL Error/i.test(message)) return error;
+      return new WarehouseError(
+        `the warehouse ${this.path} stopped after an earlier failure: ${message.split("\n")[0]}`,
+        {
+          code: "warehouse_invalidated",
+          hint: "run the command again; nothing of the interrupted work was kept",
+          cause: error,
+        },
+      );
+    }
+    const full = /No space left|File too large|disk is full|quota/i.test(message);
+    return new WarehouseError(`cannot write the warehouse ${this.path}: ${message.split("\n")[0]}`, {
+      code: full ? "disk_full" : "warehouse_unwritable",
+      hint: full
+        ? "free disk space; nothing of the interrupted work was kept, so run the command again afterwards"
+        : "make the warehouse and its folder writable; nothing of the interrupted work was kept",
+      cause: error,
+    });
+  }
+}
+
+/** DuckDB's words for a file it could not write. */
+const STORAGE_FAILURE =
+  /No space left|File too large|disk is full|quota|Permission denied|Operation not permitted|Read-only file system|Could not write|Cannot open file|Could not truncate|Could not fsync/i;
+
+/**
+ * Refuse early, with the reason, a warehouse whose folder or files cannot be written. Works for root too:
+ * `access(2)` reports read-only mounts and immutable (`chattr +i`) files and folders even to root, which bypasses
+ * only permission bits.
+ */
+function assertWritable(path: string): void {
+  const folder = dirname(path);
+  const unwritable = (what: string, error: unknown) =>
+    new WarehouseError(
+      `cannot write the warehouse ${path}: ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      {
+        code: "warehouse_unwritable",
+        hint: "make it writable, or point BIZENV_DB at a writable place",
+        cause: error,
+      },
+    );
+  for (let up = folder; ; up = dirname(up)) {
+    if (existsSync(up)) {
+      if (!statSync(up).isDirectory()) throw unwritable(`${up} is a file, not a folder`, {code: "ENOTDIR"});
+      break;
+    }
+    if (dirname(up) === up) break;
+  }
+  try {
+    mkdirSync(folder, {recursive: true});
+  } catch (error) {
+    throw unwritable(`cannot create its folder ${folder}`, error);
+  }
+  for (const file of [folder, path, `${path}.wal`]) {
+    if (file !== folder && !existsSync(file)) continue;
+    if (file === path && statSync(file).isDirectory())
+      throw unwritable(`${path} is a folder, not a file`, {code: "EISDIR"});
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      throw unwritable(file === folder ? `its folder ${folder} is not writable` : `${file} is not writable`, error);
+    }
+  }
 }
 
 /** Turn DuckDB's open failures into errors a person can act on. */
@@ -106,7 +185,7 @@ function translateOpenError(path: string, error: unknown): WarehouseError {
       },
     );
   }
-  if (/Permission denied|Read-only file system/i.test(message)) {
+  if (/Permission denied|Read-only file system|Operation not permitted/i.test(message)) {
     return new WarehouseError(`cannot write the warehouse ${path}: ${message}`, {
       code: "warehouse_unwritable",
       cause: error,

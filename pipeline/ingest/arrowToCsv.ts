@@ -15,11 +15,12 @@ function arrowText(value: unknown): string {
 }
 
 /**
- * Write an Arrow IPC file (file or stream format) as a CSV whose first column is the row number.
+ * Write an Arrow IPC file (file or stream format) as a CSV whose first column is the row number; returns the
+ * column names.
  * This DuckDB build has no Arrow IPC reader, so the rows pass through JavaScript once; Arrow files come from
  * other tools, not from offices, and are small.
  */
-export async function readArrowToCsv(path: string, shown: string, csvPath: string): Promise<void> {
+export async function readArrowToCsv(path: string, shown: string, csvPath: string): Promise<string[]> {
   let table;
   try {
     table = tableFromIPC(readFileSync(path));
@@ -36,4 +37,5 @@ export async function readArrowToCsv(path: string, shown: string, csvPath: strin
     await writer.row([String(n), ...names.map((name) => arrowText(record[name]))]);
   }
   await writer.close();
+  return names;
 }

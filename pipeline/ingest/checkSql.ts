@@ -1,9 +1,12 @@
 import type {Contract, ContractColumn} from "./contractSchema.ts";
-import {parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
+import {halfWidth, parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
 export const SYNTHETIC_COLUMN = {name: "synthetic", aliases: ["synthetic", "模拟数据", "合成数据", "is_synthetic"]};
+
+/** How a unit reads after "in" in a message. */
+const PLURAL: Record<string, string> = {hour: "hours", day: "days", workday: "workdays", minute: "minutes"};
 
 /** Where each contract column's text is found in the staged `raw` table (`c0`, `c1`, …), if present. */
 export interface StagedColumns {
@@ -60,6 +63,9 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     return `${mapped} as ${v(c)}`;
   });
   const synthetic = staged.synthetic === undefined ? "null::varchar" : `nullif(trim(${staged.synthetic}), '')`;
+  // Numbers and dates are read from their half-width text, computed once per value (h_…); messages quote v_….
+  const h = (c: ContractColumn) => `h_${c.name}`;
+  const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
   const joins: string[] = [];
   const typed = contract.columns.map((c) => {
     if (c.references) {
@@ -68,7 +74,8 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
       const id = ref.id.replaceAll("{c}", c.name);
       return `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
     }
-    return `${parseSql(c.type, v(c), {percent: c.unit === "percent"})} as ${t(c)}`;
+    const input = halved.includes(c) ? h(c) : v(c);
+    return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true})} as ${t(c)}`;
   });
 
   // Each rule: a condition that is true when a row breaks it, and the record that explains it.
@@ -88,9 +95,14 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
       continue;
     }
     if (c.type !== "varchar") {
+      // A number with a unit written after it (`12小时`, `3天`, `500元`): say which unit the column holds.
+      const unitHint =
+        (c.type === "integer" || c.type === "double") && c.unit
+          ? ` || case when regexp_full_match(${v(c)}, '[-+－＋]?[0-9０-９.,，．]+ *[^0-9０-９.,，． ]+') then ${lit(`: write the number alone, in ${PLURAL[c.unit] ?? c.unit}`)} else '' end`
+          : "";
       check(
         `${v(c)} is not null and ${t(c)} is null`,
-        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, `)} || ${found(c)}`)}`,
+        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}`)}`,
       );
     }
     if (c.allowed) {
@@ -142,7 +154,8 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
 
   const source = `(
   select s.*, ${typed.join(", ")}
-  from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s
+  from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
+        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s0) s
   ${joins.join("\n  ")}
 ) typed`;
   return {

@@ -1,29 +1,23 @@
-import {createHash} from "node:crypto";
-import {
-  copyFileSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  closeSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import {mkdtempSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {basename, extname, join} from "node:path";
+import {basename, join} from "node:path";
 import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
+import {archive} from "./archive.ts";
 import {checkSql} from "./checkSql.ts";
 import type {Contract} from "./contractSchema.ts";
+import type {FaultPoint} from "./faultPoint.ts";
 import {currentView, ensureFeedTable, feedTable} from "./feedTable.ts";
+import {inspectFile} from "./inspectFile.ts";
 import {recognizeFeed} from "./matchHeaders.ts";
 import {sniffFile} from "./sniffFile.ts";
-import {ident} from "./sql.ts";
+import {ident, lit} from "./sql.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
+import {readHead, textProblems} from "./textProblems.ts";
+
+/** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
+export const TEMP_PREFIX = "bizenv-load-";
 
 /** What happened to one file, as `bizenv load --json` reports it. */
 export interface LoadResult {
@@ -49,6 +43,8 @@ export interface LoadContext {
   now: () => Date;
   /** Called as a file moves through its phases (for the progress display). */
   progress?: (phase: string) => void;
+  /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
+  fault?: FaultPoint;
 }
 
 /** `YYYY-MM-DD HH:MM:SS` wall-clock time in China, where every feed's timestamps live. */
@@ -65,18 +61,13 @@ export function chinaWallClock(date: Date): string {
   }).format(date);
 }
 
-/** sha256 of a file, streamed. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
 /**
- * Load one file: recognise its feed, stage it through DuckDB, check every rule, and in ONE transaction record
- * the load, its rejected rows and its good rows (and supersede the version it replaces with `replace`).
+ * Load one file: recognise its feed, stage it through DuckDB, check every rule, and in ONE transaction create the
+ * feed's table if needed, record the load, its rejected rows and its good rows (and supersede the version it
+ * replaces with `replace`). Killed at any point before COMMIT, the warehouse is as it was before the file.
  * A file that cannot be this feed is refused whole and nothing of it is kept but the refusal in the load log.
  * Every row is accounted for: rows_read = rows_loaded + rows_rejected, or the load fails.
+ * Throws `WarehouseError` when the warehouse or the archive cannot be written (nothing of the file is kept then).
  */
 export async function loadFile(
   ctx: LoadContext,
@@ -85,10 +76,15 @@ export async function loadFile(
   options: {feed?: string; replace?: boolean} = {},
 ): Promise<LoadResult> {
   const {warehouse} = ctx;
+  const fault = ctx.fault;
   const startedAt = ctx.now();
   const bytes = statSync(path).size;
+  const head = readHead(path);
+  let sniffed = sniffFile(head, bytes, basename(path));
   ctx.progress?.("hashing");
-  const sha256 = await sha256File(path);
+  fault?.("hashing");
+  const inspected = await inspectFile(path, "refuse" in sniffed ? undefined : sniffed.encoding);
+  const sha256 = inspected.sha256;
   const base = {file: shown, sha256, rows_read: 0, rows_loaded: 0, rows_rejected: 0, load_id: null};
 
   const already = await warehouse.all<{load_id: number; feed: string; status: string}>(
@@ -105,73 +101,83 @@ export async function loadFile(
     };
   }
 
-  const tmp = mkdtempSync(join(tmpdir(), "bizenv-load-"));
+  const tmp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   let staged: Staged | undefined;
   let contract: Contract | undefined;
   try {
-    const head = readHead(path);
-    const sniffed = sniffFile(head, bytes, basename(path));
     if ("refuse" in sniffed) throw new FeedError(shown, sniffed.refuse);
+    sniffed = textProblems(path, shown, sniffed, inspected);
     ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");
-    staged = await stageFile(warehouse, {path, shown, sniffed}, tmp, ctx.contracts, options.feed);
+    fault?.("reading");
+    staged = await stageFile(warehouse, {path, shown, sniffed}, tmp, ctx.contracts, options.feed, fault);
     const match = recognizeFeed(staged.headers, ctx.contracts, options.feed);
     if ("refuse" in match) throw new FeedError(shown, match.refuse);
     const chosen = match.contract;
     contract = chosen;
-    if (staged.rowsRead === 0)
-      throw new FeedError(shown, `the file has a header but no data rows; expected rows of ${chosen.feed}`);
+    if (staged.rowsRead === 0) {
+      const where =
+        staged.headerLine > 0
+          ? ` below the header (${sniffed.format === "xlsx" ? "row" : "line"} ${staged.headerLine})`
+          : "";
+      throw new FeedError(shown, `the file has a header but no data rows${where}; expected rows of ${chosen.feed}`);
+    }
+    const rowsRead = staged.rowsRead;
+    const format = sniffed.format;
 
     ctx.progress?.("validating");
-    await ensureFeedTable(warehouse, chosen);
-    const now = chinaWallClock(ctx.now());
-    const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
-    const sql = checkSql(
-      chosen,
-      {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
-      now,
-    );
-    await warehouse.run(sql.checked);
-    await warehouse.run(sql.errors);
-
-    const replaced = options.replace
-      ? ((
-          await warehouse.all<{load_id: number}>(
-            "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
-            [chosen.feed, basename(path)],
-          )
-        )[0]?.load_id ?? null)
-      : null;
-    const keys = chosen.key.map(ident);
-    const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
-    const keyText = (a: string) =>
-      `concat_ws(', ', ${chosen.key.map((k) => `${JSON.stringify(k).replaceAll('"', "'")} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
-    await warehouse.run(`create or replace temp table dup_rejects as
-      select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
-             'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
-      from checked c join (select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
-                           group by ${keys.join(", ")} having count(*) > 1) k on ${keyOn("c", "k")}
-      where not c._bad and c._line <> k.first_line`);
-    await warehouse.run(
-      `insert into dup_rejects
-      select c._line, ${keyText("c")}, 'duplicate_loaded',
-             'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
-      from checked c join ${currentView(chosen)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
-      where not c._bad and f._load_id is distinct from $1
-        and not exists (select 1 from dup_rejects d where d._line = c._line)`,
-      [replaced],
-    );
-
-    ctx.progress?.("committing");
-    const archived = archive(path, sha256, ctx.archiveDir);
     const result = await warehouse.transaction(async () => {
+      // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
+      await ensureFeedTable(warehouse, chosen);
+      const now = chinaWallClock(ctx.now());
+      const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
+      const sql = checkSql(
+        chosen,
+        {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
+        now,
+      );
+      await warehouse.run(sql.checked);
+      fault?.("validating");
+      await warehouse.run(sql.errors);
+
+      const replaced = options.replace
+        ? ((
+            await warehouse.all<{load_id: number}>(
+              "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
+              [chosen.feed, basename(path)],
+            )
+          )[0]?.load_id ?? null)
+        : null;
+      const keys = chosen.key.map(ident);
+      const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
+      const keyText = (a: string) =>
+        `concat_ws(', ', ${chosen.key.map((k) => `${lit(k)} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
+      await warehouse.run(`create or replace temp table dup_rejects as
+        select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
+               'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
+        from checked c join (select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
+                             group by ${keys.join(", ")} having count(*) > 1) k on ${keyOn("c", "k")}
+        where not c._bad and c._line <> k.first_line`);
+      await warehouse.run(
+        `insert into dup_rejects
+        select c._line, ${keyText("c")}, 'duplicate_loaded',
+               'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
+        from checked c join ${currentView(chosen)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
+        where not c._bad and f._load_id is distinct from $1
+          and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+        [replaced],
+      );
+
+      ctx.progress?.("committing");
+      const archived = archive(path, sha256, ctx.archiveDir);
+      fault?.("committing");
       const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [
         {id: number},
       ];
       await warehouse.run(
         `insert into load_rejects
          select $1, _line, column_name, value, rule, message from row_errors
-         union all select $1, _line, ${JSON.stringify(chosen.key.join(",")).replaceAll('"', "'")}, key_text, rule, message from dup_rejects
-         union all select $1, line, column_name, left(value, 500), 'malformed', 'the line does not split into the header''s columns: ' || message from reader_rejects`,
+         union all select $1, _line, ${lit(chosen.key.join(","))}, key_text, rule, message from dup_rejects
+         union all select $1, line, column_name, left(value, 500), 'malformed', message from reader_rejects`,
         [id],
       );
       const columns = chosen.columns.map((c) => ident(c.name)).join(", ");
@@ -196,9 +202,9 @@ export async function loadFile(
                 (select max(${asOf})::date from ${feedTable(chosen)} where _load_id = $1) as data_to`,
         [id],
       )) as [{loaded: number; rejected: number; synthetic: number; data_from: string | null; data_to: string | null}];
-      if (counts.loaded + counts.rejected !== staged!.rowsRead) {
+      if (counts.loaded + counts.rejected !== rowsRead) {
         throw new Error(
-          `row accounting failed for ${shown}: read ${staged!.rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
+          `row accounting failed for ${shown}: read ${rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
         );
       }
       if (replaced !== null)
@@ -218,7 +224,7 @@ export async function loadFile(
         sha256,
         bytes,
         staged: staged!,
-        sniffedFormat: sniffed.format,
+        sniffedFormat: format,
         contract: chosen,
         loaded: counts.loaded,
         rejected: counts.rejected,
@@ -231,17 +237,19 @@ export async function loadFile(
         startedAt,
         finishedAt: ctx.now(),
       });
+      fault?.("commit");
       return {
         ...base,
         feed: chosen.feed,
         status: "loaded" as const,
-        rows_read: staged!.rowsRead,
+        rows_read: rowsRead,
         rows_loaded: counts.loaded,
         rows_rejected: counts.rejected,
         message,
         load_id: id,
       };
     });
+    fault?.("committed");
     return result;
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
@@ -282,34 +290,10 @@ export async function loadFile(
     rmSync(tmp, {recursive: true, force: true});
     await warehouse
       .run(
-        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists reject_steps; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_rejects",
+        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_rejects",
       )
       .catch(() => {});
   }
-}
-
-/** The first 64 KiB of a file. */
-function readHead(path: string): Buffer {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(65536);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Keep a copy of a loaded file under its sha256 (written to a temporary name, then renamed: never half a file). */
-function archive(path: string, sha256: string, dir: string): string {
-  mkdirSync(dir, {recursive: true});
-  const target = join(dir, `${sha256}${extname(path).toLowerCase()}`);
-  if (!existsSync(target)) {
-    const partial = `${target}.partial-${process.pid}`;
-    copyFileSync(path, partial);
-    renameSync(partial, target);
-  }
-  return target;
 }
 
 async function logLoad(

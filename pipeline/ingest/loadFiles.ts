@@ -1,25 +1,42 @@
-import {readdirSync, statSync} from "node:fs";
+import {lstatSync, readdirSync, rmSync, statSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {basename, dirname, join, relative, resolve} from "node:path";
+import type {Catalog} from "../catalog/index.ts";
 import {warehousePath} from "../config.ts";
-import {FeedError} from "../errors.ts";
+import type {Warehouse} from "../db.ts";
+import {FeedError, WarehouseError} from "../errors.ts";
 import {openWarehouse} from "../openWarehouse.ts";
+import {faultPointFromEnv} from "./faultPoint.ts";
 import {loadContracts} from "./loadContracts.ts";
-import {loadFile, type LoadResult} from "./loadFile.ts";
+import {loadFile, TEMP_PREFIX, type LoadResult} from "./loadFile.ts";
 
 /** Extensions taken from a folder (a file named on the command line is always tried). */
 const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
+/** What a folder holds that is not loaded, and why (said to the user; nothing of it is read). */
+export interface Passed {
+  path: string;
+  reason: string;
+}
+
 /**
  * The files to load from the paths given: files as they are, folders walked (sorted, so loads happen in a
  * stable order), skipping hidden files, READMEs and files of other kinds. A path that does not exist is an error.
+ * Inside a folder only regular files and real subfolders are taken: a symbolic link is never followed (it could
+ * lead out of the inbox) and is listed in `links` instead. A link named on the command line is the user's choice
+ * and is followed.
  */
-export function expandPaths(paths: string[], cwd: string): string[] {
-  const out: string[] = [];
+export function expandPaths(paths: string[], cwd: string): string[] & {links?: Passed[]} {
+  const out: string[] & {links?: Passed[]} = [];
+  const links: Passed[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".") || /^readme/i.test(entry.name)) continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isSymbolicLink()) {
+        if (LOADABLE.test(entry.name) || isDirectory(full))
+          links.push({path: full, reason: "a symbolic link: bizenv loads only regular files inside a folder"});
+      } else if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && LOADABLE.test(entry.name)) out.push(full);
     }
   };
@@ -34,7 +51,16 @@ export function expandPaths(paths: string[], cwd: string): string[] {
     if (stat.isDirectory()) walk(full);
     else out.push(full);
   }
+  if (links.length > 0) out.links = links;
   return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface LoadPathsOptions {
@@ -48,18 +74,29 @@ export interface LoadPathsOptions {
   now?: () => Date;
   /** Told when each file starts and as it moves through its phases. */
   progress?: (event: {file: string; index: number; total: number; phase: string}) => void;
+  /** When another process holds the warehouse, wait up to this many seconds for it (default: stop at once). */
+  waitSeconds?: number;
+  /** Told once when the load starts waiting for a busy warehouse. */
+  onWait?: (message: string) => void;
+  /** The feed contracts' folder (default `sources/feeds`). */
+  contractsDir?: string;
 }
 
 /**
  * Load files and folders into the warehouse ($BIZENV_DB or data/warehouse.duckdb): each file in its own
- * transaction, already-loaded content skipped, loaded files archived under data/archive/<sha256>.
+ * transaction, already-loaded content skipped, loaded files archived under data/archive/<sha256>. Symbolic links
+ * found inside a folder are reported as refused, unread. Throws `WarehouseError` when the warehouse is busy (after
+ * `waitSeconds`) or cannot be written; files loaded before a write failure stay loaded.
  */
 export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<LoadResult[]> {
   const files = expandPaths(paths, options.cwd);
-  const {warehouse, catalog} = await openWarehouse({env: options.env, cwd: options.cwd});
+  const fault = faultPointFromEnv(options.env);
+  const {warehouse, catalog} = await openWaiting(options);
+  let failed = false;
   try {
-    const contracts = loadContracts(catalog);
+    const contracts = loadContracts(catalog, options.contractsDir);
     const archiveDir = join(dirname(warehousePath(options.env, options.cwd)), "archive");
+    sweepLeftovers(archiveDir);
     const results: LoadResult[] = [];
     for (const [index, file] of files.entries()) {
       const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file) || basename(file);
@@ -67,7 +104,15 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
       progress("starting");
       results.push(
         await loadFile(
-          {warehouse, catalog, contracts, archiveDir, now: options.now ?? (() => new Date()), progress},
+          {
+            warehouse,
+            catalog,
+            contracts,
+            archiveDir,
+            now: options.now ?? (() => new Date()),
+            progress,
+            ...(fault === undefined ? {} : {fault}),
+          },
           file,
           shown,
           {
@@ -77,8 +122,88 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
         ),
       );
     }
+    for (const link of files.links ?? []) {
+      const shown = relative(options.cwd, link.path).startsWith("..") ? link.path : relative(options.cwd, link.path);
+      results.push({
+        file: shown,
+        feed: null,
+        sha256: "",
+        status: "refused",
+        rows_read: 0,
+        rows_loaded: 0,
+        rows_rejected: 0,
+        message: `${shown}: ${link.reason}, not links that could point outside it; copy the file into the folder`,
+        load_id: null,
+      });
+    }
     return results;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
-    warehouse.close();
+    try {
+      warehouse.close();
+    } catch (error) {
+      // After a failed write DuckDB may refuse to close cleanly; the failure already on its way says more.
+      if (!failed) throw error;
+    }
   }
+}
+
+/** Open the warehouse, waiting up to `waitSeconds` while another process holds it. */
+async function openWaiting(options: LoadPathsOptions): Promise<{warehouse: Warehouse; catalog: Catalog}> {
+  const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
+  let told = false;
+  for (;;) {
+    try {
+      return await openWarehouse({env: options.env, cwd: options.cwd});
+    } catch (error) {
+      const busy = error instanceof WarehouseError && error.code === "warehouse_busy";
+      if (!busy || !options.waitSeconds) throw error;
+      if (!told) options.onWait?.(`${error.message}; waiting up to ${options.waitSeconds} s…`);
+      told = true;
+      if (Date.now() >= deadline) {
+        throw new WarehouseError(`${error.message}; still busy after waiting ${options.waitSeconds} s`, {
+          code: "warehouse_busy",
+          hint: "wait for that load or score to finish, or give --wait more seconds",
+          cause: error,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
+ * Remove what killed loads left behind: their temp folders (`<tmpdir>/bizenv-load-<pid>-*`) and half-copied
+ * archive files (`<sha256>.<ext>.partial-<pid>`), for processes that no longer exist. Never anything of a live one.
+ */
+function sweepLeftovers(archiveDir: string): void {
+  const dead = (pid: number) => {
+    if (pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  };
+  const sweep = (dir: string, pattern: RegExp) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = pattern.exec(name)?.[1];
+      if (pid === undefined || !dead(Number(pid))) continue;
+      const full = join(dir, name);
+      // Only our own kind of entry: a real folder or file, never a link.
+      if (lstatSync(full).isSymbolicLink()) continue;
+      rmSync(full, {recursive: true, force: true});
+    }
+  };
+  sweep(tmpdir(), new RegExp(`^${TEMP_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`));
+  sweep(archiveDir, /^[0-9a-f]{64}(?:\.[a-z0-9]{1,8})?\.partial-(\d+)$/);
 }

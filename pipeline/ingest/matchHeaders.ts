@@ -14,7 +14,7 @@ export interface HeaderMatch {
   /** Headers that are not a column of the contract (kept out of the warehouse). */
   extra: string[];
   /** Contract columns that two or more headers claim. */
-  conflicts: Array<{column: string; headers: string[]}>;
+  conflicts: Array<{column: string; headers: string[]; indexes: number[]}>;
 }
 
 /** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
@@ -37,7 +37,7 @@ export function matchHeaders(headers: string[], contract: Contract): HeaderMatch
   const byColumn = new Map<string, number>();
   const conflicts: HeaderMatch["conflicts"] = [];
   for (const [column, indexes] of claims) {
-    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!)});
+    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!), indexes});
     byColumn.set(column, indexes[0]!);
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
@@ -82,7 +82,8 @@ export function recognizeFeed(headers: string[], contracts: Contract[], feed?: s
   }
   if (best!.conflicts.length > 0) {
     const what = best!.conflicts.map(
-      (c) => `${c.headers.map((h) => JSON.stringify(h)).join(" and ")} both mean ${c.column}`,
+      (c) =>
+        `${c.headers.map((h) => JSON.stringify(h)).join(" and ")} both mean ${c.column} (columns ${c.indexes.map((i) => i + 1).join(" and ")})`,
     );
     return {refuse: `ambiguous headers for feed ${best!.contract.feed}: ${what.join("; ")}; keep one of each`};
   }

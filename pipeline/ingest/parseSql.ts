@@ -1,9 +1,22 @@
 import type {ColumnType} from "./contractSchema.ts";
 import {lit} from "./sql.ts";
 
-/** Full-width digits and signs (as Chinese input methods type them) to ASCII, thousands separators dropped. */
-function normalizedNumber(v: string): string {
-  return `replace(replace(translate(${v}, '０１２３４５６７８９．－＋，', '0123456789.-+,'), ',', ''), ' ', '')`;
+/**
+ * Full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed (`v` is trimmed
+ * text already). `checkSql` computes it once per value and hands the result to `parseSql` with `halfWidth: true`.
+ */
+export function halfWidth(v: string): string {
+  // Most values are plain ASCII (as many bytes as characters): those are left alone, already trimmed.
+  return `(case when strlen(${v}) = length(${v}) then ${v} else trim(translate(${v}, '０１２３４５６７８９．－＋，％／：　', '0123456789.-+,%/: ')) end)`;
+}
+
+/**
+ * A number as offices write it, ready for a cast: thousands separators dropped, but only where they group digits by
+ * three (`1,234.5`); `12,34` (a decimal comma? two numbers?) and `1 200` stay as they are and fail the cast, so the
+ * row is rejected rather than read as a number nobody wrote. The pattern is only tried on text with a comma.
+ */
+function normalizedNumber(x: string): string {
+  return `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
 }
 
 /** Timestamp formats offices' exports use besides ISO (which a plain cast reads). */
@@ -15,6 +28,10 @@ const TIMESTAMP_FORMATS = [
   "%Y年%m月%d日 %H:%M:%S",
   "%Y年%m月%d日 %H:%M",
   "%Y年%m月%d日%H时%M分",
+  "%Y年%m月%d日 %H时%M分",
+  "%Y年%m月%d日%H时%M分%S秒",
+  "%Y年%m月%d日 %H时%M分%S秒",
+  "%Y年%m月%d日%H:%M",
   "%Y.%m.%d %H:%M",
 ];
 const DATE_FORMATS = ["%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d", "%Y%m%d"];
@@ -24,29 +41,32 @@ const list = (formats: string[]) => `[${formats.map(lit).join(", ")}]`;
 
 /**
  * A SQL expression turning the trimmed text `v` (a varchar expression, NULL when empty) into `type`, or NULL
- * when it cannot. Accepts what Excel and WPS exports really contain: full-width digits, thousands separators,
- * `2022/3/5 9:30`, `2022年3月5日`, Excel serial dates (days since 1899-12-30), 是/否.
+ * when it cannot. Accepts what Excel and WPS exports really contain: full-width digits, thousands separators
+ * grouping by three, `2022/3/5 9:30`, `2022年3月5日 9时30分`, Excel serial dates (days since 1899-12-30), 是/否.
+ * Never guesses: `12,34`, `1 200`, `12小时` and `2022年13月5日` give NULL, and the contract's type rule rejects them.
  *
  * @example parseSql("date", "v") // coalesce(try_cast(v as date), …)
  */
-export function parseSql(type: ColumnType, v: string, options: {percent?: boolean} = {}): string {
+export function parseSql(type: ColumnType, v: string, options: {percent?: boolean; halfWidth?: boolean} = {}): string {
+  // `v` already half-width (checkSql does it once per value), or made so here.
+  const d = options.halfWidth ? v : halfWidth(v);
   switch (type) {
     case "varchar":
       return v;
     case "integer":
-      return `try_cast(${normalizedNumber(v)} as bigint)`;
+      return `try_cast(${normalizedNumber(d)} as bigint)`;
     case "double": {
-      const n = normalizedNumber(v);
+      const n = normalizedNumber(d);
       return `try_cast(${options.percent ? `rtrim(${n}, '%')` : n} as double)`;
     }
     case "boolean":
       return `(case lower(${v}) when 'true' then true when 't' then true when '1' then true when 'yes' then true when 'y' then true when '是' then true when '√' then true when 'false' then false when 'f' then false when '0' then false when 'no' then false when 'n' then false when '否' then false when '×' then false end)`;
     case "date":
-      return `coalesce(try_cast(${v} as date), try_strptime(${v}, ${list(DATE_FORMATS)})::date, ${excelSerial(v)}::date)`;
+      return `coalesce(try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
-      return `coalesce(try_cast(${v} as timestamp), try_strptime(${v}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(v)})`;
+      return `coalesce(try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
     case "month":
-      return `coalesce(try_strptime(${v}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${v} as date))::date)`;
+      return `coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date)`;
   }
 }
 

@@ -39,7 +39,8 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   if (head[0] === 0xff && head[1] === 0xfe) return {format: "csv", encoding: "utf-16le"};
   if (head[0] === 0xfe && head[1] === 0xff) return {format: "csv", encoding: "utf-16be"};
   const nul = head.indexOf(0);
-  if (nul !== -1) {
+  // A NUL after whole lines of clean text is damage in a text file: `inspectFile` finds it and names its line.
+  if (nul !== -1 && !textBefore(head.subarray(0, nul))) {
     return {
       refuse: `contains a NUL byte at byte ${nul}: this is a binary file, not text; expected CSV, XLSX, Parquet, Arrow or JSON lines`,
     };
@@ -47,6 +48,12 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const encoding: TextEncoding = bom ? "utf-8-bom" : isUtf8(head, size > head.length) ? "utf-8" : "gb18030";
   if (encoding === "gb18030" && !looksLikeGb18030(head)) {
+    const change = encodingChange(head, size > head.length);
+    if (change) {
+      return {
+        refuse: `mixed encodings: line ${change.line} is ${change.to} though the lines before it are ${change.from}; save the whole file in one encoding (UTF-8) and send it again`,
+      };
+    }
     return {
       refuse: "the text is neither UTF-8 nor GBK/GB18030 (it decodes to unreadable characters); save it as UTF-8 CSV",
     };
@@ -57,6 +64,14 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
     ext === ".ndjson" ||
     (ext !== ".csv" && ext !== ".txt" && ext !== ".tsv" && text.startsWith("{"));
   return {format: jsonl ? "jsonl" : "csv", encoding};
+}
+
+/** Whether `bytes` is at least one whole line of text (UTF-8 or GBK) with no control characters but tab and line ends. */
+function textBefore(bytes: Buffer): boolean {
+  const lineEnd = bytes.lastIndexOf(0x0a);
+  if (lineEnd === -1 || /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(bytes.toString("latin1"))) return false;
+  const lines = bytes.subarray(0, lineEnd);
+  return isUtf8(lines, false) || looksLikeGb18030(lines);
 }
 
 /** Whether `bytes` is valid UTF-8; when `truncated`, a multi-byte character cut at the end is forgiven. */
@@ -76,9 +91,43 @@ export function isUtf8(bytes: Buffer, truncated: boolean): boolean {
   }
 }
 
+/**
+ * In text that is neither all UTF-8 nor clean GBK: the first line whose non-ASCII text is in another encoding than
+ * the lines before it (each line judged alone), e.g. a GBK export pasted under a UTF-8 one.
+ */
+function encodingChange(
+  head: Buffer,
+  truncated: boolean,
+): {line: number; from: "UTF-8" | "GBK"; to: "UTF-8" | "GBK"} | undefined {
+  let first: "UTF-8" | "GBK" | undefined;
+  let line = 1;
+  for (let start = 0; start < head.length; line++) {
+    let end = head.indexOf(0x0a, start);
+    if (end === -1) {
+      if (truncated) break; // the last line is cut: it cannot be judged
+      end = head.length;
+    }
+    const bytes = head.subarray(start, end);
+    if (bytes.some((b) => b >= 0x80)) {
+      const kind = isUtf8(bytes, false) ? "UTF-8" : looksLikeGb18030(bytes) ? "GBK" : undefined;
+      if (kind && first && kind !== first) return {line, from: first, to: kind};
+      first ??= kind;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
 /** GB18030 decodes almost any bytes; believe it only if the result has CJK text and no replacement characters. */
-function looksLikeGb18030(bytes: Buffer): boolean {
-  const text = iconv.decode(bytes.subarray(0, Math.min(bytes.length, 16384)), "gb18030");
+export function looksLikeGb18030(bytes: Buffer): boolean {
+  let sample = bytes.subarray(0, Math.min(bytes.length, 16384));
+  // A sample cut short may end inside a two-byte character: end it at its last line break instead (0x0A is never
+  // part of a GBK/GB18030 multi-byte character), or the cut character would read as unreadable.
+  if (sample.length < bytes.length) {
+    const lastBreak = sample.lastIndexOf(0x0a);
+    if (lastBreak > 0) sample = sample.subarray(0, lastBreak + 1);
+  }
+  const text = iconv.decode(sample, "gb18030");
   const cjk = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
   const bad = (text.match(/[\ufffd\u0080-\u009f]/g) ?? []).length;
   return cjk > 0 && bad === 0;

@@ -1,16 +1,18 @@
 import {closeSync, createReadStream, createWriteStream, openSync, readSync} from "node:fs";
 import {join} from "node:path";
+import {Transform, type TransformCallback} from "node:stream";
 import {pipeline} from "node:stream/promises";
 import Papa from "papaparse";
 import iconv from "iconv-lite";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import type {Contract} from "./contractSchema.ts";
+import type {FaultPoint} from "./faultPoint.ts";
 import {recognizeFeed} from "./matchHeaders.ts";
+import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
 import {sniffDelimiter, type Sniffed} from "./sniffFile.ts";
 import {readXlsxToCsv} from "./xlsxToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
-import {NormalizeNewlines} from "./normalizeNewlines.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
 export const MAX_COLUMNS = 1000;
@@ -22,7 +24,7 @@ export interface Staged {
   headerLine: number;
   encoding: string | null;
   delimiter: string | null;
-  /** Rows DuckDB's reader could not split into the header's columns (in temp table `reader_rejects`). */
+  /** Rows that could not be split into the header's columns (in temp table `reader_rejects`). */
   readerRejects: number;
   /** Data rows in the file: those staged in `raw` plus the reader's rejects. */
   rowsRead: number;
@@ -32,10 +34,13 @@ const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16l
 
 /**
  * Stage a file into the warehouse connection's temp tables, through DuckDB's own readers: delimited text by
- * `read_csv` (after a streaming transcode to UTF-8 when the file is GBK/GB18030 or UTF-16), Parquet by
- * `read_parquet`, JSON lines by `read_json`. XLSX and Arrow IPC, which this DuckDB cannot read, are first
- * streamed to a UTF-8 CSV. Every value is staged as text so that the contract's rules, not the reader, decide
- * what is wrong with it. Throws `FeedError` for a file that cannot be read at all.
+ * `read_csv` (after a streaming transcode to UTF-8 when the file is GBK/GB18030 or UTF-16, and a pass that
+ * numbers every record with the physical line it starts on and sets aside the records that do not split into the
+ * header's columns), Parquet by `read_parquet`, JSON lines by `read_json`. XLSX and Arrow IPC, which this DuckDB
+ * cannot read, are first streamed to a UTF-8 CSV carrying their row numbers. Every value is staged as text so
+ * that the contract's rules, not the reader, decide what is wrong with it. Columns are addressed by position
+ * (`c0`, `c1`, …): no header text of the file ever becomes SQL. Throws `FeedError` for a file that cannot be
+ * read at all.
  */
 export async function stageFile(
   warehouse: Warehouse,
@@ -43,6 +48,7 @@ export async function stageFile(
   tmpDir: string,
   contracts: Contract[],
   feed: string | undefined,
+  fault?: FaultPoint,
 ): Promise<Staged> {
   const {path, shown, sniffed} = file;
   await warehouse.run("drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects");
@@ -61,8 +67,11 @@ export async function stageFile(
     }
     const columns = await warehouse.all<{column_name: string}>("select column_name from (describe raw0)");
     const headers = columns.map((c) => c.column_name);
-    const casts = headers.map((h, i) => `cast("${h.replaceAll('"', '""')}" as varchar) as c${i}`);
-    await warehouse.run(`create temp view raw as select ${casts.join(", ")}, rowid + 1 as _line from raw0`);
+    if (headers.length > MAX_COLUMNS)
+      throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
+    // Positional names: the view's column list renames raw0's columns in order, whatever the file called them.
+    const names = headers.map((_, i) => `c${i}`).join(", ");
+    await warehouse.run(`create temp view raw(${names}, _line) as select columns(*)::varchar, rowid + 1 from raw0`);
     await warehouse.run(
       "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
     );
@@ -70,118 +79,147 @@ export async function stageFile(
     return {headers, headerLine: 0, encoding: null, delimiter: null, readerRejects: 0, rowsRead: n};
   }
 
-  // Delimited text: from the file itself, a transcoded copy, or a CSV written from XLSX or Arrow.
-  let csvPath = path;
-  let encoding: string | null = sniffed.encoding ?? null;
-  let rowColumn = false; // the CSV's first column carries the source's row numbers (XLSX sheet rows, Arrow rows)
-  let headerLine = 1;
-  if (sniffed.format === "xlsx") {
-    csvPath = join(tmpDir, "sheet.csv");
-    const sheet = await readXlsxToCsv(path, shown, csvPath, (headers) => recognizeFeed(headers, contracts, feed));
-    headerLine = sheet.headerRow;
-    encoding = null;
-    rowColumn = true;
-  } else if (sniffed.format === "arrow") {
-    csvPath = join(tmpDir, "arrow.csv");
-    await readArrowToCsv(path, shown, csvPath);
-    headerLine = 0;
-    encoding = null;
-    rowColumn = true;
-  } else if (sniffed.encoding && TRANSCODE[sniffed.encoding]) {
-    csvPath = join(tmpDir, "utf8.csv");
+  if (sniffed.format === "xlsx" || sniffed.format === "arrow") {
+    // A CSV we write ourselves: always quoted, every row as wide as the header, its first column the row number.
+    const csvPath = join(tmpDir, `${sniffed.format}.csv`);
+    let headerLine = 0;
+    let headers: string[];
+    if (sniffed.format === "xlsx") {
+      const sheet = await readXlsxToCsv(path, shown, csvPath, (h) => recognizeFeed(h, contracts, feed));
+      headerLine = sheet.headerRow;
+      headers = sheet.headers;
+    } else {
+      headers = await readArrowToCsv(path, shown, csvPath);
+    }
+    if (headers.length > MAX_COLUMNS)
+      throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
+    const staged = await readNumberedCsv(warehouse, csvPath, ",", headers, shown);
+    return {headers, headerLine, encoding: null, delimiter: null, ...staged};
+  }
+
+  // Delimited text: from the file itself, or from a UTF-8 copy of a GBK/GB18030 or UTF-16 file.
+  let textPath = path;
+  const encoding: string | null = sniffed.encoding ?? null;
+  if (sniffed.encoding && TRANSCODE[sniffed.encoding]) {
+    textPath = join(tmpDir, "utf8.csv");
     await pipeline(
       createReadStream(path),
       iconv.decodeStream(TRANSCODE[sniffed.encoding]!),
-      new NormalizeNewlines(),
-      createWriteStream(csvPath),
+      new AfterFirstChunk(() => fault?.("transcoding")),
+      createWriteStream(textPath),
     );
   }
-
-  const firstRecord = readFirstRecord(csvPath, shown);
-  const delimiter = rowColumn ? "," : sniffDelimiter(firstRecord.line);
+  fault?.("reading");
+  const firstRecord = readFirstRecord(textPath, shown);
+  const delimiter = sniffDelimiter(firstRecord.line);
   const fields = (Papa.parse<string[]>(firstRecord.line, {delimiter, quoteChar: '"'}).data[0] ?? []).map((h) =>
     h.replace(/^\uFEFF/, ""),
   );
-  if (fields.length > MAX_COLUMNS + (rowColumn ? 1 : 0)) {
-    throw new FeedError(shown, `the header has ${fields.length} columns; a feed has at most ${MAX_COLUMNS}`);
+  if (fields.length > MAX_COLUMNS) {
+    throw new FeedError(shown, `line 1 (the header) has ${fields.length} columns; a feed has at most ${MAX_COLUMNS}`);
   }
-  const headers = rowColumn ? fields.slice(1) : fields;
-  if (headers.every((h) => h.trim() === ""))
-    throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
-  const columns = fields.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  const delim = delimiter === "\t" ? "\\t" : delimiter;
-  const readCsv = (from: string) =>
-    warehouse.run(
-      `create or replace temp table raw0 as select * from read_csv($1, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
-         columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = 4194304,
-         store_rejects = true, rejects_table = 'reader_rejects_raw', rejects_scan = 'reader_scans')`,
-      [from],
+  // Trailing delimiters after the last header are spreadsheet residue, not columns.
+  const headers = trimTrailingEmpty(fields);
+  if (headers.length === 0) throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
+  const numbered = join(tmpDir, "numbered.csv");
+  const malformed = join(tmpDir, "malformed.csv");
+  const records = await numberRecords(
+    createReadStream(textPath, {highWaterMark: 1 << 20}),
+    {csv: numbered, rejects: malformed},
+    {delimiter, headers},
+  );
+  // The numbered copy is canonical: comma-delimited, every field quoted, whatever the file's delimiter.
+  const staged = await readNumberedCsv(warehouse, numbered, ",", headers, shown);
+  if (records.rejects > 0) {
+    await warehouse.run(
+      `insert into reader_rejects (line, column_name, value, message) select line, nullif(column_name, ''), value, message
+       from read_csv($1, header = true, auto_detect = false, quote = '"', escape = '"', max_line_size = 16777216,
+         columns = {'line': 'BIGINT', 'column_name': 'VARCHAR', 'value': 'VARCHAR', 'message': 'VARCHAR'})`,
+      [malformed],
     );
-  try {
-    await readCsv(csvPath);
-  } catch (error) {
-    // Mixed line ends (CRLF and LF in one file) stop DuckDB's strict reader; read them again with one kind.
-    // Strict mode stays on: without it a line with too many fields would lose them silently.
-    if (!/state machine reached an invalid state/.test(duckMessage(error))) {
-      throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(error)}`);
-    }
-    const normalized = join(tmpDir, "lf.csv");
-    await pipeline(createReadStream(csvPath), new NormalizeNewlines(), createWriteStream(normalized));
-    try {
-      await warehouse.run("drop table if exists reader_rejects_raw; drop table if exists reader_scans");
-      await readCsv(normalized);
-    } catch (retry) {
-      throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(retry)}`);
-    }
   }
-  await warehouse.run(`create temp table reader_rejects as
-    select line, 'c' || any_value(column_idx) as column_name, any_value(csv_line) as value,
-           string_agg(distinct error_type || ': ' || error_message, '; ') as message
-    from reader_rejects_raw group by line`);
-  await warehouse.run("drop table if exists reader_rejects_raw; drop table if exists reader_scans");
-  // Name the column where a line broke by the file's own header (bound: headers are the file's text).
-  for (const {column_name} of await warehouse.all<{column_name: string}>(
-    "select distinct column_name from reader_rejects",
-  )) {
-    const index = Number(column_name.slice(1)) - (rowColumn ? 1 : 0);
-    const header =
-      index >= 0 && index < fields.length - (rowColumn ? 1 : 0)
-        ? rowColumn
-          ? fields[index + 1]
-          : fields[index]
-        : `column ${index + 1}`;
-    await warehouse.run("update reader_rejects set column_name = $1 where column_name = $2", [
-      header ?? `column ${index + 1}`,
-      column_name,
-    ]);
-  }
-  const [{rejects}] = (await warehouse.all<{rejects: number}>("select count(*) as rejects from reader_rejects")) as [
-    {rejects: number},
-  ];
-  const cols = fields.map((_, i) => `c${i}`).slice(rowColumn ? 1 : 0);
-  const renamed = cols.map((c, i) => `${c} as c${i}`).join(", ");
-  if (rowColumn) {
-    await warehouse.run(`create temp view raw as select ${renamed}, cast(c0 as bigint) as _line from raw0`);
-  } else if (rejects === 0) {
-    await warehouse.run(`create temp view raw as select ${renamed}, rowid + 2 as _line from raw0`);
-  } else {
-    // DuckDB numbers a rejected record by its line (header = 1). Staged row n (1-based) sits after every
-    // rejected record j whose count of good rows before it, (line_j - 1) - j, is below n: add that many.
-    await warehouse.run(`create temp table reject_steps as
-      select max(j) as j, adj from (select row_number() over (order by line) as j, line - 1 - row_number() over (order by line) as adj
-      from reader_rejects) group by adj`);
-    await warehouse.run(`create temp view raw as select ${renamed}, r.rowid + 2 + coalesce(s.j, 0) as _line
-      from raw0 r asof left join reject_steps s on r.rowid + 1 > s.adj`);
-  }
-  const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
   return {
     headers,
-    headerLine,
+    headerLine: 1,
     encoding,
-    delimiter: rowColumn ? null : delimiter,
-    readerRejects: rejects,
-    rowsRead: n + rejects,
+    delimiter,
+    readerRejects: staged.readerRejects + records.rejects,
+    rowsRead: staged.rowsRead + records.rejects,
   };
+}
+
+/**
+ * Read a CSV whose first column is each row's line (or sheet row) and the rest the file's columns, into `raw0`,
+ * the view `raw` (c0… renamed to the file's positions, `_line`) and `reader_rejects` (rows DuckDB's strict
+ * reader could not split, placed by the line number they carry).
+ */
+async function readNumberedCsv(
+  warehouse: Warehouse,
+  csvPath: string,
+  delimiter: string,
+  headers: string[],
+  shown: string,
+): Promise<{readerRejects: number; rowsRead: number}> {
+  const columns = ["c0", ...headers.map((_, i) => `c${i + 1}`)].map((c) => `'${c}': 'VARCHAR'`).join(", ");
+  const delim = delimiter === "\t" ? "\\t" : delimiter;
+  try {
+    await warehouse.run(
+      `create or replace temp table raw0 as select * from read_csv($1, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
+         columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${2 * MAX_RECORD_BYTES},
+         store_rejects = true, rejects_table = 'reader_rejects_raw', rejects_scan = 'reader_scans')`,
+      [csvPath],
+    );
+  } catch (error) {
+    throw new FeedError(shown, `cannot read it as delimited text: ${duckMessage(error)}`);
+  }
+  // The line is the first field of the rejected text (quoted in the CSVs written from XLSX and Arrow).
+  await warehouse.run(
+    `create temp table reader_rejects as
+     select try_cast(regexp_extract(any_value(csv_line), '^"?([0-9]+)', 1) as bigint) as line,
+            any_value(column_idx) as column_idx,
+            regexp_replace(any_value(csv_line), '^"?[0-9]+"?' || $1, '') as value,
+            'the line does not split into the header''s columns: ' || string_agg(distinct error_type || ': ' || error_message, '; ') as message
+     from reader_rejects_raw group by line`,
+    [delimiter],
+  );
+  await warehouse.run("drop table if exists reader_rejects_raw; drop table if exists reader_scans");
+  await warehouse.run("alter table reader_rejects add column column_name varchar");
+  // Name the column where a line broke by the file's own header (bound: headers are the file's text).
+  for (const {column_idx} of await warehouse.all<{column_idx: number | null}>(
+    "select distinct column_idx from reader_rejects",
+  )) {
+    const index = (column_idx ?? 1) - 1;
+    const header = index >= 0 && index < headers.length ? headers[index]! : `column ${index + 1}`;
+    await warehouse.run("update reader_rejects set column_name = $1 where column_idx is not distinct from $2", [
+      header,
+      column_idx,
+    ]);
+  }
+  await warehouse.run("alter table reader_rejects drop column column_idx");
+  const renamed = headers.map((_, i) => `c${i + 1} as c${i}`).join(", ");
+  await warehouse.run(`create temp view raw as select ${renamed}, cast(c0 as bigint) as _line from raw0`);
+  const [{n, rejects}] = (await warehouse.all<{n: number; rejects: number}>(
+    "select (select count(*) from raw0) as n, (select count(*) from reader_rejects) as rejects",
+  )) as [{n: number; rejects: number}];
+  return {readerRejects: rejects, rowsRead: n + rejects};
+}
+
+/** Passes a stream through unchanged and calls `reached` once the first chunk has gone on. */
+class AfterFirstChunk extends Transform {
+  private chunks = 0;
+  constructor(private readonly reached: () => void) {
+    super();
+  }
+  override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (++this.chunks === 2) this.reached();
+    callback(null, chunk);
+  }
+}
+
+function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.trim() === "") end--;
+  return cells.slice(0, end);
 }
 
 /** The first record of a delimited file (the header), read from at most 4 MiB. */
@@ -201,7 +239,7 @@ function readFirstRecord(path: string, shown: string): {line: string} {
       else if (!quoted && (ch === "\n" || ch === "\r")) return {line: text.slice(0, i)};
     }
     if (read < buffer.length) return {line: text};
-    throw new FeedError(shown, "the first line is longer than 4 MiB; expected a header row naming the columns");
+    throw new FeedError(shown, "line 1 is longer than 4 MiB; expected a header row naming the columns");
   } finally {
     closeSync(fd);
   }

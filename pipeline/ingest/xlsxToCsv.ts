@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
+import {checkXlsxZip} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
 
 /** How far down a sheet the header row is looked for (title rows and notes often stand above it). */
@@ -9,7 +10,11 @@ export const MAX_XLSX_ROWS = 2_000_000;
 
 type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 
-/** The text of an ExcelJS cell value, as the office saw it: dates as `YYYY-MM-DD HH:MM:SS`, formulas by result. */
+/**
+ * The text of an ExcelJS cell value, as the office saw it: dates as `YYYY-MM-DD HH:MM:SS`, formulas by the result
+ * Excel saved with them. A formula saved without a result (written by a program, never opened in Excel) is
+ * shown as its text, `=F3*10`, so that the column's type rule rejects it instead of it loading as empty.
+ */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
@@ -19,8 +24,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   }
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("formula" in value || "sharedFormula" in value)
-      return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in value || "sharedFormula" in value) {
+      const formula = value as ExcelJS.CellFormulaValue & {sharedFormula?: string};
+      if (formula.result !== undefined && formula.result !== null) return cellText(formula.result as ExcelJS.CellValue);
+      return formula.formula ? `=${formula.formula}` : `=(the formula of ${formula.sharedFormula ?? "another cell"})`;
+    }
     if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
     if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
     return JSON.stringify(value);
@@ -39,7 +47,8 @@ export async function readXlsxToCsv(
   shown: string,
   csvPath: string,
   recognize: Recognize,
-): Promise<{sheet: string; headerRow: number}> {
+): Promise<{sheet: string; headerRow: number; headers: string[]}> {
+  await checkXlsxZip(path, shown);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
     styles: "cache",
@@ -47,7 +56,9 @@ export async function readXlsxToCsv(
     worksheets: "emit",
   });
   const writer = new CsvWriter(csvPath);
-  let chosen: {sheet: string; headerRow: number; width: number} | undefined;
+  let chosen: {sheet: string; headerRow: number; headers: string[]} | undefined;
+  // Every row exactly as wide as the header: cells past it are dropped, missing trailing cells are empty.
+  const fit = (cells: string[]) => Array.from({length: chosen!.headers.length}, (_, i) => cells[i] ?? "");
   let closest = "";
   let rows = 0;
   try {
@@ -59,7 +70,7 @@ export async function readXlsxToCsv(
           throw new FeedError(shown, `the workbook has more than ${MAX_XLSX_ROWS} rows; split it or send CSV`);
         const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
         if (chosen && chosen.sheet === name) {
-          await writer.row([String(row.number), ...values.slice(0, chosen.width)]);
+          await writer.row([String(row.number), ...fit(values)]);
           continue;
         }
         if (chosen || top.length >= HEADER_SEARCH_ROWS) continue;
@@ -71,7 +82,7 @@ export async function readXlsxToCsv(
       if (chosen && chosen.sheet === name) {
         // Rows below the header that were buffered while searching.
         for (const row of top.filter((r) => r.number > chosen!.headerRow))
-          await writer.row([String(row.number), ...row.cells.slice(0, chosen.width)]);
+          await writer.row([String(row.number), ...fit(row.cells)]);
       }
     }
   } catch (error) {
@@ -85,7 +96,7 @@ export async function readXlsxToCsv(
       shown,
       `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
     );
-  return {sheet: chosen.sheet, headerRow: chosen.headerRow};
+  return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers};
 }
 
 /** Choose the header row among a sheet's top rows; writes it (with a row-number column) when found. */
@@ -95,7 +106,7 @@ function pickHeader(
   recognize: Recognize,
   writer: CsvWriter,
   miss: (reason: string) => void,
-): {sheet: string; headerRow: number; width: number} | undefined {
+): {sheet: string; headerRow: number; headers: string[]} | undefined {
   for (const row of top) {
     const headers = trimTrailingEmpty(row.cells);
     if (headers.filter((h) => h.trim() !== "").length < 2) continue;
@@ -105,7 +116,7 @@ function pickHeader(
       continue;
     }
     void writer.row(["__row", ...headers]);
-    return {sheet, headerRow: row.number, width: headers.length};
+    return {sheet, headerRow: row.number, headers};
   }
   return undefined;
 }

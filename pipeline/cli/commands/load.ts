@@ -1,5 +1,5 @@
 import {Command} from "commander";
-import {RefusedFilesError} from "../../errors.ts";
+import {RefusedFilesError, UsageError} from "../../errors.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
 import type {LoadResult} from "../../ingest/loadFile.ts";
 import {colors, printJson, type Io} from "../io.ts";
@@ -13,18 +13,25 @@ export function loadCommand(io: Io): Command {
     .argument("<paths...>", "files or folders to load")
     .option("--feed <feed>", "name the feed instead of recognising it from the headers")
     .option("--replace", "load a corrected version of a file: supersede the rows of its last load (same file name)")
+    .option("--wait <seconds>", "when another bizenv process is writing the warehouse, wait up to this long for it")
     .option("--json", "print the result of every file as JSON")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every file loaded or was skipped (rejected rows do not fail a load), 4 a file was refused.\n" +
+      "\nExit codes: 0 every file loaded or was skipped (rejected rows do not fail a load), 4 a file was refused,\n" +
+        "5 the warehouse is busy (another load or score is writing it) or cannot be written (nothing of the file kept).\n" +
         "Rejected rows are in the warehouse (table load_rejects) with file, line, column, value, rule and message.",
     )
-    .action(async (paths: string[], options: {feed?: string; replace?: boolean; json?: boolean}) => {
+    .action(async (paths: string[], options: {feed?: string; replace?: boolean; json?: boolean; wait?: string}) => {
       const c = colors(io);
       const showProgress = io.isTTY && !options.json;
+      const waitSeconds = options.wait === undefined ? 0 : Number(options.wait);
+      if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 86_400)
+        throw new UsageError(`--wait takes a number of seconds from 0 to 86400, found ${JSON.stringify(options.wait)}`);
       const results = await loadPaths(paths, {
         env: io.env,
         cwd: io.cwd,
+        waitSeconds,
+        onWait: (message) => io.stderr(`${c.yellow("waiting")} ${message}\n`),
         ...(options.feed === undefined ? {} : {feed: options.feed}),
         ...(options.replace === undefined ? {} : {replace: options.replace}),
         ...(showProgress
