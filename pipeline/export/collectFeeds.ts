@@ -67,7 +67,10 @@ export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], 
     )
   ).map((r) => {
     const columns = (r.column_name ?? "").split(",").map((c) => c.trim());
-    const isPersonal = columns.some((c) => personal.has(`${r.feed}.${c}`));
+    // A malformed line is quoted whole, and with it any personal value it holds (its case number).
+    const feedHasPersonal = [...personal].some((p) => p.startsWith(`${r.feed}.`));
+    const isPersonal =
+      columns.some((c) => personal.has(`${r.feed}.${c}`)) || (r.rule === "malformed" && feedHasPersonal);
     return isPersonal
       ? {...r, example_value: null, example_message: `${r.rule} in ${r.column_name}, a personal column: value withheld`}
       : r;

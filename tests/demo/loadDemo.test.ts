@@ -41,10 +41,9 @@ describe("the demo's varied files through the loader", () => {
     });
   });
 
-  // Known loader bug, reported to the lead: sniffFile's looksLikeGb18030 decodes the first 16,384 bytes and counts the
-  // U+FFFD it gets when that cut splits a two-byte GBK character, so about a third of GBK files over 16 KiB are
-  // refused as "neither UTF-8 nor GBK". Remove `.fails` when pipeline/ingest/sniffFile.ts is fixed.
-  it.fails("loads a large GBK export (over 16 KiB) whatever byte its 16 KiB boundary falls on", async () => {
+  // Regression: the GBK sniff used to decode a 16 KiB sample that could end inside a two-byte character and
+  // refuse the file as "neither UTF-8 nor GBK"; this seed's GBK file has its boundary mid-character.
+  it("loads a large GBK export (over 16 KiB) whatever byte its 16 KiB boundary falls on", async () => {
     const out = join(dir, "large-gbk");
     const large = await generateDemo({
       out,
