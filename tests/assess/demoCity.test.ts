@@ -1,84 +1,22 @@
-// The demo city end to end (opt-in: it needs a demo warehouse scored by `bizenv score`, a few minutes to make):
+// The demo city end to end on a full-size demo (opt-in: it needs a demo warehouse scored by `bizenv score`):
 //   BIZENV_DB=/tmp/demo/w.duckdb node bin/bizenv.mjs demo
 //   BIZENV_DB=/tmp/demo/w.duckdb BIZENV_EXPORTS=/tmp/demo/exports node bin/bizenv.mjs score --as-of 2023-06-30
 //   ASSESS_DEMO_DB=/tmp/demo/w.duckdb ASSESS_DEMO_EXPORTS=/tmp/demo/exports npx vitest run tests/assess/demoCity.test.ts
-// `bizenv assess --year 2022` runs on it, and the workbook read back holds the warehouse's own figures: each judged
-// value is the statistic of mart_metric_periods for the target's clause and period (to the exports' 6 decimals),
-// every task × unit of mart_task_reports is listed, and every evidence file is a loaded file of load_log.
-import {mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import ExcelJS from "exceljs";
-import {describe, expect, it} from "vitest";
-import {main} from "../../pipeline/cli/main.ts";
-import {Warehouse} from "../../pipeline/db.ts";
-import {captureIo} from "../helpers/captureIo.ts";
-import {csvRows} from "./fixture.ts";
+// The same check runs in every `npm test` on a small demo city: tests/models/demoCity.test.ts.
+import {describe, it} from "vitest";
+import {assessAgainstWarehouse} from "./assessAgainstWarehouse.ts";
 
 const db = process.env.ASSESS_DEMO_DB;
 const exportsDir = process.env.ASSESS_DEMO_EXPORTS;
 
-if (!db || !exportsDir) {
-  describe("assess on the demo city", () => {
+describe("assess on the full-size demo city", () => {
+  if (!db || !exportsDir) {
     it("is SKIPPED: set ASSESS_DEMO_DB and ASSESS_DEMO_EXPORTS to a scored demo warehouse (see this file)", (ctx) => {
       ctx.skip();
     });
-  });
-} else {
-  describe("assess on the demo city", () => {
-    it("writes a workbook whose figures are the warehouse's", {timeout: 300_000}, async () => {
-      const out = mkdtempSync(join(tmpdir(), "bizenv-assess-demo-"));
-      try {
-        const io = captureIo({env: {BIZENV_DB: db, BIZENV_EXPORTS: exportsDir}, cwd: out});
-        const code = await main(["assess", "--year", "2022", "--no-pdf", "--out", out], io);
-        expect(code, io.err).toBe(0);
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.readFile(join(out, "assessment-2022.xlsx"));
-        const sheet = workbook.getWorksheet("量化目标")!;
-        const header = (sheet.getRow(1).values as string[]).slice(1);
-        const col = (name: string) => header.indexOf(name) + 1;
-        const statistic = new Map(csvRows("attainment.csv", exportsDir).map((r) => [r.clause, r.statistic]));
-        const warehouse = await Warehouse.open(db, {readOnly: true});
-        try {
-          let compared = 0;
-          for (let n = 2; n <= sheet.rowCount; n++) {
-            const row = sheet.getRow(n);
-            const clause = String(row.getCell(col("条款")).value);
-            const period = row.getCell(col("评定期间")).value;
-            const actual = row.getCell(col("实际值")).value as number | null;
-            if (period === null || actual === null) continue;
-            const stat = statistic.get(clause)!;
-            expect(["median", "mean", "p90", "p10", "max", "min"]).toContain(stat);
-            const column = stat === "max" ? "max_value" : stat === "min" ? "min_value" : stat;
-            const [mart] = await warehouse.all<{value: number; n: number}>(
-              `select "${column}" as value, n from mart_metric_periods
-               where target_clause = $1 and area_id = 'xining' and period = $2`,
-              [clause, String(period)],
-            );
-            expect(mart, `${clause} ${period}`).toBeDefined();
-            expect(Math.abs(actual - mart!.value), `${clause} ${period}`).toBeLessThan(5e-7);
-            expect(row.getCell(col("案例数")).value, clause).toBe(mart!.n);
-            compared++;
-          }
-          expect(compared).toBeGreaterThanOrEqual(15);
-          const [tasks] = await warehouse.all<{n: number}>("select count(*) as n from mart_task_reports");
-          expect(workbook.getWorksheet("任务完成情况")!.rowCount - 1).toBe(tasks!.n);
-          const evidence = workbook.getWorksheet("证据文件")!;
-          for (let n = 2; n <= evidence.rowCount; n++) {
-            const file = String(evidence.getRow(n).getCell(3).value);
-            const sha = String(evidence.getRow(n).getCell(7).value);
-            const rows = await warehouse.all(
-              "select 1 from load_log where file_name = $1 and sha256 = $2 and status = 'loaded'",
-              [file, sha],
-            );
-            expect(rows.length, file).toBeGreaterThan(0);
-          }
-        } finally {
-          warehouse.close();
-        }
-      } finally {
-        rmSync(out, {recursive: true, force: true});
-      }
-    });
-  });
-}
+  } else {
+    it("writes a workbook whose figures are the warehouse's", {timeout: 300_000}, () =>
+      assessAgainstWarehouse(db, exportsDir),
+    );
+  }
+});

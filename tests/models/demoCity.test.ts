@@ -11,6 +11,7 @@ import {segmentLabel} from "../../pipeline/scoring/periods.ts";
 import {captureIo} from "../helpers/captureIo.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 import {readDemoFile} from "../demo/readDemoFile.ts";
+import {assessAgainstWarehouse} from "../assess/assessAgainstWarehouse.ts";
 
 // The "done when", on the synthetic demo city at a small scale: every quantitative target has an attainment
 // row for every period with data, and a forecast for every month of data before its deadline.
@@ -128,5 +129,11 @@ describe("the demo city is scored against every target of the plan", () => {
     expect(q4.get("6.1")).toMatch(/met|at_risk/);
     expect(q4.get("19.1")).toBe("met");
     expect(q4.get("6.2")).toBe("missed");
+  });
+});
+
+describe("the year-end assessment of the demo city", () => {
+  it("writes a 2022 workbook whose figures are the warehouse's own", {timeout: 300_000}, async () => {
+    await assessAgainstWarehouse(tw.env.BIZENV_DB!, exportsDir);
   });
 });
