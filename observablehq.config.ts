@@ -2,7 +2,8 @@
 // The site must build and run with zero network: no Google Fonts, no DuckDB extensions from extensions.duckdb.org,
 // npm modules from the cache seeded by scripts/seed-framework-cache.mjs, and a Content-Security-Policy that keeps
 // the browser on our own origin.
-import {posix} from "node:path";
+import {loadCatalog, planJson} from "./pipeline/catalog/index.ts";
+import {exportsDir, readManifest} from "./pipeline/shared/readExports.ts";
 
 /** A sidebar page with its Chinese and English names; the English twin lives at `/en` + `path`. */
 interface PagePair {
@@ -11,18 +12,65 @@ interface PagePair {
   en: string;
 }
 
+const plan = planJson(loadCatalog());
+
+/** One page per indicator (dashboards/indicators/[id].md), in plan order: /indicators/starting_a_business, … */
+const INDICATOR_PAGES: PagePair[] = [...plan.indicators]
+  .sort((a, b) => a.number - b.number)
+  .map((i) => ({path: `/indicators/${i.id}`, zh: `${i.number}. ${i.name_zh}`, en: `${i.number}. ${i.name_en}`}));
+
 /** Sidebar sections, Chinese first. Every page has an English twin under /en/ (tests check each pair). */
-const SECTIONS: {zh: string; en: string; pages: PagePair[]}[] = [
+const SECTIONS: {zh: string; en: string; collapsible?: boolean; pages: PagePair[]}[] = [
+  {
+    zh: "领导看板",
+    en: "Leadership",
+    pages: [
+      {path: "/", zh: "总览", en: "Overview"},
+      {path: "/screen", zh: "大屏", en: "Meeting-room screen"},
+    ],
+  },
+  {zh: "十八项指标", en: "The 18 indicators", collapsible: true, pages: INDICATOR_PAGES},
+  {
+    zh: "比较与督办",
+    en: "Compare and follow up",
+    pages: [
+      {path: "/areas", zh: "县区园区", en: "Areas"},
+      {path: "/tasks", zh: "任务与单位", en: "Tasks and units"},
+      {path: "/satisfaction", zh: "双满意", en: "Satisfaction"},
+    ],
+  },
   {
     zh: "计划目录",
     en: "Plan catalog",
     pages: [
-      {path: "/", zh: "计划总览", en: "Plan overview"},
-      {path: "/tasks", zh: "任务", en: "Tasks"},
-      {path: "/targets", zh: "目标", en: "Targets"},
+      {path: "/plan", zh: "方案目录", en: "Plan catalog"},
+      {path: "/targets", zh: "量化目标", en: "Targets"},
+    ],
+  },
+  {
+    zh: "数据分析",
+    en: "For analysts",
+    pages: [
+      {path: "/health", zh: "数据健康", en: "Data health"},
+      {path: "/check", zh: "文件检查", en: "File check"},
+      {path: "/explore", zh: "自助查询", en: "Explore"},
     ],
   },
 ];
+
+/**
+ * Whether the exports the site is built from are SYNTHETIC (their manifest says so): then every page carries a
+ * banner in its header. Read when the config loads, i.e. at build time, from the same folder the data loaders read;
+ * without exports there is no banner (and the loaders fail the build, saying how to make them).
+ */
+function syntheticExports(): boolean {
+  try {
+    return readManifest(exportsDir()).synthetic === true;
+  } catch {
+    return false;
+  }
+}
+const SYNTHETIC = syntheticExports();
 
 const TITLE = "西宁营商环境监测";
 
@@ -45,7 +93,8 @@ function twinPath(path: string): string {
  * Script rules are loose because Framework needs them: each page's code and the sidebar script are inline
  * ('unsafe-inline'; per-page hashes are not available to a config), d3-dsv (FileAttachment.csv) and apache-arrow
  * (DuckDBClient.of over JS arrays) compile row builders with `new Function`, and the live preview evaluates edited
- * cells ('unsafe-eval'); DuckDB-wasm compiles wasm ('wasm-unsafe-eval') and may start workers from blob: URLs.
+ * cells ('unsafe-eval'); DuckDB-wasm compiles wasm ('wasm-unsafe-eval') and may start workers from blob: URLs; a file
+ * chosen on the File check page is read through a blob: URL of this page (connect-src blob:, local to the browser).
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -53,7 +102,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
@@ -75,17 +124,30 @@ export default {
   interpreters: {".ts": [process.execPath, "--import", "tsx"]},
   toc: false,
   pages: [
-    ...SECTIONS.map((s) => ({name: s.zh, pages: s.pages.map((p) => ({name: p.zh, path: p.path}))})),
+    ...SECTIONS.map((s) => ({
+      name: s.zh,
+      ...(s.collapsible ? {collapsible: true, open: false} : {}),
+      pages: s.pages.map((p) => ({name: p.zh, path: p.path})),
+    })),
     {
       name: "English",
       collapsible: true,
       open: false,
       pager: "en",
-      pages: SECTIONS.flatMap((s) =>
+      pages: SECTIONS.filter((s) => s.pages !== INDICATOR_PAGES).flatMap((s) =>
         s.pages.map((p) => ({name: p.en, path: p.path === "/" ? "/en/" : `/en${p.path}`, pager: "en"})),
       ),
     },
+    {
+      name: "English · indicators",
+      collapsible: true,
+      open: false,
+      pager: "en",
+      pages: INDICATOR_PAGES.map((p) => ({name: p.en, path: `/en${p.path}`, pager: "en"})),
+    },
   ],
+  // The parameterized indicator pages (indicators/[id].md and en/indicators/[id].md), one per catalog indicator.
+  dynamicPaths: INDICATOR_PAGES.flatMap((p) => [p.path, `/en${p.path}`]),
   // Framework 1.13 has no `lang` option: the page language is set before the body is parsed, so fonts pick the
   // Simplified Chinese glyphs and screen readers the right voice.
   head: ({path}: {path: string}) => `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
@@ -95,7 +157,14 @@ export default {
   header: ({path}: {path: string}) => {
     if (path === "/404") return `<div class="site-header"><span class="site-title">${TITLE}</span></div>`;
     const en = isEnglish(path);
-    return `<div class="site-header"><span class="site-title">${en ? "Xining business environment" : TITLE}</span>
+    const banner = SYNTHETIC
+      ? `<div class="synthetic-banner" role="alert" data-synthetic>${
+          en
+            ? "SYNTHETIC DATA: every figure on this site is generated demo or test data, not a measurement of Xining."
+            : "模拟数据:本站所有数字均为生成的演示或测试数据,并非西宁实测数据。"
+        }</div>`
+      : "";
+    return `${banner}<div class="site-header"><span class="site-title">${en ? "Xining business environment" : TITLE}</span>
 <nav class="lang-switch" aria-label="${en ? "Language" : "语言"}">${
       en
         ? `<a href="${twinPath(path)}" hreflang="zh-CN" lang="zh-CN">中文</a><span aria-current="true">English</span>`
@@ -104,6 +173,6 @@ export default {
   },
   footer: ({path}: {path: string}) =>
     isEnglish(path)
-      ? "bizenv · built offline from the plan catalog (sources/plans/xining-2022) and the local warehouse."
-      : "bizenv · 由计划目录(sources/plans/xining-2022)与本地数据仓库离线生成。",
+      ? "bizenv · built offline from the plan catalog (sources/plans/xining-2022) and the files `bizenv score` exported."
+      : "bizenv · 由计划目录(sources/plans/xining-2022)与 bizenv score 导出的文件离线生成。",
 };

@@ -1,31 +1,35 @@
 #!/usr/bin/env node
 // `npm run screenshots`: a full-page PNG of every dashboard page, Chinese and English, into docs/screenshots/
-// (index.png, tasks.png, en-index.png, …). Builds the site offline first (as `npm start` does), serves dist/ on a free
-// port of 127.0.0.1 and drives Debian's headless Chromium (apt-get install chromium fonts-noto-cjk).
+// (index.png, tasks.png, en-index.png, indicators-starting_a_business.png, …; the meeting-room screen at 1920 × 1080).
+// Builds the site offline first (as `npm start` does, demo data included when there are no exports), serves dist/ on
+// a free port of 127.0.0.1 and drives Debian's headless Chromium (apt-get install chromium fonts-noto-cjk).
 //
 // Usage: node scripts/screenshots.mjs [--no-build] [--width 1440] [--height 900] [--out docs/screenshots]
+//          [--pages REGEX]   only the pages whose path matches, e.g. --pages '^/(en/)?(|tasks|screen)$'
+//   Every page (~56, some 4 MB long) is for review; the README uses a few (see --pages).
 import {existsSync, mkdirSync, readdirSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "playwright-core";
 import {seed} from "./seed-framework-cache.mjs";
-import {buildSite, createStaticServer} from "./start.mjs";
+import {buildSite, createStaticServer, ensureExports} from "./start.mjs";
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = join(projectDir, "dist");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function parseArgs(argv) {
-  const args = {build: true, width: 1440, height: 900, out: join(projectDir, "docs", "screenshots")};
+  const args = {build: true, width: 1440, height: 900, out: join(projectDir, "docs", "screenshots"), pages: null};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--no-build") args.build = false;
     else if (arg === "--width") args.width = Number(argv[++i]);
     else if (arg === "--height") args.height = Number(argv[++i]);
     else if (arg === "--out") args.out = resolve(argv[++i]);
+    else if (arg === "--pages") args.pages = new RegExp(argv[++i]);
     else
       throw new Error(
-        `unknown argument: ${arg} (usage: screenshots.mjs [--no-build] [--width n] [--height n] [--out dir])`,
+        `unknown argument: ${arg} (usage: screenshots.mjs [--no-build] [--width n] [--height n] [--out dir] [--pages regex])`,
       );
   }
   return args;
@@ -54,6 +58,7 @@ async function main(argv) {
   const args = parseArgs(argv);
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found: apt-get install chromium fonts-noto-cjk`);
   if (args.build) {
+    await ensureExports();
     await seed({});
     await buildSite();
   }
@@ -77,12 +82,19 @@ async function main(argv) {
   try {
     mkdirSync(args.out, {recursive: true});
     const page = await browser.newPage({viewport: {width: args.width, height: args.height}});
-    for (const path of builtPages(distDir)) {
+    for (const path of builtPages(distDir).filter((p) => !args.pages || args.pages.test(p))) {
+      // The meeting-room screen is a fixed 1920 × 1080 stage: shoot it at that size, not as a long page.
+      const screen = /(^|\/)screen$/.test(path);
+      await page.setViewportSize(screen ? {width: 1920, height: 1080} : {width: args.width, height: args.height});
       await page.goto(base + path, {waitUntil: "networkidle"});
       await page.evaluate(() => document.fonts.ready);
-      await page.waitForTimeout(300); // charts and tables render after the data arrives
+      // Charts and tables render after their data arrives (DuckDB-wasm on Explore takes longest).
+      await page
+        .waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 30_000})
+        .catch(() => {});
+      await page.waitForTimeout(300);
       const file = join(args.out, fileName(path));
-      await page.screenshot({path: file, fullPage: true});
+      await page.screenshot({path: file, fullPage: !screen});
       console.log(`${path} → ${relative(projectDir, file)}`);
     }
   } finally {

@@ -22,7 +22,17 @@ import * as esbuild from "esbuild";
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Packages bundled from node_modules. Versions are whatever is installed (package.json pins them exactly). */
-const BUNDLED = ["@observablehq/plot", "d3", "d3-dsv", "htl", "isoformat", "apache-arrow", "@duckdb/duckdb-wasm"];
+// exceljs: its browser build, for reading dropped workbooks on the File check page (and FileAttachment.xlsx).
+const BUNDLED = [
+  "@observablehq/plot",
+  "d3",
+  "d3-dsv",
+  "htl",
+  "isoformat",
+  "apache-arrow",
+  "@duckdb/duckdb-wasm",
+  "exceljs",
+];
 
 /** Files Framework's DuckDB client loads with import.meta.resolve (see framework/dist/libraries.js). */
 const DUCKDB_ASSETS = [

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: get everything ready and serve the dashboards at http://127.0.0.1:3000, with no network at all.
-//   1. data     (a later issue: run the demo pipeline when no warehouse exists yet)
+//   1. data     the exports the site is built from ($BIZENV_EXPORTS or data/exports/): when there are none, run
+//               `bizenv score`, and first `bizenv demo` (SYNTHETIC feeds, loaded) when there is no warehouse yet
 //   2. seed     Framework's npm cache from node_modules (scripts/seed-framework-cache.mjs)
 //   3. build    the Observable Framework site into dist/ (telemetry off)
 //   4. serve    dist/ with the small static server below (clean URLs: /tasks -> tasks.html)
 //
 // Usage: node scripts/start.mjs [--host 127.0.0.1] [--port 3000] [--no-build]
 //   --port 0 picks a free port; the "serving http://…" line on stdout gives the address (tests read it).
+//   --no-build serves the dist/ already built (and skips steps 1–3).
 import {spawn} from "node:child_process";
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer} from "node:http";
@@ -16,6 +18,9 @@ import {seed} from "./seed-framework-cache.mjs";
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const distDir = join(projectDir, "dist");
+
+/** The demo's last day of data: the demo is scored as of it, so its feeds are fresh on the day they describe. */
+const DEMO_AS_OF = "2023-06-30";
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -96,6 +101,47 @@ export function createStaticServer(root = distDir) {
   });
 }
 
+/** Runs `node bin/bizenv.mjs <args>` with this environment; rejects with its exit code if it fails. */
+function bizenv(args) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(projectDir, "bin", "bizenv.mjs"), ...args], {
+      cwd: process.cwd(),
+      env: process.env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolvePromise() : reject(new Error(`bizenv ${args[0]} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/**
+ * Step 1: exports to build from. Where `bizenv score` puts them ($BIZENV_EXPORTS, else data/exports/) already holds a
+ * manifest: use them. Otherwise score the warehouse ($BIZENV_DB, else data/warehouse.duckdb), and when there is no
+ * warehouse yet, first generate and load the SYNTHETIC demo, scored as of its last day.
+ */
+export async function ensureExports({log = (m) => console.error(m)} = {}) {
+  const exportsDir = process.env.BIZENV_EXPORTS
+    ? resolve(projectDir, process.env.BIZENV_EXPORTS)
+    : join(projectDir, "data", "exports");
+  if (existsSync(join(exportsDir, "manifest.json"))) {
+    log(`using the exports in ${exportsDir}`);
+    return;
+  }
+  const warehouse = process.env.BIZENV_DB?.trim()
+    ? resolve(process.cwd(), process.env.BIZENV_DB.trim())
+    : join(projectDir, "data", "warehouse.duckdb");
+  let asOf = [];
+  if (!existsSync(warehouse)) {
+    log(`no warehouse at ${warehouse}: generating and loading the SYNTHETIC demo feeds (bizenv demo)`);
+    await bizenv(["demo", "--as-of", DEMO_AS_OF]);
+    asOf = ["--as-of", DEMO_AS_OF];
+  }
+  log(`no exports in ${exportsDir}: scoring the warehouse (bizenv score)`);
+  await bizenv(["score", ...asOf]);
+}
+
 /** Runs `observable build` (the project's own Framework, telemetry off); rejects if it fails. */
 export function buildSite({log = (m) => console.error(m)} = {}) {
   const cli = join(projectDir, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
@@ -123,9 +169,8 @@ export function buildSite({log = (m) => console.error(m)} = {}) {
 
 async function main(argv) {
   const args = parseArgs(argv);
-  // Step 1 (data): a later issue runs the demo pipeline here when no warehouse exists yet, so that a fresh clone
-  // shows measured data after `npm start`. Today the pages only need the plan catalog, read at build time.
   if (args.build) {
+    await ensureExports(); // step 1
     await seed({}); // step 2
     await buildSite(); // step 3
   } else if (!existsSync(join(distDir, "index.html"))) {

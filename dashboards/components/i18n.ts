@@ -74,3 +74,82 @@ export function actionHeading(action: {number: number; name_zh: string; name_en:
   const numeral = chineseNumerals[action.number] ?? String(action.number);
   return `(${numeral})${action.name_zh}`;
 }
+
+/** Chooses the Chinese or English text. */
+export function tr(lang: Lang, zh: string, en: string): string {
+  return lang === "zh" ? zh : en;
+}
+
+/**
+ * A measured value with at most `digits` decimals in the page's locale (12.5, 1,234), or "—" when there is none.
+ * Trailing zeros are dropped: 2.50 prints as 2.5.
+ */
+export function formatDecimal(value: number | null | undefined, lang: Lang, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return value.toLocaleString(locale(lang), {maximumFractionDigits: digits});
+}
+
+/**
+ * A count as Chinese readers expect it: 12,345 as 1.23万 and 123,456,789 as 1.23亿 on Chinese pages (万 = 10⁴,
+ * 亿 = 10⁸), with grouping separators on English ones.
+ */
+export function formatCount(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  if (lang === "zh" && Math.abs(value) >= 1e8) return `${formatDecimal(value / 1e8, lang, 2)}亿`;
+  if (lang === "zh" && Math.abs(value) >= 1e4) return `${formatDecimal(value / 1e4, lang, 2)}万`;
+  return formatDecimal(value, lang, 0);
+}
+
+/** Short unit names for values and axes (metrics.yaml `unit`). */
+const valueUnits: Record<string, Record<Lang, string>> = {
+  workday: {zh: "个工作日", en: "workdays"},
+  hour: {zh: "小时", en: "hours"},
+  day: {zh: "天", en: "days"},
+  percent: {zh: "%", en: "%"},
+  percent_reduction: {zh: "%", en: "%"},
+  kW: {zh: "千瓦", en: "kW"},
+};
+
+/** A metric's unit for an axis label: 个工作日, hours, %. */
+export function unitLabel(unit: string, lang: Lang): string {
+  return valueUnits[unit]?.[lang] ?? unit;
+}
+
+/** A value with its unit: "2.13 个工作日", "96.2%", "160 kW"; "—" when there is no value. */
+export function formatValue(value: number | null | undefined, unit: string, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const u = unitLabel(unit, lang);
+  return `${formatDecimal(value, lang, 2)}${u.startsWith("%") ? "" : " "}${u}`;
+}
+
+/** A period of the exports: 2023-06 → 2023年6月 / Jun 2023, 2023-Q2 → 2023年第2季度 / Q2 2023, 2023 → 2023年 / 2023. */
+export function formatPeriod(period: string | null | undefined, lang: Lang): string {
+  if (!period) return "—";
+  let m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
+    if (lang === "zh") return `${m[1]}年${Number(m[2])}月`;
+    const month = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+    return month.toLocaleDateString("en-GB", {month: "short", year: "numeric", timeZone: "UTC"});
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) return lang === "zh" ? `${m[1]}年第${m[2]}季度` : `Q${m[2]} ${m[1]}`;
+  if (/^\d{4}$/.test(period)) return lang === "zh" ? `${period}年` : period;
+  if (/^\d{4}-\d{2}-\d{2}/.test(period)) return formatDate(period.slice(0, 10), lang);
+  return period;
+}
+
+/** An ISO instant (2023-07-01T02:00:00Z) as a date and time in China: 2023年7月1日 10:00 / 1 Jul 2023, 10:00. */
+export function formatInstant(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(locale(lang), {
+    year: "numeric",
+    month: lang === "zh" ? "long" : "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: "Asia/Shanghai",
+  });
+}

@@ -1,16 +1,43 @@
-// The dashboards in a real browser: build the site once (scripts/start.mjs, as `npm start` does), serve dist/ on
-// 127.0.0.1, and open every page of the sidebar, Chinese and English. A page fails if it asks any other host for
-// anything, logs a console error (CSP violations included), shows a Framework error cell, or lacks its language
-// switch. Needs Debian's Chromium; without it the suite says it was skipped (and fails in CI, which installs it).
+// The dashboards in a real browser: build the site once (scripts/start.mjs, as `npm start` does) from the SYNTHETIC
+// export fixture (tests/fixtures/exports; $BIZENV_EXPORTS runs it against real exports), serve dist/ on 127.0.0.1,
+// and open every page of the sidebar, Chinese and English. A page fails if it asks any other host for anything, logs
+// a console error (CSP violations included), shows a Framework error cell, lacks its language switch or, the
+// exports being synthetic, its SYNTHETIC banner. Then what each page promises: 18 indicator cards (stale ones grey),
+// trends with target lines, tasks overdue first, downloads Excel opens, the file check, SQL in the browser, the
+// meeting-room screen, views in the URL, print styles. Needs Debian's Chromium; without it the suite says it was
+// skipped (and fails in CI, which installs it).
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import config from "../../observablehq.config.ts";
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
+import {overviewData} from "../../pipeline/shared/overviewData.ts";
+import {readExportCsv, readIndicators, readManifest} from "../../pipeline/shared/readExports.ts";
 import {chromiumMissing, launchChromium} from "../helpers/chromium.ts";
-import {startSite, type RunningSite} from "../helpers/startSite.ts";
+import {FIXTURE_EXPORTS, startSite, type RunningSite} from "../helpers/startSite.ts";
 
-/** Every page in the sidebar, e.g. "/", "/tasks", "/en/", "/en/tasks". */
-const pagePaths = config.pages.flatMap((section) => section.pages.map((p) => p.path));
+const EXPORTS = process.env.BIZENV_EXPORTS || FIXTURE_EXPORTS;
+const plan = planJson(loadCatalog());
+const manifest = readManifest(EXPORTS);
+const overview = overviewData(
+  plan,
+  manifest,
+  readIndicators(EXPORTS),
+  readExportCsv(EXPORTS, "tiers.csv"),
+  readExportCsv(EXPORTS, "forecasts.csv"),
+  readExportCsv(EXPORTS, "national.csv"),
+);
+
+/** Every page in the sidebar, e.g. "/", "/tasks", "/en/", "/en/indicators/starting_a_business". */
+const sidebarPaths = config.pages.flatMap((section) => section.pages.map((p) => p.path));
+const isIndicator = (path: string) => path.includes("/indicators/");
+/** English indicator routes opened besides all Chinese ones (the same page code; three are enough to prove it). */
+const EN_INDICATORS = ["starting_a_business", "getting_electricity", "trading_across_borders"].map(
+  (id) => `/en/indicators/${id}`,
+);
+const pagePaths = sidebarPaths.filter((p) => !p.startsWith("/en/indicators/") || EN_INDICATORS.includes(p));
 
 /** The page's twin in the other language: /tasks ⇄ /en/tasks, / ⇄ /en/. */
 function twinOf(path: string): string {
@@ -18,11 +45,17 @@ function twinOf(path: string): string {
   return path === "/" ? "/en/" : `/en${path}`;
 }
 
-/** Opens a page and records everything that would break the offline, error-free promise. */
-async function openPage(browser: Browser, url: string): Promise<{page: Page; problems: string[]}> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+/** Opens a page, waits for its data, and records everything that would break the offline, error-free promise. */
+async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = {width: 1280, height: 900},
+): Promise<{page: Page; problems: string[]; requests: string[]}> {
+  const page = await browser.newPage({viewport, acceptDownloads: true});
   const problems: string[] = [];
+  const requests: string[] = [];
   page.on("request", (request) => {
+    requests.push(request.url());
     const target = new URL(request.url());
     if (target.protocol === "data:" || target.protocol === "blob:") return;
     if (target.hostname !== "127.0.0.1") problems.push(`request to another host: ${request.url()}`);
@@ -36,8 +69,18 @@ async function openPage(browser: Browser, url: string): Promise<{page: Page; pro
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
   await page.goto(url, {waitUntil: "networkidle"});
-  return {page, problems};
+  await settle(page);
+  return {page, problems, requests};
 }
+
+/** Until no inline expression is pending (Framework's <observablehq-loading>), then a moment for late cells. */
+async function settle(page: Page) {
+  // Generous: DuckDB-wasm on Explore takes tens of seconds on a busy two-core machine with other pages loading.
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 90_000});
+  await page.waitForTimeout(200);
+}
+
+const errorCells = (page: Page) => page.evaluate(() => document.querySelectorAll(".observablehq--error").length);
 
 const missing = chromiumMissing();
 
@@ -53,65 +96,93 @@ if (missing) {
   describe("dashboards in Chromium", () => {
     let site: RunningSite | undefined;
     let browser: Browser | undefined;
-    const catalog = planJson(loadCatalog());
 
     beforeAll(async () => {
-      site = await startSite();
+      site = await startSite({exportsDir: EXPORTS});
       browser = await launchChromium();
-    }, 300_000);
+    }, 360_000);
 
     afterAll(async () => {
       await browser?.close();
       await site?.stop();
     });
 
-    it("lists Chinese pages and their English twins in the sidebar", () => {
-      expect(pagePaths).toContain("/");
-      for (const path of pagePaths) expect(pagePaths).toContain(twinOf(path));
+    it("lists Chinese pages and their English twins in the sidebar, the 18 indicators among them", () => {
+      expect(sidebarPaths).toContain("/");
+      for (const path of sidebarPaths) expect(sidebarPaths).toContain(twinOf(path));
+      expect(sidebarPaths.filter((p) => p.startsWith("/indicators/"))).toHaveLength(18);
+      expect(overview.cards).toHaveLength(18);
     });
 
+    // Pages are independent: vitest opens several at a time (maxConcurrency, 5) to keep the suite short.
     for (const path of pagePaths) {
-      it(`renders ${path} offline, without errors, with a switch to ${twinOf(path)}`, async () => {
-        const {page, problems} = await openPage(browser!, site!.url + path);
-        try {
-          await page.waitForSelector("#observablehq-main h1");
-          await page.waitForTimeout(300); // let late cells settle before looking for error cells
-          const state = await page.evaluate(() => ({
-            lang: document.documentElement.lang,
-            errorCells: document.querySelectorAll(".observablehq--error").length,
-            csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
-            twin: document.querySelector<HTMLAnchorElement>(".lang-switch a")?.href ?? "",
-          }));
-          expect(problems).toEqual([]);
-          expect(state.errorCells).toBe(0);
-          expect(state.lang).toBe(path.startsWith("/en/") ? "en" : "zh-CN");
-          expect(state.csp).toMatch(/^default-src 'self'/);
-          expect(new URL(state.twin).pathname).toBe(twinOf(path));
-        } finally {
-          await page.close();
-        }
-      });
+      it.concurrent(
+        `renders ${path} offline, without errors, with a switch to ${twinOf(path)}`,
+        async ({expect}) => {
+          const screen = /(^|\/)screen$/.test(path);
+          const {page, problems} = await openPage(
+            browser!,
+            site!.url + path,
+            screen ? {width: 1920, height: 1080} : undefined,
+          );
+          try {
+            if (!screen) await page.waitForSelector("#observablehq-main h1");
+            const state = await page.evaluate(() => ({
+              lang: document.documentElement.lang,
+              csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+              twin: document.querySelector<HTMLAnchorElement>(".lang-switch a")?.href ?? "",
+              synthetic: document.querySelectorAll("[data-synthetic]").length,
+            }));
+            expect(problems).toEqual([]);
+            expect(await errorCells(page)).toBe(0);
+            expect(state.lang).toBe(path.startsWith("/en/") ? "en" : "zh-CN");
+            expect(state.csp).toMatch(/^default-src 'self'/);
+            expect(state.synthetic > 0).toBe(manifest.synthetic);
+            expect(new URL(state.twin).pathname).toBe(twinOf(path));
+            if (isIndicator(path)) {
+              // Each indicator page draws its trend with the target line, or says plainly that nothing is measured.
+              const card = overview.cards.find((c) => path.endsWith(`/${c.indicator_id}`))!;
+              if (card.metric === null) expect(await page.locator("[data-no-data]").count()).toBe(1);
+              else {
+                expect(await page.locator("[data-chart=trend] svg .mark-trend path").count()).toBeGreaterThan(0);
+                if (card.target_value !== null)
+                  expect(await page.locator("[data-chart=trend] svg .mark-target line").count()).toBe(1);
+              }
+            }
+          } finally {
+            await page.close();
+          }
+        },
+        150_000,
+      );
     }
 
     for (const path of ["/", "/en/"]) {
-      it(`${path} shows the 18 indicators under the 4 actions and the three tier goals`, async () => {
+      it(`${path} shows 18 indicator cards under the 4 actions, stale ones grey, and the three tier goals`, async () => {
         const {page, problems} = await openPage(browser!, site!.url + path);
         try {
-          await page.waitForSelector("[data-indicator]");
-          expect(await page.locator("[data-indicator]").count()).toBe(18);
+          expect(await page.locator("[data-action] [data-indicator]").count()).toBe(18);
           expect(await page.locator("[data-action]").count()).toBe(4);
-          expect(await page.locator('[data-count="indicators"]').innerText()).toBe("18");
           const tiers = await page
             .locator("[data-tier]")
-            .evaluateAll((cards) =>
-              cards.map((c) => [c.getAttribute("data-tier"), c.querySelector(".big")?.textContent]),
-            );
-          const unit = path === "/" ? "项指标" : "indicators";
+            .evaluateAll((cards) => cards.map((c) => [c.getAttribute("data-tier"), c.getAttribute("data-goal")]));
           expect(tiers).toEqual([
-            ["national_first_class", `4 ${unit}`],
-            ["national_advanced", `11 ${unit}`],
-            ["comprehensive_improvement", `3 ${unit}`],
+            ["national_first_class", "4"],
+            ["national_advanced", "11"],
+            ["comprehensive_improvement", "3"],
           ]);
+          const tones = Object.fromEntries(
+            await page
+              .locator("[data-action] [data-indicator]")
+              .evaluateAll((cards) =>
+                cards.map((c) => [c.getAttribute("data-indicator"), c.getAttribute("data-tone")]),
+              ),
+          );
+          for (const card of overview.cards) {
+            if (card.stale) expect(tones[card.indicator_id], card.indicator_id).toBe("none");
+            if (tones[card.indicator_id] === "met") expect(card.freshness).toBe("ok");
+          }
+          expect(overview.cards.some((c) => c.stale && c.latest_value !== null)).toBe(true); // the fixture has one
           expect(problems).toEqual([]);
         } finally {
           await page.close();
@@ -119,21 +190,82 @@ if (missing) {
       });
     }
 
+    it("the overview loads only small precomputed files: no DuckDB-wasm, no case rows", async () => {
+      const {page, requests} = await openPage(browser!, site!.url + "/");
+      try {
+        expect(requests.filter((r) => /duckdb|\.wasm|\.arrow/.test(r))).toEqual([]);
+        const data = requests.filter((r) => r.includes("/_file/data/"));
+        expect(data.map((r) => new URL(r).pathname.replace(/\.[0-9a-f]{8}\./, "."))).toEqual([
+          "/_file/data/overview.json",
+        ]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("an XLSX download opens in Excel (read back with exceljs) and the CSV carries a BOM", async () => {
+      const {page} = await openPage(browser!, site!.url + "/");
+      try {
+        const block = page.locator('[data-download="指标一览"]');
+        const [xlsx] = await Promise.all([page.waitForEvent("download"), block.locator("[data-format=xlsx]").click()]);
+        expect(xlsx.suggestedFilename()).toBe("指标一览.xlsx");
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(readFileSync((await xlsx.path())!) as unknown as ArrayBuffer);
+        const sheet = workbook.worksheets[0]!;
+        expect(sheet.rowCount).toBe(19);
+        expect(sheet.getRow(1).getCell(2).value).toBe("指标");
+        expect(sheet.getRow(2).getCell(2).value).toBe(overview.cards[0]!.name_zh);
+        expect(typeof sheet.getRow(2).getCell(1).value).toBe("number");
+        const [csv] = await Promise.all([page.waitForEvent("download"), block.locator("[data-format=csv]").click()]);
+        const text = readFileSync((await csv.path())!, "utf8");
+        expect(text.startsWith("\uFEFF序号,指标,")).toBe(true);
+        expect(text.trim().split("\r\n")).toHaveLength(19);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("an indicator page keeps its view in the URL and loads an area's months only when asked", async () => {
+      const url = `${site!.url}/indicators/getting_electricity?metric=power_connection_time_workdays&segment=${encodeURIComponent("supply_class=low_voltage")}`;
+      const {page, problems, requests} = await openPage(browser!, url);
+      try {
+        const selects = page.locator("#observablehq-main form select");
+        const chosen = (i: number) =>
+          selects.nth(i).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent);
+        expect(await chosen(0)).toBe(plan.metrics.find((m) => m.id === "power_connection_time_workdays")!.name_zh);
+        expect(await chosen(1)).toBe("低压");
+        expect(requests.some((r) => r.includes(".areas."))).toBe(false);
+        await selects.nth(2).selectOption({index: 1}); // the first county, district or park
+        await page.waitForFunction(() => new URL(location.href).searchParams.has("area"));
+        await settle(page);
+        expect(requests.some((r) => r.includes(".areas."))).toBe(true);
+        expect(new URL(page.url()).searchParams.get("metric")).toBe("power_connection_time_workdays");
+        expect(await page.locator(".lang-switch a").getAttribute("href")).toContain("metric=");
+        expect(await errorCells(page)).toBe(0);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
     for (const path of ["/tasks", "/en/tasks"]) {
-      it(`${path} lists the 47 tasks, charts them, and finds them by a Chinese substring`, async () => {
+      it(`${path} lists the 47 tasks overdue first, charts them, and finds them by a substring (纳税 inside words)`, async () => {
         const {page, problems} = await openPage(browser!, site!.url + path);
         try {
-          await page.waitForSelector("[data-task]");
-          expect(await page.locator("[data-task]").count()).toBe(47);
-          expect(await page.locator('[data-count="tasks"]').innerText()).toBe("47");
-          // Two Plot charts (each a figure with a legend or an svg of its own).
+          expect(await page.locator("tr[data-task]").count()).toBe(47);
+          const statuses = await page
+            .locator("tr[data-task]")
+            .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+          if (statuses.includes("overdue")) expect(statuses[0]).toBe("overdue");
+          expect(statuses.lastIndexOf("overdue")).toBeLessThan(
+            statuses.indexOf("done") === -1 ? 99 : statuses.indexOf("done"),
+          );
           expect(await page.locator(".card svg[class^='plot']").count()).toBeGreaterThanOrEqual(2);
-          // 纳税 sits inside longer words (提升纳税指标): Inputs' default word-start filter would find nothing.
-          await page.locator("form input[type=search]").fill("纳税");
-          await page.waitForFunction(() => document.querySelectorAll("[data-task]").length < 47);
-          const found = await page.locator("[data-task]").count();
+          expect(await page.locator("tr[data-unit]").count()).toBeGreaterThan(10);
+          await page.locator("#observablehq-main form input[type=text]").fill(path === "/tasks" ? "纳税" : "tax");
+          await page.waitForFunction(() => document.querySelectorAll("tr[data-task]").length < 47);
+          const found = await page.locator("tr[data-task]").count();
           expect(found).toBeGreaterThan(0);
-          expect(found).toBeLessThan(47);
           expect(problems).toEqual([]);
         } finally {
           await page.close();
@@ -145,15 +277,97 @@ if (missing) {
       it(`${path} lists every quantitative target of the catalog`, async () => {
         const {page, problems} = await openPage(browser!, site!.url + path);
         try {
-          await page.waitForSelector("[data-target]");
-          expect(await page.locator("[data-target]").count()).toBe(catalog.targets.length);
           const clauses = await page.locator("[data-target]").evaluateAll((rows) => rows.map((r) => r.dataset.target));
-          expect(clauses).toEqual(catalog.targets.map((t) => t.clause));
+          expect(clauses).toEqual(plan.targets.map((t) => t.clause));
           expect(problems).toEqual([]);
         } finally {
           await page.close();
         }
       });
     }
+
+    it("the file check rejects the rows the loader would, from a CSV and from an XLSX with a title row", async () => {
+      const {page, problems} = await openPage(browser!, site!.url + "/check");
+      try {
+        const fixture = readFileSync(join(import.meta.dirname, "..", "fixtures", "feeds", "startup_cases.csv"), "utf8");
+        const [header, first] = fixture.trim().split("\n") as [string, string];
+        const csv = [header, first, first, first.replace(/^[^,]+,[^,]+/, "X-1,海东市")].join("\n") + "\n";
+        await page
+          .locator("input[type=file]")
+          .setInputFiles({name: "startup.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
+        await page.waitForSelector("[data-check=checked]");
+        expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("2");
+        const rules = await page
+          .locator("tr[data-rule]")
+          .evaluateAll((rows) => rows.map((r) => `${r.getAttribute("data-line")}:${r.getAttribute("data-rule")}`));
+        expect(rules.sort()).toEqual(["3:duplicate_key", "4:unknown_area"]);
+
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("办件");
+        sheet.addRow(["西宁市开办企业办件统计表"]);
+        sheet.addRow(["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "环节数", "费用(元)"]);
+        sheet.addRow(["A-1", "城东区", "2022/3/1 9:30", "2022/3/1 15:00", "网上办理", 2, 0]);
+        sheet.addRow(["A-2", "城东区", "2022/3/2 9:30", "2022/3/1 9:00", "窗口", 3, 0]);
+        const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+        await page
+          .locator("input[type=file]")
+          .setInputFiles({name: "startup.xlsx", mimeType: "application/octet-stream", buffer: xlsx});
+        await page.waitForSelector("[data-check=checked] >> text=工作表");
+        expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("1");
+        expect(await page.locator("tr[data-rule=order]").getAttribute("data-line")).toBe("4");
+        expect(await errorCells(page)).toBe(0);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("explore runs SQL over the exported marts with DuckDB-wasm, offline", async () => {
+      const {page, problems} = await openPage(browser!, site!.url + "/en/explore");
+      try {
+        await page.waitForSelector("[data-sql-rows]", {timeout: 60_000});
+        expect(Number(await page.locator("[data-sql-rows]").getAttribute("data-sql-rows"))).toBeGreaterThan(0);
+        expect(await page.locator("tr[data-table]").count()).toBe(14);
+        await page.locator("textarea").fill("select count(*) as n from tasks");
+        await page.locator("button", {hasText: "Run query"}).click();
+        await page.waitForSelector('[data-sql-rows="1"]');
+        expect(await errorCells(page)).toBe(0);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("the meeting-room screen fills 1920 × 1080, scales down, and shows an indicator needing attention", async () => {
+      const {page, problems} = await openPage(browser!, site!.url + "/screen?interval=0", {width: 1280, height: 720});
+      try {
+        expect(await page.locator(".screen-tile[data-indicator]").count()).toBe(18);
+        const focus = await page.locator("[data-focus]").getAttribute("data-focus");
+        const card = overview.cards.find((c) => c.indicator_id === focus);
+        expect(card && (card.status !== "met" || card.stale || card.forecast_verdict !== "on_track")).toBe(true);
+        const box = await page.locator(".screen-stage").boundingBox();
+        expect(Math.round(box!.width)).toBe(1280);
+        expect(Math.round(box!.height)).toBe(720);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("prints without buttons or controls, cards kept whole", async () => {
+      const {page} = await openPage(browser!, site!.url + "/indicators/starting_a_business");
+      try {
+        await page.emulateMedia({media: "print"});
+        const styles = await page.evaluate(() => ({
+          downloads: getComputedStyle(document.querySelector(".downloads")!).display,
+          sidebar: getComputedStyle(document.querySelector("#observablehq-sidebar")!).display,
+          trend: getComputedStyle(document.querySelector("[data-chart=trend]")!).breakInside,
+        }));
+        expect(styles).toEqual({downloads: "none", sidebar: "none", trend: "avoid"});
+        expect((await page.pdf({format: "A4"})).length).toBeGreaterThan(10_000);
+      } finally {
+        await page.close();
+      }
+    });
   });
 }

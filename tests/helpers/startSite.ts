@@ -10,14 +10,26 @@ export interface RunningSite {
   stop: () => Promise<void>;
 }
 
+/** The SYNTHETIC export fixture (tests/fixtures/exports/): what the site is built from in tests by default. */
+export const FIXTURE_EXPORTS = join(projectDir, "tests", "fixtures", "exports");
+
 /**
  * Runs `node scripts/start.mjs --port 0` (seed the Framework cache, build dist/, serve it on a free port of
- * 127.0.0.1), exactly what `npm start` does, and resolves once the server prints its address. Rejects with the
- * build's output if the build fails or nothing is served within `timeoutMs`.
+ * 127.0.0.1), exactly what `npm start` does, and resolves once the server prints its address. The site is built
+ * from `exportsDir` ($BIZENV_EXPORTS when set, so the suite can run against real exports; else the fixture).
+ * Rejects with the build's output if the build fails or nothing is served within `timeoutMs`.
  */
-export function startSite({build = true, timeoutMs = 240_000}: {build?: boolean; timeoutMs?: number} = {}) {
+export function startSite({
+  build = true,
+  timeoutMs = 300_000,
+  exportsDir = process.env.BIZENV_EXPORTS || FIXTURE_EXPORTS,
+}: {build?: boolean; timeoutMs?: number; exportsDir?: string} = {}) {
   const args = [join(projectDir, "scripts", "start.mjs"), "--port", "0", ...(build ? [] : ["--no-build"])];
-  const child = spawn(process.execPath, args, {cwd: projectDir, stdio: ["ignore", "pipe", "pipe"]});
+  const child = spawn(process.execPath, args, {
+    cwd: projectDir,
+    env: {...process.env, BIZENV_EXPORTS: exportsDir},
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   return new Promise<RunningSite>((resolvePromise, reject) => {
     const timer = setTimeout(() => {

@@ -1,0 +1,240 @@
+import {html} from "npm:htl";
+import type {ForecastPoint, IndicatorMetric, IndicatorTarget} from "../../pipeline/shared/indicatorData.ts";
+import {dataTable} from "./dataTable.js";
+import {distributionChart} from "./distributionChart.js";
+import {dtfChart} from "./dtfChart.js";
+import {forecastHistoryChart} from "./forecastHistoryChart.js";
+import {formatDate, formatDecimal, nameOf, tr, type Lang} from "./i18n.js";
+import {referencesFor, segmentValues, targetFor, type IndicatorView} from "./indicatorView.js";
+import {referenceLabel, segmentLabel, statusLabel, taskStatusLabel, tierLabel} from "./labels.js";
+import {methodNote} from "./methodNote.js";
+import {rankChart} from "./rankChart.js";
+import {trendChart, type TrendPoint} from "./trendChart.js";
+
+/** What the reader chose on an indicator page (all in its URL), and what follows from it. */
+export interface IndicatorChoice {
+  metric: IndicatorMetric;
+  segment: string;
+  area: string;
+  year: number | null;
+  target: IndicatorTarget | null;
+  forecasts: ForecastPoint[];
+  points: TrendPoint[];
+}
+
+/** Framework's `resize` (charts follow their card's width), passed in by the page. */
+type Resize = (render: (width: number) => Element) => Node;
+
+interface Options {
+  lang: Lang;
+  resize: Resize;
+}
+
+/** The monthly trend with target, national references and forecast band; or, unmeasured, a plain notice. */
+export function trendSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
+  if (!c)
+    return html`<div class="note" data-no-data>
+      ${tr(lang, "该指标目前没有任何数据源,无法显示趋势;下面列出方案为它安排的任务。", "No feed measures this indicator yet, so there is no trend to draw; the plan's tasks for it are listed below.")}
+    </div>`;
+  const area = nameOf(v.data.areaNames.find((a) => a.id === c.area) ?? {name_zh: c.area, name_en: c.area}, lang);
+  return html`<section>
+    <h2>${tr(lang, "月度趋势", "Trend by month")}</h2>
+    <p>
+      ${nameOf(c.metric, lang)} · ${segmentLabel(c.segment, lang)} · ${area}${tr(lang, "。", ".")}
+      ${tr(lang, "圆点颜色表示当月是否达标;红色实线为方案目标,虚线为全国参照,灰色带为到期预测区间。", "Each dot is coloured by whether the month met the target; the solid red line is the plan target, dashed lines the national references, the grey band the forecast interval to the deadline.")}
+    </p>
+    <div class="card" data-chart="trend">
+      ${resize((width) =>
+        trendChart(c.points, {
+          width,
+          lang,
+          unit: c.metric.unit,
+          target: c.target,
+          references: referencesFor(v, c.metric.id),
+          forecast: c.area === "xining" ? c.forecasts.at(-1) : null,
+        }),
+      )}
+    </div>
+  </section>`;
+}
+
+/** How the forecast for the deadline stood at the end of each month (only for a metric and segment with a target). */
+export function forecastSection(c: IndicatorChoice | null, {lang, resize}: Options) {
+  if (!c?.target || c.forecasts.length === 0) return html``;
+  const target = c.target;
+  return html`<section>
+    <h2>${tr(lang, "到期预测记录", "Forecasts as they stood")}</h2>
+    <p>
+      ${tr(lang, `每个月末对到期日(${formatDate(target.deadline, lang)})的预测值和区间;圆点颜色为当时的预测结论。`, `At the end of each month, the value projected for the deadline (${formatDate(target.deadline, lang)}) with its interval; each dot is coloured by that month's verdict.`)}
+    </p>
+    <div class="card" data-chart="forecasts">
+      ${resize((width) => forecastHistoryChart(c.forecasts, {width, lang, unit: c.metric.unit, target: target.value}))}
+    </div>
+  </section>`;
+}
+
+/** The year's case-duration distribution and each segment's value, side by side. */
+export function detailSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
+  if (!c || c.year === null) return html``;
+  const {metric, segment, year} = c;
+  const bins = v.distributions.filter((b) => b.metric === metric.id && b.segment === segment && b.year === year);
+  const segs = segmentValues(v, metric.id, year);
+  if (!bins.length && !segs.length) return html``;
+  return html`<div class="grid grid-cols-2">
+    ${
+      bins.length
+        ? html`<div class="card" data-chart="distribution">
+            <h2>${tr(lang, `${year}年办件时长分布`, `Case durations in ${year}`)}</h2>
+            ${resize((width) => distributionChart(bins, {width, lang, unit: metric.unit, target: c.target?.value ?? null}))}
+          </div>`
+        : ""
+    }
+    ${
+      segs.length
+        ? html`<div class="card" data-chart="segments">
+            <h2>${tr(lang, `${year}年各分类`, `Segments in ${year}`)}</h2>
+            ${resize((width) =>
+              rankChart(
+                segs.map((s, i) => ({label: segmentLabel(s.segment, lang), value: s.value, rank: i, status: s.status})),
+                {width, lang, unit: metric.unit},
+              ),
+            )}
+          </div>`
+        : ""
+    }
+  </div>`;
+}
+
+/** Counties, districts and parks ranked in the year, as a chart and a downloadable table. */
+export function areaSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
+  if (!c || c.year === null) return html``;
+  const name = new Map(v.data.areaNames.map((a) => [a.id, nameOf(a, lang)]));
+  const ranked = v.areas
+    .filter((a) => a.metric === c.metric.id && a.year === c.year)
+    .map((a) => ({...a, label: name.get(a.area) ?? a.area}))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  if (!ranked.length) return html``;
+  return html`<section>
+    <h2>${tr(lang, `县区园区排名(${c.year}年)`, `Counties, districts and parks ranked (${c.year})`)}</h2>
+    <div class="card" data-chart="areas">
+      ${resize((width) =>
+        rankChart(ranked, {width, lang, unit: c.metric.unit, target: targetFor(v, c.metric.id, "all")?.value ?? null}),
+      )}
+      ${dataTable(
+        ranked,
+        [
+          {label: tr(lang, "排名", "Rank"), value: (r) => r.rank, num: true},
+          {label: tr(lang, "地区", "Area"), value: (r) => r.label},
+          {
+            label: tr(lang, "数值", "Value"),
+            value: (r) => r.value,
+            format: (r) => formatDecimal(r.value, lang),
+            num: true,
+          },
+          {label: tr(lang, "状态", "Status"), value: (r) => statusLabel(r.status, lang)},
+        ],
+        {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "县区排名", "areas")}-${c.year}`},
+      )}
+    </div>
+  </section>`;
+}
+
+/** Distance to frontier and peer percentile by year, with every national reference row and its source. */
+export function nationalSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
+  const history = c ? (v.data.dtf[c.metric.id] ?? []) : [];
+  if (!c || !history.length) return html``;
+  return html`<section>
+    <h2>
+      ${tr(lang, "全国对标:前沿距离", "National standing: distance to frontier")}
+      ${methodNote("national", {data: v.data, target: null, lang})}
+    </h2>
+    <div class="card" data-chart="dtf">
+      ${resize((width) => dtfChart(history, {width, lang}))}
+      ${dataTable(
+        v.data.national.filter((n) => n.metric_id === c.metric.id),
+        [
+          {label: tr(lang, "年份", "Year"), value: (r) => r.year},
+          {
+            label: tr(lang, "西宁", "Xining"),
+            value: (r) => r.city_value,
+            format: (r) => formatDecimal(r.city_value, lang),
+            num: true,
+          },
+          {label: tr(lang, "参照", "Reference"), value: (r) => referenceLabel(r.reference, lang)},
+          {
+            label: tr(lang, "参照值", "Value"),
+            value: (r) => r.reference_value,
+            format: (r) => formatDecimal(r.reference_value, lang),
+            num: true,
+          },
+          {label: tr(lang, "前沿距离分", "DTF score"), value: (r) => r.dtf_score, num: true},
+          {
+            label: tr(lang, "排名", "Peer rank"),
+            value: (r) => (r.peer_rank === null ? "" : `${r.peer_rank}/${r.peer_count}`),
+          },
+          {label: tr(lang, "来源", "Source"), value: (r) => r.source, className: "task-text"},
+        ],
+        {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "全国对标", "national")}`},
+      )}
+    </div>
+  </section>`;
+}
+
+/** The tier verdict of every year with its evidence. */
+export function tierTable(v: IndicatorView, {lang}: {lang: Lang}) {
+  return dataTable(
+    v.data.tiers,
+    [
+      {label: tr(lang, "年份", "Year"), value: (t) => t.year},
+      {label: tr(lang, "评定", "Verdict"), value: (t) => tierLabel(t.verdict, lang)},
+      {label: tr(lang, "目标", "Goal"), value: (t) => tierLabel(t.goal, lang)},
+      {
+        label: tr(lang, "是否达到目标档次", "At goal"),
+        value: (t) => (t.on_course === null ? "—" : t.on_course ? tr(lang, "是", "yes") : tr(lang, "否", "no")),
+      },
+      {label: tr(lang, "依据", "Evidence"), value: (t) => t.evidence, className: "task-text"},
+    ],
+    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "档次评定", "tiers")}`},
+  );
+}
+
+/** The plan's tasks for the indicator: deadline, status, responsible units and those not done yet. */
+export function taskTable(v: IndicatorView, {lang}: {lang: Lang}) {
+  const unit = (id: string) => v.data.unitNames[id]?.[lang === "zh" ? 0 : 1] ?? id;
+  const sep = tr(lang, "、", "; ");
+  return dataTable(
+    v.data.tasks,
+    [
+      {label: tr(lang, "编号", "No."), value: (t) => t.number, num: true},
+      {
+        label: tr(lang, "完成时限", "Deadline"),
+        value: (t) => t.deadline,
+        format: (t) => (t.deadline === "ongoing" ? tr(lang, "持续推进", "Ongoing") : formatDate(t.deadline, lang)),
+      },
+      {
+        label: tr(lang, "状态", "Status"),
+        value: (t) => taskStatusLabel(t.status, lang),
+        format: (t) => html`<span class=${`pill task-${t.status}`}>${taskStatusLabel(t.status, lang)}</span>`,
+      },
+      {
+        label: tr(lang, "责任单位", "Responsible units"),
+        value: (t) => (lang === "zh" ? t.units_text_zh : t.units.map((u) => unit(u.id)).join(sep)),
+        className: "units",
+      },
+      {
+        label: tr(lang, "未完成单位", "Units not done"),
+        value: (t) =>
+          t.units
+            .filter((u) => u.status !== "done" && u.status !== "done_late")
+            .map((u) => `${unit(u.id)}(${taskStatusLabel(u.status, lang)})`)
+            .join(sep),
+      },
+      {
+        label: tr(lang, "任务内容", "Task"),
+        value: (t) => (lang === "zh" ? t.text_zh : t.summary_en),
+        className: "task-text",
+      },
+    ],
+    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "任务", "tasks")}`, rowData: (t) => ({task: t.number})},
+  );
+}

@@ -1,0 +1,71 @@
+import {html} from "npm:htl";
+import type {IndicatorData, IndicatorTarget} from "../../pipeline/shared/indicatorData.ts";
+import {formatDate, formatDecimal, tr, type Lang} from "./i18n.js";
+
+/**
+ * "How was this decided?": a one-click disclosure next to a verdict, explaining the rule behind it (target and
+ * statistic, baseline, forecast method, tier rule, national references), with the sources the exports name.
+ */
+export function methodNote(
+  kind: "status" | "forecast" | "tier" | "national",
+  {data, target, lang}: {data: IndicatorData; target: IndicatorTarget | null; lang: Lang},
+) {
+  const zh = lang === "zh";
+  const body = () => {
+    switch (kind) {
+      case "status":
+        return target
+          ? html`<p>
+                ${
+                  zh
+                    ? `条款 ${target.clause}:“${target.text_zh}”。每月取当月办结办件时长的中位数(比率类指标取当月比率)与目标值 ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)} 比较:达到为“达标”;未达到但相差在一成以内为“临界”;其余为“未达标”;当月没有办件为“无数据”。`
+                    : `Clause ${target.clause}: ${target.summary_en} Each month, the median duration of the cases completed that month (for rates, the month's rate) is compared with the target ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)}: reached is "met"; missed by less than a tenth is "at risk"; otherwise "missed"; no cases is "no data".`
+                }
+              </p>
+              ${
+                target.baseline
+                  ? html`<p>
+                      ${
+                        zh
+                          ? `相对目标的基准:${target.baseline.reference_zh};${target.baseline.description_en}`
+                          : `Baseline of this relative target: ${target.baseline.description_en}`
+                      }
+                    </p>`
+                  : ""
+              }`
+          : html`<p>
+              ${tr(lang, "方案没有为该度量设定量化目标,因此只显示数值,不作达标评价。", "The plan sets no quantitative target for this metric, so values are shown without a verdict.")}
+            </p>`;
+      case "forecast": {
+        const method = target ? data.methods[target.clause] : undefined;
+        return html`<p>
+          ${
+            zh
+              ? `预测方法:${method ?? "无"}。每个月末仅用截至当月的数据重新预测到期日(${target ? formatDate(target.deadline, lang) : "—"})的数值和区间:区间全部达到目标为“有望按期达成”,预测值达到而区间未全部达到为“存在风险”,预测值未达到为“难以按期达成”。`
+              : `Method: ${method ?? "none"}. At the end of every month the value at the deadline (${target ? formatDate(target.deadline, lang) : "—"}) is projected again from the data up to that month only, with an interval: the whole interval meeting the target is "on track", the projection meeting it but not the whole interval "at risk", the projection missing it "off track".`
+          }
+        </p>`;
+      }
+      case "tier":
+        return html`<p>${data.card.tier_rule ?? "—"}</p>
+          <ul>
+            ${data.tiers.map((t) => html`<li>${t.year}: ${t.evidence ?? "—"}</li>`)}
+          </ul>`;
+      case "national":
+        return html`<p>
+            ${tr(
+              lang,
+              "前沿距离分按世界银行《营商环境报告》方法:以全国最优值为前沿(100分)、以边界最差值为0分线性换算;百分位为西宁在对标城市中的位置。",
+              "Distance to frontier follows the World Bank Doing Business method: the national best is the frontier (100) and the worst bound 0, linear in between; the percentile is Xining's place among the peer cities.",
+            )}
+          </p>
+          <ul>
+            ${[...new Set(data.national.map((n) => n.source).filter(Boolean))].map((s) => html`<li>${s}</li>`)}
+          </ul>`;
+    }
+  };
+  return html`<details class="method" data-method=${kind}>
+    <summary>${tr(lang, "方法", "Method")}</summary>
+    ${body()}
+  </details>`;
+}

@@ -1,0 +1,34 @@
+import {html} from "npm:htl";
+import type {TierSummary} from "../../pipeline/shared/overviewData.ts";
+import {formatDate, nameOf, tr, type Lang} from "./i18n.js";
+
+export type {TierSummary};
+
+/**
+ * The plan's three tier goals (4 / 11 / 3 indicators): per tier, how many indicators are on course to reach it by
+ * its deadline, and how many have no verdict yet (never counted as on course).
+ */
+export function tierProgress(tiers: TierSummary[], {lang}: {lang: Lang}) {
+  return html`<div class="grid grid-cols-3 tier-cards">
+    ${tiers.map((t) => {
+      const unassessed = t.indicators.length - t.assessed;
+      return html`<div
+        class=${`card tier-card tier-${t.id}`}
+        data-tier=${t.id}
+        data-goal=${t.indicators.length}
+        data-on-course=${t.on_course}
+      >
+        <h2>${nameOf(t, lang)}</h2>
+        <span class="big">${t.on_course} / ${t.indicators.length}</span>
+        <p class="tier-deadline">
+          ${tr(lang, `${t.indicators.length} 项指标的目标,${formatDate(t.deadline, lang)}前`, `goal of ${t.indicators.length} indicators by ${formatDate(t.deadline, lang)}`)}
+        </p>
+        <p class="tier-members">
+          ${tr(lang, `${t.on_course} 项已达到或好于该档次`, `${t.on_course} at or above this tier now`)}${
+            unassessed ? tr(lang, `;${unassessed} 项暂无评定`, `; ${unassessed} not assessed yet`) : ""
+          }
+        </p>
+      </div>`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,17 @@
+// Data loader for data/overview.json: the 18 indicator cards and the three tier goals, for the overview and the
+// meeting-room screen. Small and bounded: one row per indicator with its last 18 months, whatever the case volume.
+import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
+import {overviewData} from "../../pipeline/shared/overviewData.ts";
+import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
+
+runLoader("overview.json", () => {
+  const dir = exportsDir();
+  return overviewData(
+    planJson(loadCatalog()),
+    readManifest(dir),
+    readIndicators(dir),
+    readExportCsv(dir, "tiers.csv"),
+    readExportCsv(dir, "forecasts.csv"),
+    readExportCsv(dir, "national.csv"),
+  );
+});

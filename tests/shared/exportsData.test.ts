@@ -1,0 +1,195 @@
+// The loaders' pure builders over the SYNTHETIC export fixture: what the overview, indicator, tasks, satisfaction,
+// areas and data-health pages receive, and the contract checks on reading exports.
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
+import {areasData} from "../../pipeline/shared/areasData.ts";
+import {exploreTable} from "../../pipeline/shared/arrowStream.ts";
+import {healthData} from "../../pipeline/shared/healthData.ts";
+import {
+  indicatorAreaSeries,
+  indicatorData,
+  referenceLines,
+  segmentMatches,
+} from "../../pipeline/shared/indicatorData.ts";
+import {isStale, overviewData} from "../../pipeline/shared/overviewData.ts";
+import {exportsDir, readExportCsv, readIndicators, readManifest} from "../../pipeline/shared/readExports.ts";
+import {satisfactionData} from "../../pipeline/shared/satisfactionData.ts";
+import {tasksData, urgency} from "../../pipeline/shared/tasksData.ts";
+import {tableFromIPC} from "apache-arrow";
+import {FIXTURE_EXPORTS as DIR} from "../helpers/startSite.ts";
+
+const plan = planJson(loadCatalog());
+const manifest = readManifest(DIR);
+const meta = {as_of: manifest.as_of, synthetic: manifest.synthetic};
+const tiers = readExportCsv(DIR, "tiers.csv");
+const forecasts = readExportCsv(DIR, "forecasts.csv");
+const national = readExportCsv(DIR, "national.csv");
+const overview = overviewData(plan, manifest, readIndicators(DIR), tiers, forecasts, national);
+
+describe("reading exports", () => {
+  it("takes $BIZENV_EXPORTS and says how to make exports when the manifest is missing", () => {
+    expect(exportsDir({BIZENV_EXPORTS: DIR})).toBe(DIR);
+    const empty = mkdtempSync(join(tmpdir(), "bizenv-no-exports-"));
+    try {
+      expect(() => exportsDir({BIZENV_EXPORTS: empty})).toThrow(/manifest.json missing\): run `bizenv score`/);
+    } finally {
+      rmSync(empty, {recursive: true, force: true});
+    }
+  });
+
+  it("types columns by the contract and refuses a file that lacks one", () => {
+    const [row] = readExportCsv(DIR, "tiers.csv");
+    expect(typeof row!.year).toBe("number");
+    expect([true, false, null]).toContain(row!.on_course);
+    const dir = mkdtempSync(join(tmpdir(), "bizenv-exports-"));
+    try {
+      cpSync(DIR, dir, {recursive: true});
+      const text = readFileSync(join(dir, "units.csv"), "utf8").replace(",score,", ",points,");
+      writeFileSync(join(dir, "units.csv"), text);
+      expect(() => readExportCsv(dir, "units.csv")).toThrow("units.csv: columns missing from the export: score");
+      writeFileSync(
+        join(dir, "areas.csv"),
+        "metric_id,area_id,year,value,rank,areas_ranked,status\nm,a,twenty,1,1,1,met\n",
+      );
+      expect(() => readExportCsv(dir, "areas.csv")).toThrow(
+        'areas.csv line 2, year: expected a number, found "twenty"',
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+});
+
+describe("overview", () => {
+  it("has the 18 indicators in plan order and the tier goals 4 / 11 / 3", () => {
+    expect(overview.cards.map((c) => c.number)).toEqual([...Array(18).keys()].map((i) => i + 1));
+    expect(overview.tiers.map((t) => [t.id, t.indicators.length])).toEqual([
+      ["national_first_class", 4],
+      ["national_advanced", 11],
+      ["comprehensive_improvement", 3],
+    ]);
+    for (const t of overview.tiers) expect(t.on_course).toBeLessThanOrEqual(t.assessed);
+  });
+
+  it("calls every feed that is not fresh stale, so no card built on it can show green", () => {
+    expect(["ok", "warn", "error", "no_data", null].map((f) => isStale(f as never))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    for (const c of overview.cards) expect(c.stale).toBe(c.freshness !== "ok");
+  });
+
+  it("names the target clause, the latest forecast and the advanced reference of each measured card", () => {
+    const startup = overview.cards.find((c) => c.indicator_id === "starting_a_business")!;
+    expect(startup.target_clause).toBe("15");
+    expect(startup.forecast?.deadline).toBe("2022-12-31");
+    expect(startup.national_advanced).toBe(1);
+    expect(startup.trend.length).toBeLessThanOrEqual(18);
+  });
+});
+
+describe("an indicator's page data", () => {
+  const x = {
+    metricPeriods: readExportCsv(DIR, "metric_periods.csv"),
+    attainment: readExportCsv(DIR, "attainment.csv"),
+    forecasts,
+    distributions: readExportCsv(DIR, "distributions.csv"),
+    areas: readExportCsv(DIR, "areas.csv"),
+    national,
+    tiers,
+    tasks: readExportCsv(DIR, "tasks.csv"),
+  };
+  const card = overview.cards.find((c) => c.indicator_id === "getting_water_and_gas")!;
+  const data = indicatorData(plan, card, meta, x);
+
+  it("matches targets to the exported segments, utility prefix and all", () => {
+    expect(segmentMatches("utility=water;customer_class=industrial_public", "customer_class=industrial_public")).toBe(
+      true,
+    );
+    expect(segmentMatches("all", "customer_class=industrial_public")).toBe(false);
+    expect(data.targets.find((t) => t.clause === "20.1")!.segment).toBe(
+      "utility=water;customer_class=industrial_public",
+    );
+  });
+
+  it("keeps only the city's months; the areas' months go to their own file", () => {
+    const rows = data.series.rows.map((r) => Object.fromEntries(data.series.columns.map((c, i) => [c, r[i]])));
+    expect(rows.every((r) => r.area === "xining" || r.period_type === "year")).toBe(true);
+    const areas = indicatorAreaSeries(plan, card.indicator_id, x.metricPeriods);
+    expect(areas.rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(data).length).toBeLessThan(200_000);
+  });
+
+  it("draws the national best and advanced lines by the first reference that has a value", () => {
+    expect(referenceLines(national, "water_connection_time_workdays").map((l) => [l.kind, l.reference])).toEqual([
+      ["best", "national_best_practice"],
+      ["advanced", "excellent_threshold"],
+    ]);
+    expect(data.dtf.water_connection_time_workdays!.map((d) => d.year)).toEqual([2021, 2022, 2023]);
+  });
+
+  it("lists the indicator's tasks with each unit's status, most urgent first", () => {
+    expect(data.tasks.map((t) => t.number)).toEqual(
+      plan.tasks.filter((t) => t.indicator === card.indicator_id).map((t) => t.number),
+    );
+    for (const t of data.tasks) {
+      const order = t.units.map((u) => urgency(u.status));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(t.status).toBe(t.units[0]?.status ?? null);
+    }
+  });
+});
+
+describe("the other pages' data", () => {
+  it("tasks: 47 tasks, units named and ranked", () => {
+    const data = tasksData(plan, meta, readExportCsv(DIR, "tasks.csv"), readExportCsv(DIR, "units.csv"));
+    expect(data.tasks).toHaveLength(47);
+    expect(data.units.filter((u) => u.list === "top10")).toHaveLength(10);
+    expect(data.units.every((u) => u.name_zh !== "")).toBe(true);
+  });
+
+  it("satisfaction: city indices are respondent-weighted means of the units'", () => {
+    const rows = readExportCsv(DIR, "satisfaction.csv");
+    const data = satisfactionData(plan, meta, rows, readExportCsv(DIR, "hotline.csv"));
+    const month = rows[0]!.month!;
+    const same = rows.filter((r) => r.month === month && r.respondent_type === "enterprise");
+    const expected = same.reduce((s, r) => s + r.index! * r.n!, 0) / same.reduce((s, r) => s + r.n!, 0);
+    const city = data.city.find((c) => c.month === month && c.respondent_type === "enterprise" && c.survey === "all")!;
+    expect(city.index).toBeCloseTo(expected, 2);
+    expect(data.hotline.filter((h) => h.unit === "all")).toHaveLength(new Set(data.hotline.map((h) => h.month)).size);
+    expect(data.summary.to).toBe("2023-06");
+  });
+
+  it("areas: the ten counties, districts and parks, metrics with area values only", () => {
+    const data = areasData(plan, meta, readExportCsv(DIR, "areas.csv"));
+    expect(data.areas).toHaveLength(10);
+    expect(data.metrics.length).toBeGreaterThan(0);
+    expect(data.years).toEqual([2021, 2022, 2023]);
+  });
+
+  it("health: every load reconciled, the stale feed found, rejects most first", () => {
+    const data = healthData(
+      manifest,
+      loadContracts(loadCatalog()),
+      readExportCsv(DIR, "feed_health.csv"),
+      readExportCsv(DIR, "load_log.csv"),
+      readExportCsv(DIR, "rejects.csv"),
+    );
+    expect(data.loads.every((l) => l.balanced)).toBe(true);
+    expect(data.feeds.find((f) => f.feed === "procurement_intentions")!.freshness).toBe("error");
+    expect(data.rejects.map((r) => r.rows)).toEqual([...data.rejects.map((r) => r.rows)].sort((a, b) => b! - a!));
+  });
+
+  it("explore: every mart as an Arrow stream DuckDB-wasm can read", () => {
+    const table = tableFromIPC(exploreTable(DIR, "units"));
+    expect(table.numRows).toBe(readExportCsv(DIR, "units.csv").length);
+    expect(() => exploreTable(DIR, "warehouse")).toThrow(/unknown explore table/);
+  });
+});
