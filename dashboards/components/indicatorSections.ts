@@ -60,7 +60,7 @@ export function trendSection(v: IndicatorView, c: IndicatorChoice | null, {lang,
 
 /** How the forecast for the deadline stood at the end of each month (only for a metric and segment with a target). */
 export function forecastSection(c: IndicatorChoice | null, {lang, resize}: Options) {
-  if (!c?.target || c.forecasts.length === 0) return html``;
+  if (!c?.target || c.forecasts.length === 0) return "";
   const target = c.target;
   return html`<section>
     <h2>${tr(lang, "到期预测记录", "Forecasts as they stood")}</h2>
@@ -75,11 +75,11 @@ export function forecastSection(c: IndicatorChoice | null, {lang, resize}: Optio
 
 /** The year's case-duration distribution and each segment's value, side by side. */
 export function detailSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
-  if (!c || c.year === null) return html``;
+  if (!c || c.year === null) return "";
   const {metric, segment, year} = c;
   const bins = v.distributions.filter((b) => b.metric === metric.id && b.segment === segment && b.year === year);
   const segs = segmentValues(v, metric.id, year);
-  if (!bins.length && !segs.length) return html``;
+  if (!bins.length && !segs.length) return "";
   return html`<div class="grid grid-cols-2">
     ${
       bins.length
@@ -107,13 +107,13 @@ export function detailSection(v: IndicatorView, c: IndicatorChoice | null, {lang
 
 /** Counties, districts and parks ranked in the year, as a chart and a downloadable table. */
 export function areaSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
-  if (!c || c.year === null) return html``;
+  if (!c || c.year === null) return "";
   const name = new Map(v.data.areaNames.map((a) => [a.id, nameOf(a, lang)]));
   const ranked = v.areas
     .filter((a) => a.metric === c.metric.id && a.year === c.year)
     .map((a) => ({...a, label: name.get(a.area) ?? a.area}))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
-  if (!ranked.length) return html``;
+  if (!ranked.length) return "";
   return html`<section>
     <h2>${tr(lang, `县区园区排名(${c.year}年)`, `Counties, districts and parks ranked (${c.year})`)}</h2>
     <div class="card" data-chart="areas">
@@ -142,7 +142,7 @@ export function areaSection(v: IndicatorView, c: IndicatorChoice | null, {lang, 
 /** Distance to frontier and peer percentile by year, with every national reference row and its source. */
 export function nationalSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
   const history = c ? (v.data.dtf[c.metric.id] ?? []) : [];
-  if (!c || !history.length) return html``;
+  if (!c || !history.length) return "";
   return html`<section>
     <h2>
       ${tr(lang, "全国对标:前沿距离", "National standing: distance to frontier")}
