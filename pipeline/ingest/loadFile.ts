@@ -15,6 +15,9 @@ import {sniffFile} from "./sniffFile.ts";
 import {ident, lit} from "./sql.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
+import {chinaWallClock} from "../shared/chinaWallClock.ts";
+
+export {chinaWallClock};
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
 export const TEMP_PREFIX = "bizenv-load-";
@@ -45,20 +48,6 @@ export interface LoadContext {
   progress?: (phase: string) => void;
   /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
   fault?: FaultPoint;
-}
-
-/** `YYYY-MM-DD HH:MM:SS` wall-clock time in China, where every feed's timestamps live. */
-export function chinaWallClock(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  }).format(date);
 }
 
 /**

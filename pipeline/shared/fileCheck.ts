@@ -14,26 +14,15 @@ import {
   type References,
   type RuleContract,
 } from "./rowRules.ts";
+import {chinaWallClock} from "./chinaWallClock.ts";
+
+export {chinaWallClock};
 
 export * from "./rowRules.ts";
 export {formatWallClock} from "./parseText.ts";
 
 /** How far down a sheet the header row is looked for (pipeline/ingest/xlsxToCsv.ts). */
 export const HEADER_SEARCH_ROWS = 30;
-
-/** `YYYY-MM-DD HH:MM:SS` wall-clock time in China (the loader's clock format). */
-export function chinaWallClock(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  }).format(date);
-}
 
 /** The text of a file's bytes: by BOM, else UTF-8 if it is valid UTF-8, else GB18030 (what Excel on Chinese Windows saves). */
 export function decodeText(bytes: Uint8Array): {text: string; encoding: string} {
