@@ -1,5 +1,5 @@
 import {closeSync, createReadStream, fstatSync, openSync, readSync} from "node:fs";
-import {Writable} from "node:stream";
+import {Readable, Writable, pipeline as streamPipeline} from "node:stream";
 import {pipeline} from "node:stream/promises";
 import {createInflateRaw} from "node:zlib";
 import {FeedError} from "../errors.ts";
@@ -24,8 +24,9 @@ interface Entry {
  * `MAX_XLSX_INFLATED_BYTES` in all; its parts must lie back to back with nothing hidden between them (a streaming
  * reader sees exactly the parts the directory lists); and each part, inflated as a stream and counted, must not
  * grow past the size the directory declares (a lying directory is caught after at most its declared size).
+ * Returns the parts by name, each addressable on its own (see `openPart`).
  */
-export async function checkXlsxZip(path: string, shown: string): Promise<void> {
+export async function checkXlsxZip(path: string, shown: string): Promise<Map<string, ZipPart>> {
   const refuse = (why: string) => new FeedError(shown, `not a readable XLSX workbook: ${why}`);
   const fd = openSync(path, "r");
   let entries: Entry[];
@@ -105,6 +106,35 @@ export async function checkXlsxZip(path: string, shown: string): Promise<void> {
       throw refuse(`part ${entry.name} does not inflate: ${(error as Error).message}`);
     }
   }
+  return new Map(
+    (entries as Array<Entry & {dataStart: number}>).map((e) => [
+      e.name,
+      {name: e.name, method: e.method, compressed: e.compressed, size: e.size, dataStart: e.dataStart},
+    ]),
+  );
+}
+
+/** One part of a checked workbook: where its bytes lie, so it can be read by itself in any order. */
+export interface ZipPart {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  size: number;
+  dataStart: number;
+}
+
+/** A part's text as a stream of strings (UTF-8 decoded across chunk boundaries). */
+export function openPart(path: string, part: ZipPart): Readable {
+  const source =
+    part.compressed === 0
+      ? Readable.from([])
+      : createReadStream(path, {start: part.dataStart, end: part.dataStart + part.compressed - 1});
+  // A read error in the file destroys the inflater with it, so the consumer's iteration sees it.
+  const text: Readable =
+    part.method === 0 || part.compressed === 0 ? source : streamPipeline(source, createInflateRaw(), () => {});
+  text.setEncoding("utf8");
+  return text;
 }
 
 function read(fd: number, position: number, length: number): Buffer {

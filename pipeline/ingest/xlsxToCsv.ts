@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
-import {checkXlsxZip} from "./checkZip.ts";
+import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
 
 /** How far down a sheet the header row is looked for (title rows and notes often stand above it). */
@@ -48,13 +48,7 @@ export async function readXlsxToCsv(
   csvPath: string,
   recognize: Recognize,
 ): Promise<{sheet: string; headerRow: number; headers: string[]}> {
-  await checkXlsxZip(path, shown);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-  });
+  const parts = await checkXlsxZip(path, shown);
   const writer = new CsvWriter(csvPath);
   let chosen: {sheet: string; headerRow: number; headers: string[]} | undefined;
   // Every row exactly as wide as the header: cells past it are dropped, missing trailing cells are empty.
@@ -62,8 +56,7 @@ export async function readXlsxToCsv(
   let closest = "";
   let rows = 0;
   try {
-    for await (const sheet of reader) {
-      const name = (sheet as unknown as {name?: string}).name ?? "sheet";
+    for await (const {sheet, name} of worksheets(path, parts)) {
       const top: Array<{number: number; cells: string[]}> = [];
       for await (const row of sheet) {
         if (++rows > MAX_XLSX_ROWS)
@@ -97,6 +90,72 @@ export async function readXlsxToCsv(
       `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
     );
   return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers};
+}
+
+/** The private parts of ExcelJS's streaming reader that `worksheets` drives (exceljs 4.4.0). */
+interface ExcelJsReaderInternals {
+  model?: {sheets?: Array<{name: string; rId: string; id: number}>};
+  workbookRels?: Array<{Id: string; Target: string; Type?: string}>;
+  properties?: unknown;
+  sharedStrings?: unknown[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(
+    iterator: AsyncIterable<string>,
+    sheetNo: string,
+  ): Generator<{eventType: string; value: AsyncIterable<ExcelJS.Row> & {name?: string}}>;
+}
+
+/**
+ * The worksheets of a checked workbook in tab order, each with its name, read part by part through the ZIP's
+ * central directory. ExcelJS's own streaming pass reads the parts in stored order and, when `xl/workbook.xml`
+ * is stored last (as ExcelJS itself writes it), intermittently reaches a sheet before the workbook's sheet list
+ * ("Cannot read properties of undefined (reading 'sheets')", exceljs#3064). Here the relationships, the workbook,
+ * the shared strings and the styles are always parsed first, then each sheet is streamed row by row, its text
+ * decoded as a stream so that a character split between two chunks is not garbled.
+ */
+export async function* worksheets(
+  path: string,
+  parts: Map<string, ZipPart>,
+): AsyncGenerator<{sheet: AsyncIterable<ExcelJS.Row>; name: string}> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+  }) as unknown as ExcelJsReaderInternals;
+  const part = (name: string) => parts.get(name);
+  const open = (p: ZipPart) => openPart(path, p);
+  const rels = part("xl/_rels/workbook.xml.rels");
+  const book = part("xl/workbook.xml");
+  const strings = part("xl/sharedStrings.xml");
+  const styles = part("xl/styles.xml");
+  if (rels) await reader._parseRels(open(rels));
+  if (book) await reader._parseWorkbook(open(book));
+  if (strings) for await (const _ of reader._parseSharedStrings(open(strings))) void _;
+  if (styles) await reader._parseStyles(open(styles));
+  reader.sharedStrings ??= [];
+  reader.properties ??= {model: {}};
+
+  // Tab order from the workbook's sheet list and its relationships; any sheet part they miss comes after.
+  const target = (t: string) => (t.startsWith("/") ? t.slice(1) : `xl/${t.replace(/^\.\//, "")}`);
+  const listed: Array<{part: ZipPart; name: string}> = [];
+  for (const sheet of reader.model?.sheets ?? []) {
+    const rel = reader.workbookRels?.find((r) => r.Id === sheet.rId);
+    const p = rel && part(target(rel.Target));
+    if (p && !listed.some((l) => l.part === p)) listed.push({part: p, name: sheet.name});
+  }
+  const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+  const unlisted = [...parts.values()]
+    .filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p.name) && !listed.some((l) => l.part === p))
+    .sort((a, b) => number(a.name) - number(b.name))
+    .map((p) => ({part: p, name: p.name.slice("xl/worksheets/".length, -".xml".length)}));
+  for (const {part: p, name} of [...listed, ...unlisted]) {
+    for (const {eventType, value} of reader._parseWorksheet(open(p) as AsyncIterable<string>, String(number(p.name))))
+      if (eventType === "worksheet") yield {sheet: value, name};
+  }
 }
 
 /** Choose the header row among a sheet's top rows; writes it (with a row-number column) when found. */
