@@ -3,6 +3,17 @@ import {dirname} from "node:path";
 import {DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {WarehouseError} from "./errors.ts";
 
+/**
+ * `BIZENV_TRACE_SQL=1` prints every statement's wall time to stderr (statements over 10 ms), for profiling a
+ * load or a score: `docs/performance.md` says where the time goes from this.
+ */
+const TRACE = process.env.BIZENV_TRACE_SQL === "1";
+function trace(sql: string, start: number): void {
+  const ms = performance.now() - start;
+  if (ms >= 10)
+    process.stderr.write(`sql ${ms.toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+}
+
 const WIDE_INTEGERS = new Set<DuckDBTypeId>([
   DuckDBTypeId.BIGINT,
   DuckDBTypeId.UBIGINT,
@@ -47,20 +58,26 @@ export class Warehouse {
 
   /** Run a statement, binding `params`. */
   async run(sql: string, params?: Params): Promise<void> {
+    const start = TRACE ? performance.now() : 0;
     try {
       await this.connection.run(sql, params);
     } catch (error) {
       throw this.translate(error);
+    } finally {
+      if (TRACE) trace(sql, start);
     }
   }
 
   /** Run a query and return its rows as JSON-safe objects (dates as ISO text, big integers as numbers when safe). */
   async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
     let reader;
+    const start = TRACE ? performance.now() : 0;
     try {
       reader = await this.connection.runAndReadAll(sql, params);
     } catch (error) {
       throw this.translate(error);
+    } finally {
+      if (TRACE) trace(sql, start);
     }
     const rows = reader.getRowObjectsJson() as Array<Record<string, unknown>>;
     // Counts and sums come back as BIGINT/HUGEINT, which the JSON form spells as text: make them numbers

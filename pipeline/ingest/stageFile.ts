@@ -13,6 +13,8 @@ import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
 import {sniffDelimiter, type Sniffed} from "./sniffFile.ts";
 import {readXlsxToCsv} from "./xlsxToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
+import {scanPlainCsv} from "./plainCsv.ts";
+import {lit} from "./sql.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
 export const MAX_COLUMNS = 1000;
@@ -104,7 +106,7 @@ export async function stageFile(
     textPath = join(tmpDir, "utf8.csv");
     await pipeline(
       createReadStream(path),
-      iconv.decodeStream(TRANSCODE[sniffed.encoding]!),
+      decodeStream(TRANSCODE[sniffed.encoding]!),
       new AfterFirstChunk(() => fault?.("transcoding")),
       createWriteStream(textPath),
     );
@@ -121,6 +123,10 @@ export async function stageFile(
   // Trailing delimiters after the last header are spreadsheet residue, not columns.
   const headers = trimTrailingEmpty(fields);
   if (headers.length === 0) throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
+  if (fields.length === headers.length) {
+    const plain = await readPlainCsv(warehouse, textPath, delimiter, headers);
+    if (plain) return {headers, headerLine: 1, encoding, delimiter, readerRejects: 0, rowsRead: plain.rowsRead};
+  }
   const numbered = join(tmpDir, "numbered.csv");
   const malformed = join(tmpDir, "malformed.csv");
   const records = await numberRecords(
@@ -146,6 +152,41 @@ export async function stageFile(
     readerRejects: staged.readerRejects + records.rejects,
     rowsRead: staged.rowsRead + records.rejects,
   };
+}
+
+/**
+ * The fast path for a plain file (see `scanPlainCsv`: one record per line, no quotes, no blank lines): `raw` is a
+ * view straight over DuckDB's strict reader, each row's line its position plus one, with no numbered copy and no
+ * staged table (the checked table is the only copy made). The reader must read exactly the scan's records with
+ * every line splitting into the header's columns; if it does not (a short or long line, a line too long), this
+ * returns undefined and the caller numbers the file record by record, which names each broken line.
+ */
+async function readPlainCsv(
+  warehouse: Warehouse,
+  textPath: string,
+  delimiter: string,
+  headers: string[],
+): Promise<{rowsRead: number} | undefined> {
+  const scan = await scanPlainCsv(textPath, delimiter);
+  if (!scan.plain) return undefined;
+  // A view cannot take parameters: the path goes in as a literal, and a path `lit` will not quote takes the slow path.
+  if (/[\u0000-\u001f\\]/.test(textPath)) return undefined;
+  const columns = headers.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const delim = delimiter === "\t" ? "\\t" : delimiter; // one of sniffDelimiter's: , \t ; |
+  const source = `read_csv(${lit(textPath)}, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
+    columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_RECORD_BYTES})`;
+  try {
+    const [{n}] = (await warehouse.all<{n: number}>(`select count(*) as n from ${source}`)) as [{n: number}];
+    if (n !== scan.records) return undefined;
+  } catch {
+    return undefined;
+  }
+  // row_number() over () keeps the reader's order (DuckDB streams it in file order); line 1 is the header.
+  await warehouse.run(`create temp view raw as select *, row_number() over () + 1 as _line from ${source}`);
+  await warehouse.run(
+    "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
+  );
+  return {rowsRead: scan.records};
 }
 
 /**
@@ -202,6 +243,30 @@ async function readNumberedCsv(
     "select (select count(*) from raw0) as n, (select count(*) from reader_rejects) as rejects",
   )) as [{n: number; rejects: number}];
   return {readerRejects: rejects, rowsRead: n + rejects};
+}
+
+/**
+ * A stream decoding `encoding` to UTF-8 bytes: Node's own WHATWG decoder (ICU, in C++) where this Node has it,
+ * which transcodes GBK about 1.5× as fast as `iconv-lite` (0.81 s against 1.25 s for 85 MB) and decodes exactly
+ * as the browser's file check does, malformed bytes included; `iconv-lite` on a Node built without it. Valid text
+ * decodes the same either way (tests/ingest/decodeStream.test.ts).
+ */
+export function decodeStream(encoding: string): Transform {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding === "utf16le" ? "utf-16le" : encoding === "utf16be" ? "utf-16be" : encoding);
+  } catch {
+    return iconv.decodeStream(encoding) as unknown as Transform;
+  }
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, Buffer.from(decoder.decode(chunk, {stream: true}), "utf8"));
+    },
+    flush(callback) {
+      const rest = decoder.decode();
+      callback(null, rest ? Buffer.from(rest, "utf8") : undefined);
+    },
+  });
 }
 
 /** Passes a stream through unchanged and calls `reached` once the first chunk has gone on. */

@@ -1,0 +1,127 @@
+import {writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {scanPlainCsv} from "../../pipeline/ingest/plainCsv.ts";
+import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
+
+/**
+ * The loader's fast path: a plain file (one record per line) is read by DuckDB straight from the file, each row's
+ * line its position plus one; anything else is numbered record by record. Both must put every row and every
+ * rejection on the same line, so the same files are loaded here with and without the features that force the slow
+ * path, and the lines compared.
+ */
+
+const HEADER = "case_id,area,applied_at,completed_at,channel,procedures,cost_yuan";
+const row = (id: string, area = "城东区", procedures = "2") =>
+  `${id},${area},2022-03-01 09:30,2022-03-01 15:00,online,${procedures},0`;
+
+let wh: TempWarehouse;
+beforeAll(() => {
+  wh = tempWarehouse();
+});
+afterAll(() => wh.remove());
+
+function write(name: string, text: string): string {
+  const path = join(wh.dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("scanPlainCsv", () => {
+  const scan = (text: string, delimiter = ",") => scanPlainCsv(write("scan.csv", text), delimiter);
+
+  it("counts the data lines of a plain file, LF or CRLF, with or without a final line end", async () => {
+    expect(await scan(`${HEADER}\n${row("A")}\n${row("B")}\n`)).toEqual({plain: true, records: 2});
+    expect(await scan(`${HEADER}\r\n${row("A")}\r\n${row("B")}`)).toEqual({plain: true, records: 2});
+    expect(await scan(`${HEADER}\n`)).toEqual({plain: true, records: 0});
+    expect(await scan(`${HEADER}`)).toEqual({plain: true, records: 0});
+  });
+
+  it("is not plain with a quote, an empty line, a lone CR or a line starting with the delimiter", async () => {
+    for (const text of [
+      `${HEADER}\n"A",城东区\n`,
+      `${HEADER}\n${row("A")}\n\n${row("B")}\n`,
+      `${HEADER}\r\n${row("A")}\r\n\r\n${row("B")}\r\n`,
+      `${HEADER}\r${row("A")}\r`,
+      `${HEADER}\n${row("A")}\n,,,,,,\n`,
+      `${HEADER}\n${row("A")}\n\n`,
+    ])
+      expect(await scan(text), JSON.stringify(text)).toEqual({plain: false});
+  });
+
+  it("sees an empty line cut by the 1 MiB chunk boundary", async () => {
+    // ASCII only, so characters are bytes: the line end is the chunk's last byte, the empty line the next one's first.
+    const head = `${HEADER}\n`;
+    const text = head + "x".repeat((1 << 20) - 1 - head.length) + "\n" + "\n" + row("Z") + "\n";
+    expect(text.indexOf("\n\n")).toBe((1 << 20) - 1);
+    expect(await scan(text)).toEqual({plain: false});
+  });
+});
+
+describe("the fast path and the numbered path agree on every line", () => {
+  /** Load a file and return its rows' lines by key and its rejects as [line, column, rule]. */
+  async function load(name: string, text: string) {
+    const [result] = await wh.load([write(name, text)]);
+    expect(result!.status, result!.message).toBe("loaded");
+    const rows = await wh.query<{case_id: string; line: number}>(
+      "select case_id, _line::integer as line from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    const rejects = await wh.query<{line: number; column_name: string; rule: string}>(
+      "select line::integer as line, column_name, rule from load_rejects where load_id = $1 order by line, rule",
+      [result!.load_id],
+    );
+    return {
+      result: result!,
+      rows: Object.fromEntries(rows.map((r) => [r.case_id, r.line])),
+      rejects: rejects.map((r) => [r.line, r.column_name, r.rule]),
+    };
+  }
+
+  it("puts rows and rule rejections on their lines in a plain file (read straight by DuckDB)", async () => {
+    const lines = [HEADER, row("P-1"), row("P-2", "火星区"), row("P-3", "城中区", "x"), row("P-4"), row("P-1")];
+    const plain = await load("plain.csv", lines.join("\n") + "\n");
+    expect(plain.rows).toEqual({"P-1": 2, "P-4": 5});
+    expect(plain.rejects).toEqual([
+      [3, "area", "unknown_area"],
+      [4, "procedures", "type"],
+      [6, "case_id", "duplicate_key"],
+    ]);
+    expect(plain.result).toMatchObject({rows_read: 5, rows_loaded: 2, rows_rejected: 3});
+
+    // The same rows with a quoted field and a blank line: numbered record by record, same answers shifted by one.
+    const quoted = [HEADER, `"Q-1",城东区,2022-03-01 09:30,2022-03-01 15:00,online,2,0`, ""];
+    const numbered = await load(
+      "numbered.csv",
+      [...quoted, row("Q-2", "火星区"), row("Q-3", "城中区", "x"), row("Q-4"), row("Q-1")].join("\n") + "\n",
+    );
+    expect(numbered.rows).toEqual({"Q-1": 2, "Q-4": 6});
+    expect(numbered.rejects).toEqual([
+      [4, "area", "unknown_area"],
+      [5, "procedures", "type"],
+      [7, "case_id", "duplicate_key"],
+    ]);
+  });
+
+  it("falls back to numbering when a plain-looking line has too few or too many fields", async () => {
+    const text = [HEADER, row("S-1"), "S-2,城东区,2022-03-01 09:30", row("S-3"), `${row("S-4")},extra`].join("\n");
+    const loaded = await load("short.csv", text + "\n");
+    expect(loaded.rows).toEqual({"S-1": 2, "S-3": 4});
+    expect(loaded.rejects.map((r) => [r[0], r[2]])).toEqual([
+      [3, "malformed"],
+      [5, "malformed"],
+    ]);
+  });
+
+  it("reads a tab-delimited plain file and a CRLF one on the fast path with the same lines", async () => {
+    const tab = await load(
+      "tab.tsv",
+      [HEADER, row("T-1"), row("T-2", "火星区")].map((l) => l.replaceAll(",", "\t")).join("\n"),
+    );
+    expect(tab.rows).toEqual({"T-1": 2});
+    expect(tab.rejects).toEqual([[3, "area", "unknown_area"]]);
+    const crlf = await load("crlf.csv", [HEADER, row("C-1", "火星区"), row("C-2")].join("\r\n") + "\r\n");
+    expect(crlf.rows).toEqual({"C-2": 3});
+    expect(crlf.rejects).toEqual([[2, "area", "unknown_area"]]);
+  });
+});
