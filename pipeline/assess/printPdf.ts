@@ -1,5 +1,4 @@
 import {existsSync} from "node:fs";
-import {chromium} from "playwright-core";
 import {BizenvError} from "../errors.ts";
 import {esc} from "./tableHtml.ts";
 
@@ -50,6 +49,8 @@ export async function printPdf(
   }
   let browser;
   try {
+    // playwright-core is loaded only to print: importing it costs every other command a few hundred ms.
+    const {chromium} = await import("playwright-core");
     browser = await chromium.launch({executablePath: options.executablePath, args: CHROMIUM_FLAGS});
   } catch (error) {
     throw new PdfPrinterError(

@@ -29,6 +29,40 @@ export interface Model {
   feeds: string[];
   /** Whether it reads `score_context` (the as-of date), so a new as-of date rebuilds it. */
   readsContext: boolean;
+  /** How new loads refresh it without a rebuild, from its `-- incremental:` header line (see `parseIncremental`). */
+  incremental?: Incremental;
+}
+
+/**
+ * A model's incremental refresh, declared in its SQL by a header line:
+ * - `-- incremental: by load`: one row per feed row, with the feed's `load_id`; rows of loads that left are deleted,
+ *   rows of new loads inserted (the model's SQL filtered on `load_id`);
+ * - `-- incremental: by month of observed_on`: rows are placed by `observed_on`, each made from upstream rows of
+ *   its own month; the months the new or removed rows fall in are deleted and made again;
+ * - `-- incremental: by period`: aggregates keyed by `period_type` (`month`, `quarter`, `year`) and `period_start`;
+ *   the periods containing those months are deleted and made again.
+ * An optional `-- full rebuild if: <SQL boolean>` line may read the temp table `dirty_months(month date)`: when true,
+ * the model is rebuilt whole (e.g. a baseline year changed, which moves rows of every month).
+ */
+export interface Incremental {
+  by: "load" | "month" | "period";
+  fullRebuildIf?: string;
+}
+
+/** The `-- incremental:` and `-- full rebuild if:` header lines of a model, if any. Throws on an unknown kind. */
+export function parseIncremental(sql: string, file: string): Incremental | undefined {
+  const line = /^--\s*incremental:\s*(.+?)\s*$/m.exec(sql)?.[1];
+  const fullRebuildIf = /^--\s*full rebuild if:\s*(.+?)\s*$/m.exec(sql)?.[1];
+  if (line === undefined) {
+    if (fullRebuildIf !== undefined) throw new Error(`${file}: "-- full rebuild if:" without "-- incremental:"`);
+    return undefined;
+  }
+  const by = ({"by load": "load", "by month of observed_on": "month", "by period": "period"} as const)[line];
+  if (by === undefined)
+    throw new Error(
+      `${file}: unknown "-- incremental: ${line}"; expected by load, by month of observed_on or by period`,
+    );
+  return fullRebuildIf === undefined ? {by} : {by, fullRebuildIf};
 }
 
 /** Every model under `dir`, in build order (dependencies first). Throws on a cycle or a missing `select`. */
@@ -66,6 +100,7 @@ export function listModels(dir: string = MODELS_DIR): Model[] {
       depends: [...names].filter((n) => n !== f.name && words.has(n)).sort(),
       feeds: [...new Set([...code.matchAll(/\bcurrent_([a-z0-9_]+)\b/g)].map((m) => m[1]!))].sort(),
       readsContext: words.has("score_context"),
+      ...optional("incremental", parseIncremental(f.sql, `${f.layer}/${f.name}.sql`)),
     };
   });
   return orderModels(models);
@@ -117,4 +152,8 @@ export function parseTests(text: string, file: string): ModelTest[] {
 
 function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, "");
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): {[k in K]?: V} {
+  return (value === undefined ? {} : {[key]: value}) as {[k in K]?: V};
 }

@@ -25,7 +25,8 @@ export interface RunModelsOptions {
 export interface ModelRun {
   name: string;
   layer: Layer;
-  status: "built" | "skipped";
+  /** built: made whole; refreshed: only the loads, months or periods new data touched; skipped: unchanged. */
+  status: "built" | "refreshed" | "skipped";
   rows: number;
   tests: number;
   seconds: number;
@@ -34,6 +35,7 @@ export interface ModelRun {
 export interface RunModelsReport {
   models: ModelRun[];
   built: number;
+  refreshed: number;
   skipped: number;
   testsRun: number;
   /** sha256 over every model's fingerprint. */
@@ -69,42 +71,73 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
       ).map((r) => [r.feed, r.loads]),
     );
     const previous = new Map(
-      (await warehouse.all<{model: string; fingerprint: string}>("select model, fingerprint from model_state")).map(
-        (r) => [r.model, r.fingerprint],
-      ),
+      (
+        await warehouse.all<{
+          model: string;
+          fingerprint: string;
+          base_fingerprint: string | null;
+          loads: string | null;
+        }>("select model, fingerprint, base_fingerprint, loads from model_state")
+      ).map((r) => [r.model, r]),
     );
     const tables = new Set(
       (await warehouse.all<{table_name: string}>("select table_name from duckdb_tables()")).map((t) => t.table_name),
     );
 
     const fingerprints = new Map<string, string>();
+    const statuses = new Map<string, ModelRun["status"]>();
+    const refresh = new IncrementalRefresh(warehouse);
     const runs: ModelRun[] = [];
     const failures: FailedTest[] = [];
     let testsRun = 0;
     for (const model of models) {
-      const fingerprint = sha256(
+      // Everything a model is made from except upstream data: when only data changed, it may be refreshed.
+      const base = sha256(
         JSON.stringify({
           sql: model.sql,
           tests: model.tests,
-          feeds: model.feeds.map((f) => [f, feedState.get(f) ?? ""]),
           asOf: model.readsContext ? options.asOf : null,
           calendar,
           catalog: options.catalogSha256,
+        }),
+      );
+      const fingerprint = sha256(
+        JSON.stringify({
+          base,
+          feeds: model.feeds.map((f) => [f, feedState.get(f) ?? ""]),
           upstream: model.depends.map((d) => fingerprints.get(d) ?? ""),
         }),
       );
       fingerprints.set(model.name, fingerprint);
+      const loads = model.incremental?.by === "load" ? (feedState.get(model.feeds[0] ?? "") ?? "") : null;
       const started = performance.now();
-      if (!options.force && previous.get(model.name) === fingerprint && tables.has(model.name)) {
+      const before = previous.get(model.name);
+      if (!options.force && before?.fingerprint === fingerprint && tables.has(model.name)) {
         const [row] = await warehouse.all<{n: number}>(`select count(*) as n from ${model.name}`);
         runs.push({name: model.name, layer: model.layer, status: "skipped", rows: row?.n ?? 0, tests: 0, seconds: 0});
+        statuses.set(model.name, "skipped");
+        if (model.incremental?.by === "load") refresh.rememberTable(model);
         continue;
       }
+      // Refreshed in place when only data changed: the model's base is the same, its table is there, and every
+      // model upstream was skipped or refreshed (a rebuilt upstream may have changed anything).
+      const refreshable =
+        !options.force &&
+        model.incremental !== undefined &&
+        tables.has(model.name) &&
+        before?.base_fingerprint === base &&
+        model.depends.every((d) => statuses.get(d) !== "built") &&
+        (model.incremental.by !== "load" || (model.feeds.length === 1 && before.loads !== null));
+      let status: "built" | "refreshed" = "built";
       try {
-        await warehouse.run(`create or replace table ${model.name} as\n${model.sql.trim().replace(/;\s*$/, "")}`);
+        if (refreshable && (await refresh.apply(model, {previousLoads: before.loads ?? "", loads: loads ?? ""})))
+          status = "refreshed";
+        else await warehouse.run(`create or replace table ${model.name} as\n${modelSelect(model)}`);
       } catch (error) {
         throw new ModelBuildError(model.name, error);
       }
+      if (model.incremental?.by === "load") refresh.rememberTable(model);
+      statuses.set(model.name, status);
       const [count] = await warehouse.all<{n: number}>(`select count(*) as n from ${model.name}`);
       const rows = count?.n ?? 0;
       for (const test of model.tests) {
@@ -122,26 +155,26 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
         }
         if (total > 0) failures.push({model: model.name, test: test.name, rows: total, sample: offending});
       }
-      await warehouse.run(`insert or replace into model_state values ($1, $2, $3, $4, now(), $5)`, [
-        model.name,
-        model.layer,
-        fingerprint,
-        rows,
-        options.runId ?? null,
-      ]);
+      await warehouse.run(
+        `insert or replace into model_state (model, layer, fingerprint, row_count, built_at, run_id, base_fingerprint, loads)
+         values ($1, $2, $3, $4, now(), $5, $6, $7)`,
+        [model.name, model.layer, fingerprint, rows, options.runId ?? null, base, loads],
+      );
       runs.push({
         name: model.name,
         layer: model.layer,
-        status: "built",
+        status,
         rows,
         tests: model.tests.length,
         seconds: (performance.now() - started) / 1000,
       });
     }
+    await refresh.cleanUp();
     if (failures.length > 0) throw new ModelTestError(failures);
     return {
       models: runs,
       built: runs.filter((r) => r.status === "built").length,
+      refreshed: runs.filter((r) => r.status === "refreshed").length,
       skipped: runs.filter((r) => r.status === "skipped").length,
       testsRun,
       inputsSha256: sha256([...fingerprints.values()].join("\n")),
@@ -152,4 +185,122 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** A model's select, as the body of `create table … as` or a subquery. */
+function modelSelect(model: Model): string {
+  return model.sql.trim().replace(/;\s*$/, "");
+}
+
+const dateList = (months: string[]) => months.map((m) => `date '${m}'`).join(", ");
+
+/**
+ * The incremental refresh of one scoring run (see `Incremental` in listModels.ts). Models refreshed by load keep,
+ * in temp tables `delta_<model>`, the rows that left and the rows that came; the months those rows are observed in
+ * (`dirty_months`) are found by running the first month-placed model over the deltas alone (its by-load upstream
+ * models shadowed by temp views of their deltas), and drive every month- and period-keyed model after it. All of it
+ * runs inside the runner's transaction, so a failed or killed refresh leaves the previous tables.
+ */
+class IncrementalRefresh {
+  /** By-load models and whether their delta tables hold this run's changed rows (false: unchanged, empty delta). */
+  private readonly loadModels = new Map<string, boolean>();
+  private months: string[] | undefined;
+
+  constructor(private readonly warehouse: Warehouse) {}
+
+  /** Refresh `model` in place; false when it must be rebuilt whole instead (its full-rebuild condition holds). */
+  async apply(model: Model, state: {previousLoads: string; loads: string}): Promise<boolean> {
+    const w = this.warehouse;
+    const name = model.name;
+    if (model.incremental!.by === "load") {
+      const before = new Set(state.previousLoads.split(",").filter(Boolean).map(Number));
+      const now = new Set(state.loads.split(",").filter(Boolean).map(Number));
+      const gone = [...before].filter((id) => !now.has(id));
+      const added = [...now].filter((id) => !before.has(id));
+      const list = (ids: number[]) => (ids.length ? ids.join(", ") : "null");
+      await w.run(
+        `create or replace temp table delta_${name} as select * from ${name} where load_id in (${list(gone)})`,
+      );
+      if (gone.length) await w.run(`delete from ${name} where load_id in (${list(gone)})`);
+      if (added.length) {
+        await w.run(`insert into ${name} select * from (${modelSelect(model)}
+) where load_id in (${list(added)})`);
+        await w.run(`insert into delta_${name} select * from ${name} where load_id in (${list(added)})`);
+      }
+      this.loadModels.set(name, true);
+      return true;
+    }
+    const months = await this.dirtyMonths(model);
+    await w.run(
+      "create or replace temp table dirty_months as select unnest([" + dateList(months) + "]::date[]) as month",
+    );
+    if (model.incremental!.fullRebuildIf) {
+      const [row] = await w.all<{full: boolean}>(
+        `select coalesce((${model.incremental!.fullRebuildIf}), false) as full`,
+      );
+      if (row?.full) return false;
+    }
+    if (months.length === 0) return true;
+    const where =
+      model.incremental!.by === "month"
+        ? `date_trunc('month', observed_on)::date in (${dateList(months)})`
+        : periodPredicate(months);
+    await w.run(`delete from ${name} where ${where}`);
+    await w.run(`insert into ${name} select * from (${modelSelect(model)}
+) where ${where}`);
+    return true;
+  }
+
+  /**
+   * Note a by-load model that was skipped or built: it has no delta (unchanged, or rebuilt whole so that everything
+   * below is rebuilt too), and is shadowed by an empty one when dirty months are found.
+   */
+  rememberTable(model: Model): void {
+    if (!this.loadModels.has(model.name)) this.loadModels.set(model.name, false);
+  }
+
+  /**
+   * The months (first days, `YYYY-MM-DD`) of `observed_on` among the rows a month-placed model makes from the
+   * changed upstream rows: its SQL run with each by-load model it reads replaced by that model's delta.
+   */
+  private async dirtyMonths(model: Model): Promise<string[]> {
+    if (this.months !== undefined) return this.months;
+    const w = this.warehouse;
+    const shadowed: string[] = [];
+    try {
+      for (const upstream of model.depends) {
+        if (!this.loadModels.has(upstream)) continue;
+        if (!this.loadModels.get(upstream))
+          await w.run(`create or replace temp table delta_${upstream} as select * from ${upstream} where false`);
+        await w.run(`create temp view ${upstream} as select * from delta_${upstream}`);
+        shadowed.push(upstream);
+      }
+      const rows = await w.all<{month: string}>(
+        `select distinct strftime(date_trunc('month', observed_on), '%Y-%m-%d') as month
+         from (${modelSelect(model)}
+) where observed_on is not null order by 1`,
+      );
+      this.months = rows.map((r) => r.month);
+      return this.months;
+    } finally {
+      for (const upstream of shadowed) await w.run(`drop view temp.${upstream}`);
+    }
+  }
+
+  async cleanUp(): Promise<void> {
+    for (const name of this.loadModels.keys()) await this.warehouse.run(`drop table if exists temp.delta_${name}`);
+    await this.warehouse.run("drop table if exists temp.dirty_months");
+  }
+}
+
+/** Rows of the periods (month, quarter, year) that contain any of `months`. */
+function periodPredicate(months: string[]): string {
+  const distinct = (f: (m: string) => string) => [...new Set(months.map(f))];
+  const quarters = distinct(
+    (m) => `${m.slice(0, 5)}${String(Math.floor((Number(m.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, "0")}-01`,
+  );
+  const years = distinct((m) => `${m.slice(0, 4)}-01-01`);
+  return `((period_type = 'month' and period_start in (${dateList(months)}))
+    or (period_type = 'quarter' and period_start in (${dateList(quarters)}))
+    or (period_type = 'year' and period_start in (${dateList(years)})))`;
 }

@@ -3,6 +3,8 @@
 -- reduction of power connection time) are made here from their base metric: 100 × (baseline − value) / baseline,
 -- where the baseline is the target's declared statistic (median of 2021) of the same area and segment, so that
 -- a quantile of the reduction is the reduction of the quantile. Observations without a baseline are left out.
+-- incremental: by month of observed_on
+-- full rebuild if: exists (select 1 from dim_target t join dirty_months d on json_extract_string(t.baseline, '$.period') in (strftime(d.month, '%Y'), strftime(d.month, '%Y-%m')) where t.baseline is not null)
 with observations as (
     select * from int_metric_observations
 ),

@@ -5,6 +5,7 @@
 --                unit report, 31 December of an annual measure; the as-of column for values that are not durations
 --   weight       1 per case; the denominator for unit-month rates, so a weighted mean is the pooled rate
 --   attrs        the case's attributes that targets segment on (matched with json_contains)
+-- incremental: by month of observed_on
 with score_context_ as (
     select * from score_context
 ),

@@ -4,6 +4,7 @@
 -- of the two middle cases). `mean` is weighted by `weight`, so for unit-month rates it is the pooled rate
 -- (Σ numerators / Σ denominators). Annual measures have year rows only. Only periods with data have rows:
 -- scoring turns missing periods into `no_data`.
+-- incremental: by period
 with levels as (
     select * from int_metric_levels
 ),

@@ -1,5 +1,6 @@
 -- 工程建设项目审批, one row per project: the approval time as the approval system counts it (it excludes the
 -- applicant's own time), else workdays between the dates as Chinese law counts them.
+-- incremental: by load
 with source as (
     select * from current_construction_permit_cases
 ),

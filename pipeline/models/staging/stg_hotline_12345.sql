@@ -1,4 +1,5 @@
 -- 12345热线办理情况, one row per unit and month.
+-- incremental: by load
 with source as (
     select * from current_hotline_12345
 ),

@@ -1,5 +1,6 @@
 -- 新办纳税人办件, one row per new taxpayer: handling time in OFFICE hours (office minutes ÷ 60), so a case filed on
 -- a Saturday night does not accrue the weekend; 1 workday = 7.5 office hours with the default office hours.
+-- incremental: by load
 with source as (
     select * from current_new_taxpayer_cases
 ),

@@ -1,4 +1,5 @@
 -- 政务服务网办情况, one row per unit and month.
+-- incremental: by load
 with source as (
     select * from current_online_services
 ),

@@ -1,4 +1,5 @@
 -- 对标城市数据, one row per city, metric and year; population from 万人 to persons.
+-- incremental: by load
 with source as (
     select * from current_peer_benchmarks
 ),

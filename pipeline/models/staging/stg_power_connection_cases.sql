@@ -1,4 +1,5 @@
 -- 用电报装办件, one row per connection: total time and grid-works time in office workdays. Case number left out.
+-- incremental: by load
 with source as (
     select * from current_power_connection_cases
 ),

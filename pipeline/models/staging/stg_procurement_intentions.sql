@@ -1,5 +1,6 @@
 -- 政府采购意向公开, one row per procurement project: lead time in calendar days (the plan's 30日 are calendar days,
 -- counted as Chinese law does: the publication day itself is not counted); budgets from 万元 to yuan.
+-- incremental: by load
 with source as (
     select * from current_procurement_intentions
 ),

@@ -1,4 +1,5 @@
 -- 不动产登记办件, one row per registration case: durations in office workdays. The case number (personal) stays out.
+-- incremental: by load
 with source as (
     select * from current_property_registration_cases
 ),

@@ -1,5 +1,6 @@
 -- 开办企业办件, one row per start-up case: ids of the catalog, durations in office workdays (calendar macros of
 -- migration 0003, the conventions of pipeline/scoring/durations.ts). The case number (personal) is left behind.
+-- incremental: by load
 with source as (
     select * from current_startup_cases
 ),

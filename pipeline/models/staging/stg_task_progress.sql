@@ -1,4 +1,5 @@
 -- 任务进展报送, one row per task, unit and report date.
+-- incremental: by load
 with source as (
     select * from current_task_progress
 ),

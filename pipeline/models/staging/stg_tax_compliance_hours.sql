@@ -1,4 +1,5 @@
 -- 纳税人全年纳税时间, one row per year and taxpayer type, as the tax bureau measures it.
+-- incremental: by load
 with source as (
     select * from current_tax_compliance_hours
 ),

@@ -1,4 +1,5 @@
 -- 用水用气报装办件, one row per connection: time in office workdays. Case number left out.
+-- incremental: by load
 with source as (
     select * from current_water_gas_cases
 ),
