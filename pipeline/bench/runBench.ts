@@ -7,6 +7,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {loadPaths} from "../ingest/loadFiles.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {projectRoot} from "../version.ts";
+import {buildAndMeasurePages, PAGE_BYTES_NOTES, type PageBytes} from "./pageBytes.ts";
 import {writeCaseFile} from "./writeCaseFile.ts";
 
 /** Everything `bizenv bench` measures; `--json` prints it under these names. */
@@ -32,6 +33,13 @@ export interface BenchReport {
     includes_score: boolean;
   } | null;
   score_s: number | null;
+  /**
+   * What each dashboard page downloads (pipeline/bench/pageBytes.ts), raw and gzip, by kind, with the site built from
+   * the exports of the incremental warehouse (all the rows, scored); null with `pages: false` (`--no-pages`).
+   */
+  page_bytes: Record<string, PageBytes> | null;
+  /** Seeding the Framework cache and building that site. */
+  site_build_s: number | null;
   notes: string[];
 }
 
@@ -52,9 +60,16 @@ async function timeBareReadCsv(file: string, dir: string): Promise<number> {
   }
 }
 
-/** A fresh, migrated warehouse with the catalog loaded, so a timed load measures only the load. */
+/**
+ * A fresh, migrated warehouse with the catalog loaded, so a timed load measures only the load. Its `bizenv score`
+ * exports to its own folder beside it (never the project's data/exports/).
+ */
 async function freshWarehouse(dir: string, name: string): Promise<Record<string, string>> {
-  const env = {...process.env, BIZENV_DB: join(dir, name, "warehouse.duckdb")} as Record<string, string>;
+  const env = {
+    ...process.env,
+    BIZENV_DB: join(dir, name, "warehouse.duckdb"),
+    BIZENV_EXPORTS: join(dir, name, "exports"),
+  } as Record<string, string>;
   const {warehouse} = await openWarehouse({env, cwd: dir});
   warehouse.close();
   return env;
@@ -96,12 +111,15 @@ function hasScore(): boolean {
 /**
  * The benchmark: on one generated case file, DuckDB's bare `read_csv` against bizenv's full load (every rule
  * on), the same file in GBK, the peak memory of a load process, and an incremental refresh (30 monthly files
- * loaded, then one more month) against a full rebuild. Temporary files are removed unless `keep` is set.
+ * loaded, then one more month) against a full rebuild; then, unless `pages` is false, the bytes each dashboard page
+ * downloads with the site built from the incremental warehouse's exports. Temporary files are removed unless `keep`.
  */
 export async function runBench(options: {
   rows: number;
   memoryLimit: string;
   keep?: boolean;
+  /** Build the site and measure page_bytes (default true; slow: a full site build). */
+  pages?: boolean;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
   const log = options.log ?? (() => {});
@@ -154,6 +172,20 @@ export async function runBench(options: {
     if (scoring) runCli(["score", "--json"], rebuildEnv);
     const rebuildSeconds = seconds(rebuild);
 
+    // After every timed figure, so the build does not share the machine with them.
+    let pages: Awaited<ReturnType<typeof buildAndMeasurePages>> | null = null;
+    if (options.pages !== false && !scoring) notes.push("page_bytes not measured: no score command, so no exports");
+    else if (options.pages !== false) {
+      log("building the site from the incremental warehouse's exports, then measuring each page (--no-pages skips)");
+      pages = await buildAndMeasurePages({
+        exportsDir: incEnv.BIZENV_EXPORTS!,
+        workDir: dir,
+        log,
+        ...(options.keep ? {keep: true} : {}),
+      });
+      notes.push(...PAGE_BYTES_NOTES);
+    }
+
     return {
       machine: {
         cores: cpus().length,
@@ -179,6 +211,8 @@ export async function runBench(options: {
         includes_score: scoring,
       },
       score_s: scoreSeconds === null ? null : round(scoreSeconds),
+      page_bytes: pages?.page_bytes ?? null,
+      site_build_s: pages?.site_build_s ?? null,
       notes,
     };
   } finally {
