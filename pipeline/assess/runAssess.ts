@@ -6,6 +6,7 @@ import {loadCatalog} from "../catalog/index.ts";
 import {warehousePath} from "../config.ts";
 import {Warehouse} from "../db.ts";
 import {UsageError} from "../errors.ts";
+import {faultPointFromEnv} from "../faultPoint.ts";
 import {loadContracts} from "../ingest/loadContracts.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {calendarCitation} from "../scoring/chinaCalendar.ts";
@@ -22,7 +23,7 @@ import {readWarehouseLoads} from "./readWarehouseLoads.ts";
 import {renderHtml} from "./renderHtml.ts";
 import {reportTitle, type ReportMeta} from "./reportTables.ts";
 import {DEFAULT_SCORECARD_FILE, readScorecardRules} from "./scorecardRules.ts";
-import {StagedFiles} from "./stagedFiles.ts";
+import {recoverEditionFolders, refuseForeignFolder, StagedFiles, StagedFolder} from "./stagedFiles.ts";
 import type {Assessment, AssessmentSummary, Caveat, Lang} from "./types.ts";
 import {writeWorkbook} from "./writeWorkbook.ts";
 import {LABELS} from "./labels.ts";
@@ -108,12 +109,16 @@ function refuseFrozenFolder(dir: string): void {
 
 /**
  * `bizenv assess`: assess a year (or a quarter) from the exported figures and write the workbook, the HTML report,
- * the PDF, the figures as JSON and manifest.json into one folder, each under a temporary name renamed into place
- * once all are written (manifest last). With `final`, the edition is frozen in the warehouse in the same step
- * (edition number, figures, every file's sha256) and the exports folder's assessments.json lists it.
+ * the PDF, the figures as JSON and manifest.json (last) into one folder of their own: a temporary sibling folder that
+ * takes the folder's place by rename once all are written (`StagedFolder`), so the folder holds the previous
+ * assessment or the new one, never a mix. With `final`, the edition is frozen in the warehouse in the same step
+ * (edition number, figures, every file's sha256), its folder is switched into place after COMMIT, and the exports
+ * folder's assessments.json lists it. Fault points (`BIZENV_FAULT`): `assessing` (all written, nothing renamed),
+ * `assessed` (`--final`: committed, not yet renamed), `switching` (between the two renames).
  */
 export async function runAssess(options: AssessOptions, deps: AssessDeps): Promise<AssessRun> {
   const {io} = deps;
+  const fault = faultPointFromEnv(io.env);
   const lang = (options.lang ?? "zh") as Lang;
   if (lang !== "zh" && lang !== "en")
     throw new UsageError(`--lang expects zh or en, found ${JSON.stringify(options.lang)}`);
@@ -130,17 +135,18 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
   const outFor = (edition: number | null) =>
     options.out
       ? resolve(io.cwd, options.out)
-      : join(projectRoot, "data", "assessments", period.id, ...(edition === null ? [] : [`edition-${edition}`]));
+      : join(projectRoot, "data", "assessments", period.id, edition === null ? "draft" : `edition-${edition}`);
 
   /** Render every output of one edition (or draft) into staged files; manifest.json last. */
   const render = async (assessment: Assessment, inputs: AssessmentInputs, edition: number | null) => {
     const dir = outFor(edition);
     refuseFrozenFolder(dir);
+    refuseForeignFolder(dir);
     const meta: ReportMeta = {edition, generated_at: generatedAt, code_version: version, calendar: calendarCitation()};
     const base = `assessment-${period.id}`;
     const figuresJson = JSON.stringify(assessment, null, 1) + "\n";
     const html = renderHtml(assessment, catalog, lang, meta);
-    const staged = new StagedFiles(dir);
+    const staged = new StagedFolder(dir, {keepFrozen: edition === null});
     try {
       staged.write(`${base}.xlsx`, "workbook", await writeWorkbook(assessment, catalog, lang, meta));
       staged.write(`${base}.html`, "html", html);
@@ -167,6 +173,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
       });
       const manifestJson = JSON.stringify(manifest, null, 2) + "\n";
       staged.write("manifest.json", "manifest", manifestJson);
+      fault?.("assessing");
       return {dir, staged, figuresJson, manifestJson};
     } catch (error) {
       staged.discard();
@@ -178,7 +185,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
     assessment: Assessment,
     dir: string,
     edition: number | null,
-    staged: StagedFiles,
+    staged: StagedFolder,
     index: string | null,
   ): AssessRun => ({
     scope: period.id,
@@ -195,12 +202,14 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
     const inputs: AssessmentInputs = {...exported, ...(await warehouseLoadsReadOnly(io))};
     const assessment = buildAssessment({catalog, contracts, inputs, period, rules});
     const {dir, staged} = await render(assessment, inputs, null);
-    staged.commit();
+    staged.commit(fault);
     return result(assessment, dir, null, staged, null);
   }
 
   const {warehouse} = await openWarehouse({env: io.env, cwd: io.cwd, catalog});
   try {
+    // An edition committed by a run killed before its folder was renamed into place: finish that first.
+    recoverEditionFolders(await listEditions(warehouse));
     const inputs: AssessmentInputs = {
       ...exported,
       warehouseLoads: await readWarehouseLoads(warehouse),
@@ -229,7 +238,8 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
         rendered?.staged.discard();
         throw error;
       });
-    rendered!.staged.commit();
+    fault?.("assessed");
+    rendered!.staged.commit(fault);
     // The dashboards' list of editions, next to the exports they read.
     const index = new StagedFiles(exportsDir);
     index.write(

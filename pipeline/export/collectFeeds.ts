@@ -15,6 +15,7 @@ export interface FeedExports {
 /**
  * The load records as the exports show them. A rejected value in a `personal` column (a case number, say) is never
  * exported: its example value is left empty and its message replaced, since the loader's message quotes the value.
+ * Nor is the example of a `malformed` line in a feed that has any personal column: that example is the raw line.
  */
 export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], asOf: string): Promise<FeedExports> {
   const statuses = await feedStatuses(warehouse, contracts, asOf);
@@ -67,13 +68,26 @@ export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], 
     )
   ).map((r) => {
     const columns = (r.column_name ?? "").split(",").map((c) => c.trim());
-    // A malformed line is quoted whole, and with it any personal value it holds (its case number).
-    const feedHasPersonal = [...personal].some((p) => p.startsWith(`${r.feed}.`));
-    const isPersonal =
-      columns.some((c) => personal.has(`${r.feed}.${c}`)) || (r.rule === "malformed" && feedHasPersonal);
-    return isPersonal
-      ? {...r, example_value: null, example_message: `${r.rule} in ${r.column_name}, a personal column: value withheld`}
-      : r;
+    if (columns.some((c) => personal.has(`${r.feed}.${c}`))) {
+      return {
+        ...r,
+        example_value: null,
+        example_message: `${r.rule} in ${r.column_name}, a personal column: value withheld`,
+      };
+    }
+    // A malformed line is kept whole (the reader could not split it), so it quotes every value of the row, the
+    // personal ones (its case number) included, whichever column it broke at. Its message may quote it too.
+    const personalOfFeed = [...personal]
+      .filter((p) => p.startsWith(`${r.feed}.`))
+      .map((p) => p.slice(r.feed.length + 1));
+    if (r.rule === "malformed" && personalOfFeed.length > 0) {
+      return {
+        ...r,
+        example_value: null,
+        example_message: `malformed line${r.column_name ? ` (at ${r.column_name})` : ""}: withheld, the line holds personal values (${personalOfFeed.join(", ")})`,
+      };
+    }
+    return r;
   });
   const loads = await warehouse.all<{load_id: number; feed: string; file_name: string; sha256: string}>(
     "select load_id, feed, file_name, sha256 from load_log where status = 'loaded' order by load_id",

@@ -1,7 +1,9 @@
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
-import {basename, dirname, join} from "node:path";
+import {mkdirSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {tableToIPC} from "apache-arrow";
+import type {FaultPoint} from "../faultPoint.ts";
+import {abandonReplace, beginReplace, finishReplace} from "../replaceFolder.ts";
 import {toArrow, toCsv, type ExportTable} from "./exportTable.ts";
 
 /** manifest.json (docs/exports.md), written last. */
@@ -24,19 +26,19 @@ export interface ExportSet {
 }
 
 /**
- * Write an export set to `dir` atomically: every file goes into a temporary sibling folder, `manifest.json` last
- * (listing each file's rows, bytes and sha256), then the folder takes the place of `dir` by rename, so a reader sees
- * the previous complete set or the new one, never a mix. CSV for the dashboards and Excel; `explore/<table>.arrow`
- * (Arrow IPC file format) for SQL in the browser. Returns the manifest.
+ * Write an export set to `dir` atomically: every file goes into a temporary sibling folder `.<name>.tmp-<pid>-<ms>`,
+ * `manifest.json` last (listing each file's rows, bytes and sha256), then the folder takes the place of `dir` by
+ * rename (pipeline/replaceFolder.ts), so a reader sees the previous complete set or the new one, never a mix. What a
+ * killed `bizenv score` left beside `dir` is tidied first: a half-written temporary folder is removed, and a previous
+ * set moved aside by a run killed between its two renames is put back. CSV for the dashboards and Excel;
+ * `explore/<table>.arrow` (Arrow IPC file format) for SQL in the browser. Returns the manifest. `fault` is the crash
+ * tests' seam (`BIZENV_FAULT`): `exporting` half-way through the files, `switching` between the renames.
  */
-export function writeExports(dir: string, set: ExportSet): ExportManifest {
-  const parent = dirname(dir);
-  mkdirSync(parent, {recursive: true});
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(parent, `.${basename(dir)}.tmp-${stamp}`);
-  const old = join(parent, `.${basename(dir)}.old-${stamp}`);
-  mkdirSync(join(temp, "explore"), {recursive: true});
+export function writeExports(dir: string, set: ExportSet, options: {fault?: FaultPoint} = {}): ExportManifest {
+  const replacement = beginReplace(dir);
+  const {temp} = replacement;
   try {
+    mkdirSync(join(temp, "explore"));
     const files: ExportManifest["files"] = [];
     const write = (name: string, bytes: Uint8Array | string, rows: number) => {
       const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes);
@@ -44,20 +46,19 @@ export function writeExports(dir: string, set: ExportSet): ExportManifest {
       files.push({name, rows, bytes: data.length, sha256: createHash("sha256").update(data).digest("hex")});
     };
     write("indicators.json", JSON.stringify(set.indicators, null, 2) + "\n", set.indicators.length);
-    for (const table of set.tables) {
+    const half = Math.ceil(set.tables.length / 2);
+    set.tables.forEach((table, i) => {
+      if (i === half) options.fault?.("exporting");
       write(`${table.name}.csv`, toCsv(table), table.rows.length);
       write(`explore/${table.name}.arrow`, tableToIPC(toArrow(table), "file"), table.rows.length);
-    }
+    });
     const {loads, ...head} = set.manifest;
     const manifest: ExportManifest = {...head, files, loads};
     writeFileSync(join(temp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(temp, dir);
-    rmSync(old, {recursive: true, force: true});
+    finishReplace(replacement, options.fault);
     return manifest;
   } catch (error) {
-    rmSync(temp, {recursive: true, force: true});
-    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
+    abandonReplace(replacement);
     throw error;
   }
 }

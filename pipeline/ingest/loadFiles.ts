@@ -7,6 +7,7 @@ import type {Warehouse} from "../db.ts";
 import {FeedError, WarehouseError} from "../errors.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {faultPointFromEnv} from "./faultPoint.ts";
+import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
 import {loadFile, TEMP_PREFIX, type LoadResult} from "./loadFile.ts";
 
@@ -179,15 +180,7 @@ async function openWaiting(options: LoadPathsOptions): Promise<{warehouse: Wareh
  * archive files (`<sha256>.<ext>.partial-<pid>`), for processes that no longer exist. Never anything of a live one.
  */
 function sweepLeftovers(archiveDir: string): void {
-  const dead = (pid: number) => {
-    if (pid === process.pid) return false;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === "ESRCH";
-    }
-  };
+  const dead = processGone;
   const sweep = (dir: string, pattern: RegExp) => {
     let names: string[];
     try {

@@ -4,19 +4,26 @@
 // a console error (CSP violations included), shows a Framework error cell, lacks its language switch or, the
 // exports being synthetic, its SYNTHETIC banner. Then what each page promises: 18 indicator cards (stale ones grey),
 // trends with target lines, tasks overdue first, downloads Excel opens, the file check, SQL in the browser, the
-// meeting-room screen, views in the URL, print styles. Needs Debian's Chromium; without it the suite says it was
-// skipped (and fails in CI, which installs it).
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
+// meeting-room screen, views in the URL, print styles. Then reliability and security: every built page's CSP meta
+// allows no origin but 'self' and the overview makes no request elsewhere, and the site keeps serving the same bytes
+// while a `bizenv load` holds the warehouse. Needs Debian's Chromium; without it the suite says it was skipped (and
+// fails in CI, which installs it).
+import {createHash} from "node:crypto";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
 import ExcelJS from "exceljs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import config from "../../observablehq.config.ts";
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
 import {overviewData} from "../../pipeline/shared/overviewData.ts";
+import {Warehouse} from "../../pipeline/db.ts";
+import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
 import {readExportCsv, readIndicators, readManifest} from "../../pipeline/shared/readExports.ts";
 import {chromiumMissing, launchChromium} from "../helpers/chromium.ts";
 import {FIXTURE_EXPORTS, startSite, type RunningSite} from "../helpers/startSite.ts";
+import {bizenv, type Child} from "../reliability/childProcess.ts";
 
 const EXPORTS = process.env.BIZENV_EXPORTS || FIXTURE_EXPORTS;
 const plan = planJson(loadCatalog());
@@ -82,6 +89,81 @@ async function settle(page: Page) {
 
 const errorCells = (page: Page) => page.evaluate(() => document.querySelectorAll(".observablehq--error").length);
 
+/** The sources a CSP directive may name: this origin, none, the script rules Framework needs, and data: and blob:
+ * URLs (made inside the browser, never fetched from anywhere). No host, no scheme such as https:, no wildcard. */
+const CSP_SOURCES = new Set([
+  "'self'",
+  "'none'",
+  "'unsafe-inline'",
+  "'unsafe-eval'",
+  "'wasm-unsafe-eval'",
+  "data:",
+  "blob:",
+]);
+
+/**
+ * What is wrong with a built page's Content-Security-Policy: it must carry exactly one CSP meta in its head, with
+ * `default-src 'self'`, `object-src 'none'`, and no source but CSP_SOURCES in any directive. A policy set by a meta
+ * governs only what follows it, so nothing before the meta may be a script or name another host.
+ */
+function cspProblems(html: string): string[] {
+  const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
+  if (metas.length !== 1) return [`${metas.length} CSP metas`];
+  const problems: string[] = [];
+  const at = metas[0]!.index!;
+  if (at > html.indexOf("</head>")) problems.push("the CSP meta is not in the head");
+  const before = html.slice(0, at);
+  if (/<script/i.test(before)) problems.push("a script before the CSP meta");
+  // Paths on this site only (404.html has <base href="/">): never a scheme or a protocol-relative //host.
+  for (const [, url] of before.matchAll(/(?:href|src)="([^"]*)"/g)) {
+    if (!/^(\.{1,2})?\/(?!\/)/.test(url!)) problems.push(`${url} before the CSP meta`);
+  }
+  const directives = new Map(
+    metas[0]![1]!.split(";").map((d) => {
+      const [directive, ...sources] = d.trim().split(/\s+/);
+      return [directive!, sources] as const;
+    }),
+  );
+  if (directives.get("default-src")?.join(" ") !== "'self'") problems.push("default-src is not 'self' alone");
+  if (directives.get("object-src")?.join(" ") !== "'none'") problems.push("object-src is not 'none'");
+  for (const [directive, sources] of directives) {
+    for (const source of sources) if (!CSP_SOURCES.has(source)) problems.push(`${directive} allows ${source}`);
+  }
+  return problems;
+}
+
+describe("the CSP check of built pages", () => {
+  // It finds what it is there to find (without a build): how the built-site test below can fail.
+  const good = `<head><link href="./_import/a.css"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'"><script src="./_observablehq/client.js"></script></head>`;
+  it.each([
+    [
+      "another origin in a directive",
+      good.replace("script-src 'self'", "script-src 'self' https://cdn.example.com"),
+      "script-src allows https://cdn.example.com",
+    ],
+    [
+      "a scheme source",
+      good.replace("object-src 'none'", "object-src 'none'; connect-src 'self' https:"),
+      "connect-src allows https:",
+    ],
+    ["a wildcard", good.replace("default-src 'self'", "default-src *"), "default-src is not 'self' alone"],
+    ["no policy", good.replace(/<meta[^>]*>/, ""), "0 CSP metas"],
+    [
+      "a script before the policy",
+      good.replace("<head>", `<head><script src="./x.js"></script>`),
+      "a script before the CSP meta",
+    ],
+    [
+      "another host before the policy",
+      good.replace("./_import/a.css", "//cdn.example.com/a.css"),
+      "//cdn.example.com/a.css before the CSP meta",
+    ],
+  ])("reports %s", (_, html, problem) => {
+    expect(cspProblems(good)).toEqual([]);
+    expect(cspProblems(html)).toContain(problem);
+  });
+});
+
 const missing = chromiumMissing();
 
 if (missing) {
@@ -96,15 +178,21 @@ if (missing) {
   describe("dashboards in Chromium", () => {
     let site: RunningSite | undefined;
     let browser: Browser | undefined;
+    /** The data folder of "keeps serving while a load runs": the server is told its warehouse is this one. */
+    const data = mkdtempSync(join(tmpdir(), "bizenv-site-data-"));
+    const warehouse = join(data, "warehouse.duckdb");
+    let load: Child | undefined;
 
     beforeAll(async () => {
-      site = await startSite({exportsDir: EXPORTS});
+      site = await startSite({exportsDir: EXPORTS, env: {BIZENV_DB: warehouse}});
       browser = await launchChromium();
     }, 360_000);
 
     afterAll(async () => {
+      if (load && load.process.exitCode === null && load.process.signalCode === null) load.process.kill("SIGKILL");
       await browser?.close();
       await site?.stop();
+      rmSync(data, {recursive: true, force: true});
     });
 
     it("lists Chinese pages and their English twins in the sidebar, the 18 indicators among them", () => {
@@ -352,6 +440,119 @@ if (missing) {
       } finally {
         await page.close();
       }
+    });
+
+    // The Content-Security-Policy (observablehq.config.ts `head`), on the site this file built: every page's HTML,
+    // then the overview in Chromium. How they can fail: `cspProblems` is shown above to catch a foreign origin, a
+    // scheme, a wildcard, a missing policy and a script before it; the browser test ends by making two requests to
+    // another origin and requires the listeners to report both as violations.
+    describe("Content-Security-Policy: nothing but this origin", () => {
+      it("every built page carries one CSP meta, before any script, whose only origin is 'self'", () => {
+        const dist = join(import.meta.dirname, "..", "..", "dist");
+        const pages = readdirSync(dist, {recursive: true, withFileTypes: true})
+          .filter((e) => e.isFile() && e.name.endsWith(".html"))
+          .map((e) => join(e.parentPath, e.name));
+        // Every sidebar page (Chinese and English, the 36 indicator pages) and the 404 page.
+        expect(pages.length).toBeGreaterThanOrEqual(sidebarPaths.length + 1);
+        for (const file of pages) expect(cspProblems(readFileSync(file, "utf8")), relative(dist, file)).toEqual([]);
+      });
+
+      it("in Chromium the overview asks no other origin for anything and reports no violation", async () => {
+        const page = await browser!.newPage();
+        try {
+          await page.addInitScript(() => {
+            const seen: string[] = [];
+            (window as unknown as {cspViolations: string[]}).cspViolations = seen;
+            document.addEventListener("securitypolicyviolation", (e) =>
+              seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+            );
+          });
+          const requests: string[] = [];
+          const consoleCsp: string[] = [];
+          page.on("request", (r) => requests.push(r.url()));
+          page.on("console", (m) => {
+            if (/Content[ -]Security[ -]Policy/i.test(m.text())) consoleCsp.push(m.text());
+          });
+          await page.goto(site!.url + "/", {waitUntil: "networkidle"});
+          await settle(page);
+          const origin = new URL(site!.url).origin;
+          const elsewhere = requests.filter((r) => !/^(data|blob):/.test(r) && new URL(r).origin !== origin);
+          expect(elsewhere).toEqual([]);
+          expect(requests.some((r) => r.includes("/_file/data/overview."))).toBe(true); // the page did load its data
+          const violations = () => page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations);
+          expect(await violations()).toEqual([]);
+          expect(consoleCsp).toEqual([]);
+          // The listeners do see a violation: a request to another origin (TEST-NET, unroutable) is blocked and told.
+          await page.evaluate(() => {
+            void fetch("http://192.0.2.1/x.json").catch(() => {});
+            new Image().src = "http://192.0.2.1/y.png";
+          });
+          await page.waitForFunction(() => (window as unknown as {cspViolations: string[]}).cspViolations.length >= 2);
+          expect((await violations()).sort()).toEqual([
+            "connect-src http://192.0.2.1/x.json",
+            "img-src http://192.0.2.1/y.png",
+          ]);
+          expect(consoleCsp.length).toBeGreaterThan(0);
+        } finally {
+          await page.close();
+        }
+      });
+    });
+
+    // The dashboards read only exported files, never the warehouse, so a load does not disturb them. The server
+    // (scripts/start.mjs, as `npm start` runs it) was started with BIZENV_DB set to this test's warehouse; a load is
+    // held inside its transaction (BIZENV_FAULT=validating:stop) while the overview and its files are fetched. Checked
+    // by serving the same dist/ through a server that opens that warehouse read-only on each request: it answers 503
+    // while the load holds the warehouse, and this test fails.
+    describe("the dashboards keep serving while a load runs", () => {
+      it("the overview and its files come back 200 with the same bytes while a load holds the warehouse", async () => {
+        // The overview page, its English twin, and everything the overview page names: scripts, styles, its data.
+        const index = readFileSync(join(import.meta.dirname, "..", "..", "dist", "index.html"), "utf8");
+        const assets = [...new Set([...index.matchAll(/["'](\.\/_[^"']+)["']/g)].map((m) => m[1]!.slice(1)))];
+        expect(assets.filter((a) => a.startsWith("/_file/data/overview."))).toHaveLength(1);
+        const paths = ["/", "/en/", ...assets];
+        const fetchAll = async () =>
+          Object.fromEntries(
+            await Promise.all(
+              paths.map(async (path) => {
+                const response = await fetch(site!.url + path, {signal: AbortSignal.timeout(10_000)});
+                const bytes = Buffer.from(await response.arrayBuffer());
+                return [path, `${response.status} ${createHash("sha256").update(bytes).digest("hex")}`];
+              }),
+            ),
+          );
+        // The data folder has its warehouse, with a file loaded, before anything is fetched.
+        const fixture = join(import.meta.dirname, "..", "fixtures", "feeds", "startup_cases.csv");
+        expect(await loadPaths([fixture], {env: {BIZENV_DB: warehouse}, cwd: data})).toMatchObject([
+          {status: "loaded"},
+        ]);
+        const before = await fetchAll();
+        for (const [path, result] of Object.entries(before)) expect(result, path).toMatch(/^200 /);
+
+        // A load of 20 000 rows into the warehouse the server was given, stopped inside its transaction.
+        const csv = join(data, "startup.csv");
+        const rows = Array.from(
+          {length: 20_000},
+          (_, i) => `SERVE-${i + 1},城东区,2022-03-01 09:30,2022-03-01 15:00,online,2,0,true`,
+        );
+        writeFileSync(
+          csv,
+          ["case_id,area,applied_at,completed_at,channel,procedures,cost_yuan,synthetic", ...rows].join("\n") + "\n",
+        );
+        load = bizenv(["load", csv, "--json"], {BIZENV_DB: warehouse, BIZENV_FAULT: "validating:stop"});
+        await load.waitFor(`bizenv-fault: validating stop pid ${load.process.pid}`);
+        // It provably holds the warehouse: nobody else can open it now.
+        await expect(Warehouse.open(warehouse, {readOnly: true})).rejects.toThrow();
+
+        expect(await fetchAll()).toEqual(before);
+
+        expect(load.process.kill("SIGCONT")).toBe(true);
+        const done = await load.done;
+        expect(done.code, done.stderr).toBe(0);
+        expect(JSON.parse(done.stdout)).toMatchObject({files: [{status: "loaded", rows_loaded: 20_000}]});
+        // Loaded, not yet scored nor built: the site is still exactly what it was.
+        expect(await fetchAll()).toEqual(before);
+      });
     });
 
     it("prints without buttons or controls, cards kept whole", async () => {

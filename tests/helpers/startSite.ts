@@ -17,17 +17,19 @@ export const FIXTURE_EXPORTS = join(projectDir, "tests", "fixtures", "exports");
  * Runs `node scripts/start.mjs --port 0` (seed the Framework cache, build dist/, serve it on a free port of
  * 127.0.0.1), exactly what `npm start` does, and resolves once the server prints its address. The site is built
  * from `exportsDir` ($BIZENV_EXPORTS when set, so the suite can run against real exports; else the fixture).
- * Rejects with the build's output if the build fails or nothing is served within `timeoutMs`.
+ * `env` is added to the server's environment (the reliability tests point `BIZENV_DB` at a warehouse a load is
+ * writing). Rejects with the build's output if the build fails or nothing is served within `timeoutMs`.
  */
 export function startSite({
   build = true,
   timeoutMs = 300_000,
   exportsDir = process.env.BIZENV_EXPORTS || FIXTURE_EXPORTS,
-}: {build?: boolean; timeoutMs?: number; exportsDir?: string} = {}) {
+  env = {},
+}: {build?: boolean; timeoutMs?: number; exportsDir?: string; env?: Record<string, string>} = {}) {
   const args = [join(projectDir, "scripts", "start.mjs"), "--port", "0", ...(build ? [] : ["--no-build"])];
   const child = spawn(process.execPath, args, {
     cwd: projectDir,
-    env: {...process.env, BIZENV_EXPORTS: exportsDir},
+    env: {...process.env, ...env, BIZENV_EXPORTS: exportsDir},
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

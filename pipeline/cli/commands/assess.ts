@@ -58,7 +58,7 @@ export function assessCommand(io: Io): Command {
     )
     .option(
       "--out <dir>",
-      "folder for the outputs (default: data/assessments/<period>/, or …/edition-<n>/ with --final)",
+      "the outputs' own folder, replaced whole (default: data/assessments/<period>/draft/, or …/edition-<n>/ with --final)",
     )
     .option("--final", "freeze the assessment as the next edition in the warehouse (never changed afterwards)")
     .option("--lang <lang>", "language of the workbook and the report: zh or en", "zh")

@@ -4,6 +4,7 @@ import {resolveAsOf} from "../../asOf.ts";
 import {loadContracts} from "../../ingest/loadContracts.ts";
 import {collectExports} from "../../export/collectExports.ts";
 import {writeExports} from "../../export/writeExports.ts";
+import {faultPointFromEnv} from "../../faultPoint.ts";
 import {calendarSource} from "../../models/calendar/refreshCalendar.ts";
 import {runModels} from "../../models/runModels.ts";
 import {openWarehouse} from "../../openWarehouse.ts";
@@ -34,6 +35,7 @@ export function scoreCommand(io: Io): Command {
     .option("--json", "print a summary as JSON: models run, rows per export, seconds")
     .action(async (options: {asOf?: string; force?: boolean; json?: boolean}) => {
       const started = performance.now();
+      const fault = faultPointFromEnv(io.env); // the crash tests' seam; a misspelt BIZENV_FAULT stops here
       const {warehouse, catalog} = await openWarehouse({env: io.env, cwd: io.cwd});
       let runId: number | undefined;
       try {
@@ -55,23 +57,27 @@ export function scoreCommand(io: Io): Command {
         const collected = await collectExports(warehouse, {catalog, contracts, benchmarks, asOf});
         const source = calendarSource();
         const dir = exportsPath(io.env, io.cwd);
-        const manifest = writeExports(dir, {
-          tables: collected.tables,
-          indicators: collected.indicators,
-          manifest: {
-            generated_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-            as_of: asOf,
-            catalog_version: catalog.plan.catalog_version,
-            catalog_sha256: catalog.sha256,
-            calendar:
-              `${source.citation}; office hours ${source.office_hours} (1 workday = ${source.minutes_per_workday} min)` +
-              (collected.provisionalCalendar
-                ? `; some durations reach years after ${source.last_official_year}, counted Monday–Friday (provisional)`
-                : ""),
-            synthetic: collected.synthetic,
-            loads: collected.loads,
+        const manifest = writeExports(
+          dir,
+          {
+            tables: collected.tables,
+            indicators: collected.indicators,
+            manifest: {
+              generated_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+              as_of: asOf,
+              catalog_version: catalog.plan.catalog_version,
+              catalog_sha256: catalog.sha256,
+              calendar:
+                `${source.citation}; office hours ${source.office_hours} (1 workday = ${source.minutes_per_workday} min)` +
+                (collected.provisionalCalendar
+                  ? `; some durations reach years after ${source.last_official_year}, counted Monday–Friday (provisional)`
+                  : ""),
+              synthetic: collected.synthetic,
+              loads: collected.loads,
+            },
           },
-        });
+          {fault},
+        );
         const seconds = (performance.now() - started) / 1000;
         await warehouse.run(
           `update score_runs set finished_at = now(), inputs_sha256 = $1, models_built = $2, models_skipped = $3,
