@@ -140,7 +140,9 @@ describe("bizenv score", () => {
     ]);
     const human = await score();
     expect(human.code).toBe(0);
-    expect(human.io.out).toMatch(/scored as of 2023-06-30 SYNTHETIC: 0 models built, \d+ unchanged/);
+    expect(human.io.out).toMatch(
+      /scored as of 2023-06-30 SYNTHETIC: 0 models built, 0 refreshed for new loads, \d+ unchanged/,
+    );
   });
 
   it("a failing data test exits 7 naming the model, the test and rows, and keeps the previous exports", async () => {

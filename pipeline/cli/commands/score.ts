@@ -94,9 +94,11 @@ export function scoreCommand(io: Io): Command {
             exports: dir,
             models: {
               built: models.built,
+              refreshed: models.refreshed,
               skipped: models.skipped,
               tests: models.testsRun,
               run: models.models.filter((m) => m.status === "built").map((m) => m.name),
+              refreshed_models: models.models.filter((m) => m.status === "refreshed").map((m) => m.name),
             },
             rows,
             synthetic: collected.synthetic,
@@ -107,7 +109,8 @@ export function scoreCommand(io: Io): Command {
         const c = colors(io);
         io.stdout(
           `${c.bold("scored")} as of ${asOf}${collected.synthetic ? c.magenta(" SYNTHETIC") : ""}: ` +
-            `${models.built} models built, ${models.skipped} unchanged, ${models.testsRun} data tests passed\n`,
+            `${models.built} models built, ${models.refreshed} refreshed for new loads, ${models.skipped} unchanged, ` +
+            `${models.testsRun} data tests passed\n`,
         );
         for (const [name, n] of Object.entries(rows)) io.stdout(`  ${name.padEnd(22)} ${String(n).padStart(8)} rows\n`);
         io.stdout(c.dim(`exported to ${dir} in ${seconds.toFixed(1)} s\n`));
