@@ -23,6 +23,11 @@ export interface ExportSet {
   /** indicators.json content. */
   indicators: readonly unknown[];
   manifest: Omit<ExportManifest, "files">;
+  /**
+   * assessments.json content: the frozen assessment editions (pipeline/assess/assessmentsIndex.ts), written with
+   * the set so that replacing the folder keeps the list `bizenv assess --final` made. Absent: no editions yet.
+   */
+  assessments?: {editions: readonly unknown[]};
 }
 
 /**
@@ -46,6 +51,8 @@ export function writeExports(dir: string, set: ExportSet, options: {fault?: Faul
       files.push({name, rows, bytes: data.length, sha256: createHash("sha256").update(data).digest("hex")});
     };
     write("indicators.json", JSON.stringify(set.indicators, null, 2) + "\n", set.indicators.length);
+    if (set.assessments)
+      write("assessments.json", JSON.stringify(set.assessments, null, 2) + "\n", set.assessments.editions.length);
     const half = Math.ceil(set.tables.length / 2);
     set.tables.forEach((table, i) => {
       if (i === half) options.fault?.("exporting");

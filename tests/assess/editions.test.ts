@@ -222,3 +222,20 @@ describe("assess (draft)", () => {
     expect((await bizenv("assess", "--year", "2022", "--lang", "fr")).code).toBe(2);
   });
 });
+
+describe("bizenv score after --final", () => {
+  it("keeps the list of editions in the exports it replaces", async () => {
+    const before = JSON.parse(readFileSync(join(copy.dir, "assessments.json"), "utf8")) as {editions: unknown[]};
+    expect(before.editions.length).toBe(3);
+    const scored = await bizenv("score", "--as-of", "2023-06-30", "--json");
+    expect(scored.code, scored.err).toBe(0);
+    const after = JSON.parse(readFileSync(join(copy.dir, "assessments.json"), "utf8")) as {editions: unknown[]};
+    expect(after.editions).toEqual(before.editions);
+    const manifest = JSON.parse(readFileSync(join(copy.dir, "manifest.json"), "utf8")) as {
+      files: Array<{name: string; sha256: string}>;
+    };
+    expect(manifest.files.find((f) => f.name === "assessments.json")?.sha256).toBe(
+      sha256(join(copy.dir, "assessments.json")),
+    );
+  });
+});

@@ -5,6 +5,8 @@ import {loadContracts} from "../../ingest/loadContracts.ts";
 import {collectExports} from "../../export/collectExports.ts";
 import {writeExports} from "../../export/writeExports.ts";
 import {faultPointFromEnv} from "../../faultPoint.ts";
+import {assessmentsIndex} from "../../assess/assessmentsIndex.ts";
+import {listEditions} from "../../assess/editionStore.ts";
 import {calendarSource} from "../../models/calendar/refreshCalendar.ts";
 import {runModels} from "../../models/runModels.ts";
 import {openWarehouse} from "../../openWarehouse.ts";
@@ -57,13 +59,16 @@ export function scoreCommand(io: Io): Command {
         const collected = await collectExports(warehouse, {catalog, contracts, benchmarks, asOf});
         const source = calendarSource();
         const dir = exportsPath(io.env, io.cwd);
+        // The editions `assess --final` froze: the folder is replaced whole, so their list is written with it.
+        const editions = await listEditions(warehouse);
+        const generatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
         const manifest = writeExports(
           dir,
           {
             tables: collected.tables,
             indicators: collected.indicators,
             manifest: {
-              generated_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+              generated_at: generatedAt,
               as_of: asOf,
               catalog_version: catalog.plan.catalog_version,
               catalog_sha256: catalog.sha256,
@@ -75,6 +80,7 @@ export function scoreCommand(io: Io): Command {
               synthetic: collected.synthetic,
               loads: collected.loads,
             },
+            ...(editions.length > 0 ? {assessments: assessmentsIndex(editions, projectRoot, generatedAt)} : {}),
           },
           {fault},
         );
