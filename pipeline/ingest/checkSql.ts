@@ -1,9 +1,10 @@
+import {SYNTHETIC_COLUMN} from "../shared/rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
-export const SYNTHETIC_COLUMN = {name: "synthetic", aliases: ["synthetic", "模拟数据", "合成数据", "is_synthetic"]};
+export {SYNTHETIC_COLUMN};
 
 /** How a unit reads after "in" in a message. */
 const PLURAL: Record<string, string> = {hour: "hours", day: "days", workday: "workdays", minute: "minutes"};

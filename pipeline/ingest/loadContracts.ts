@@ -6,18 +6,12 @@ import {formatPath, readYamlFile} from "../catalog/readYamlFile.ts";
 import {CatalogError, type Issue} from "../errors.ts";
 import {projectRoot} from "../version.ts";
 import {contractFile, type Contract} from "./contractSchema.ts";
+import {normalizeHeader} from "../shared/rowRules.ts";
 
 export const DEFAULT_FEEDS_DIR = join(projectRoot, "sources", "feeds");
 
-/** Normalise a header for matching: trim, drop a BOM and inner spaces, full-width brackets to ASCII, lower case. */
-export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, "")
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .toLowerCase();
-}
+/** Header text as compared with contract names and aliases (one definition, shared with the browser check). */
+export {normalizeHeader};
 
 /**
  * Read and validate every feed contract in `dir`, against each other and the catalog: keys, area and as-of

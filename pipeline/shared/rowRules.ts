@@ -86,19 +86,23 @@ export function normalizeHeader(header: string): string {
     .toLowerCase();
 }
 
-/** How a file's header row maps onto one contract. */
-export interface HeaderMatch {
-  contract: RuleContract;
+/** How a file's header row maps onto one contract (the loader's and the browser check's, one definition). */
+export interface HeaderMatch<C extends RuleContract = RuleContract> {
+  contract: C;
   /** Contract column name → index of the header that carries it. */
   byColumn: Map<string, number>;
+  /** Index of the reserved `synthetic` column, if the file has one. */
   synthetic: number | undefined;
+  /** Required contract columns with no header. */
   missingRequired: string[];
+  /** Headers that are not a column of the contract (kept out of the warehouse). */
   extra: string[];
-  conflicts: Array<{column: string; headers: string[]}>;
+  /** Contract columns that two or more headers claim. */
+  conflicts: Array<{column: string; headers: string[]; indexes: number[]}>;
 }
 
-/** Map headers to a contract's columns by name and aliases (pipeline/ingest/matchHeaders.ts). */
-export function matchHeaders(headers: string[], contract: RuleContract): HeaderMatch {
+/** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
+export function matchHeaders<C extends RuleContract>(headers: string[], contract: C): HeaderMatch<C> {
   const lookup = new Map<string, string>();
   for (const column of contract.columns)
     for (const alias of [column.name, ...column.aliases]) lookup.set(normalizeHeader(alias), column.name);
@@ -116,7 +120,7 @@ export function matchHeaders(headers: string[], contract: RuleContract): HeaderM
   const byColumn = new Map<string, number>();
   const conflicts: HeaderMatch["conflicts"] = [];
   for (const [column, indexes] of claims) {
-    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!)});
+    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!), indexes});
     byColumn.set(column, indexes[0]!);
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
@@ -124,14 +128,16 @@ export function matchHeaders(headers: string[], contract: RuleContract): HeaderM
 }
 
 /**
- * Which feed a header row belongs to (pipeline/ingest/matchHeaders.ts recognizeFeed): the contract whose required
- * columns are all present and which matches the most headers; or why the loader would refuse the whole file.
+ * Recognise which feed a file is from its headers: the contract whose required columns are all present and which
+ * matches the most headers. With `feed` named, only that contract is tried. Returns the match, or the reason to
+ * refuse the whole file, saying what was expected and what was found. The loader and the browser's file check
+ * both call this one function, so they refuse the same files with the same words.
  */
-export function recognizeFeed(
+export function recognizeFeed<C extends RuleContract>(
   headers: string[],
-  contracts: RuleContract[],
+  contracts: C[],
   feed?: string,
-): HeaderMatch | {refuse: string} {
+): HeaderMatch<C> | {refuse: string} {
   const pool = feed === undefined ? contracts : contracts.filter((c) => c.feed === feed);
   if (pool.length === 0)
     return {refuse: `unknown feed ${JSON.stringify(feed)}; known feeds: ${contracts.map((c) => c.feed).join(", ")}`};
@@ -164,7 +170,8 @@ export function recognizeFeed(
   }
   if (best!.conflicts.length > 0) {
     const what = best!.conflicts.map(
-      (c) => `${c.headers.map((h) => JSON.stringify(h)).join(" and ")} both mean ${c.column}`,
+      (c) =>
+        `${c.headers.map((h) => JSON.stringify(h)).join(" and ")} both mean ${c.column} (columns ${c.indexes.map((i) => i + 1).join(" and ")})`,
     );
     return {refuse: `ambiguous headers for feed ${best!.contract.feed}: ${what.join("; ")}; keep one of each`};
   }
