@@ -61,6 +61,12 @@ export async function checkXlsxZip(path: string, shown: string): Promise<Map<str
       });
       p += 46 + nameLength + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32);
     }
+    // Two parts of one name: readers disagree on which one counts (Excel refuses the file), so it is refused.
+    const seen = new Set<string>();
+    for (const e of entries) {
+      if (seen.has(e.name)) throw refuse(`it has two parts named ${e.name}`);
+      seen.add(e.name);
+    }
     const declared = entries.reduce((sum, e) => sum + e.size, 0);
     if (declared > MAX_XLSX_INFLATED_BYTES) {
       throw refuse(

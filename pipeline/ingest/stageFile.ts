@@ -1,5 +1,5 @@
-import {closeSync, createReadStream, createWriteStream, openSync, readSync} from "node:fs";
-import {join} from "node:path";
+import {closeSync, copyFileSync, createReadStream, createWriteStream, linkSync, openSync, readSync} from "node:fs";
+import {extname, join} from "node:path";
 import {Transform, type TransformCallback} from "node:stream";
 import {pipeline} from "node:stream/promises";
 import Papa from "papaparse";
@@ -52,7 +52,9 @@ export async function stageFile(
   feed: string | undefined,
   fault?: FaultPoint,
 ): Promise<Staged> {
-  const {path, shown, sniffed} = file;
+  const {shown, sniffed} = file;
+  // DuckDB's readers expand globs (`[`, `*`, `?`, `{`): a file named `cases[1].csv` would read `cases1.csv`.
+  const path = duckSafePath(file.path, tmpDir);
   await warehouse.run("drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects");
   if (sniffed.format === "parquet" || sniffed.format === "jsonl") {
     const reader =
@@ -169,8 +171,7 @@ async function readPlainCsv(
 ): Promise<{rowsRead: number} | undefined> {
   const scan = await scanPlainCsv(textPath, delimiter);
   if (!scan.plain) return undefined;
-  // A view cannot take parameters: the path goes in as a literal, and a path `lit` will not quote takes the slow path.
-  if (/[\u0000-\u001f\\]/.test(textPath)) return undefined;
+  // A view cannot take parameters: the path goes in as a literal (`duckSafePath` made it one `lit` quotes).
   const columns = headers.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = delimiter === "\t" ? "\\t" : delimiter; // one of sniffDelimiter's: , \t ; |
   const source = `read_csv(${lit(textPath)}, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
@@ -243,6 +244,22 @@ async function readNumberedCsv(
     "select (select count(*) from raw0) as n, (select count(*) from reader_rejects) as rejects",
   )) as [{n: number; rejects: number}];
   return {readerRejects: rejects, rowsRead: n + rejects};
+}
+
+/**
+ * A path DuckDB reads as exactly this file. DuckDB's readers treat `*`, `?`, `[…]` and `{…}` as a glob, so a file
+ * whose path has them (or a backslash or control character, which SQL literals here refuse) is reached through a
+ * hard link in the load's temp folder (a copy when the temp folder is on another device). Same bytes, same sha256.
+ */
+export function duckSafePath(path: string, tmpDir: string): string {
+  if (!/[*?[\]{}\\\u0000-\u001f]/.test(path)) return path;
+  const safe = join(tmpDir, `input${extname(path).replace(/[^.A-Za-z0-9]/g, "")}`);
+  try {
+    linkSync(path, safe);
+  } catch {
+    copyFileSync(path, safe);
+  }
+  return safe;
 }
 
 /**

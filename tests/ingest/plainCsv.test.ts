@@ -1,4 +1,4 @@
-import {writeFileSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {scanPlainCsv} from "../../pipeline/ingest/plainCsv.ts";
@@ -123,5 +123,28 @@ describe("the fast path and the numbered path agree on every line", () => {
     const crlf = await load("crlf.csv", [HEADER, row("C-1", "火星区"), row("C-2")].join("\r\n") + "\r\n");
     expect(crlf.rows).toEqual({"C-2": 3});
     expect(crlf.rejects).toEqual([[2, "area", "unknown_area"]]);
+  });
+});
+
+describe("what the fast path must not change", () => {
+  it("reads a file whose name DuckDB would take for a glob, not the file the glob matches", async () => {
+    const dir = join(wh.dir, "glob");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "startup[1].csv"), [HEADER, row("REAL-1"), row("REAL-2")].join("\n") + "\n");
+    writeFileSync(join(dir, "startup1.csv"), [HEADER, row("WRONG-1"), row("WRONG-2")].join("\n") + "\n");
+    const [result] = await wh.load([join(dir, "startup[1].csv")]);
+    expect(result!.status, result!.message).toBe("loaded");
+    const ids = await wh.query<{case_id: string}>(
+      "select case_id from feed_startup_cases where _load_id = $1 order by 1",
+      [result!.load_id],
+    );
+    expect(ids.map((r) => r.case_id)).toEqual(["REAL-1", "REAL-2"]);
+  });
+
+  it("skips a row of blanks and delimiters as the numbering pass does, rather than rejecting it", async () => {
+    const text = [HEADER, row("B-1"), " , , , , , , ", row("B-2")].join("\n") + "\n";
+    expect(await scanPlainCsv(write("blank.csv", text), ",")).toEqual({plain: false});
+    const [result] = await wh.load([join(wh.dir, "blank.csv")]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, rows_rejected: 0});
   });
 });

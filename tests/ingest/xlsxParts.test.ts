@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import {afterAll, describe, expect, it} from "vitest";
 import {checkXlsxZip} from "../../pipeline/ingest/checkZip.ts";
 import {cellText, worksheets} from "../../pipeline/ingest/xlsxToCsv.ts";
+import {writeZip} from "../fixtures/hostile/hostileFiles.ts";
 
 /**
  * How a workbook's parts are read: through the ZIP's central directory, the workbook's sheet list before any
@@ -91,5 +92,23 @@ describe("reading a workbook's parts", () => {
     expect(read!.rows).toHaveLength(5000);
     expect(read!.rows.filter((r, i) => r[0] !== text(i))).toEqual([]);
     expect(read!.rows.some((r) => r[0]!.includes("\uFFFD"))).toBe(false);
+  });
+});
+
+describe("a workbook whose directory names one part twice", () => {
+  it("is refused, naming the part (readers disagree on which copy counts)", async () => {
+    const sheet = (text: string) =>
+      Buffer.from(
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`,
+      );
+    const part = (name: string, data: Buffer) => ({name, data, method: 0 as const, declaredSize: data.length});
+    const path = join(dir, "twice.xlsx");
+    writeZip(path, [
+      part("xl/worksheets/sheet1.xml", sheet("first")),
+      part("xl/worksheets/sheet1.xml", sheet("second")),
+    ]);
+    await expect(checkXlsxZip(path, "twice.xlsx")).rejects.toThrow(
+      /twice\.xlsx: not a readable XLSX workbook: it has two parts named xl\/worksheets\/sheet1\.xml/,
+    );
   });
 });
