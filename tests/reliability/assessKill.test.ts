@@ -150,7 +150,15 @@ describe("kill -9 during `bizenv assess` leaves the previous assessment usable",
     expect(existsSync(f)).toBe(false);
     expect(leftoversBeside(root, "f")).toEqual([expect.stringMatching(new RegExp(`^\\.f\\.tmp-${second}-\\d+$`))]);
 
-    // The next --final finishes the rename (the files are the ones the warehouse recorded), then writes edition 2.
+    // The next score finishes the rename (the files are the ones the warehouse recorded), so the editions it lists
+    // in the exports are all there; no edition is added.
+    await inProcess("S", "score", "--json");
+    expect(existsSync(f)).toBe(true);
+    expect(codeVersion(f)).toBe("F2");
+    expect(leftoversBeside(root, "f")).toEqual([]);
+    expect((await editions()).map((r) => r.edition)).toEqual([1, 1, 1, 1]);
+
+    // The next --final writes edition 2 and leaves edition 1 as recovered.
     const io = await inProcess(
       "F3",
       "assess",

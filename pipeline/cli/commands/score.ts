@@ -7,6 +7,7 @@ import {writeExports} from "../../export/writeExports.ts";
 import {faultPointFromEnv} from "../../faultPoint.ts";
 import {assessmentsIndex} from "../../assess/assessmentsIndex.ts";
 import {listEditions} from "../../assess/editionStore.ts";
+import {recoverEditionFolders} from "../../assess/stagedFiles.ts";
 import {calendarSource} from "../../models/calendar/refreshCalendar.ts";
 import {runModels} from "../../models/runModels.ts";
 import {openWarehouse} from "../../openWarehouse.ts";
@@ -59,8 +60,11 @@ export function scoreCommand(io: Io): Command {
         const collected = await collectExports(warehouse, {catalog, contracts, benchmarks, asOf});
         const source = calendarSource();
         const dir = exportsPath(io.env, io.cwd);
-        // The editions `assess --final` froze: the folder is replaced whole, so their list is written with it.
+        // The editions `assess --final` froze: the folder is replaced whole, so their list is written with it. An
+        // edition committed by a --final killed before its folder was renamed into place is finished first, so the
+        // list never names a folder that is not there.
         const editions = await listEditions(warehouse);
+        recoverEditionFolders(editions);
         const generatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
         const manifest = writeExports(
           dir,
