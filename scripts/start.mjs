@@ -15,9 +15,11 @@ import {spawn} from "node:child_process";
 import {
   createReadStream,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -356,7 +358,23 @@ async function withBuildLock(fn, log) {
       continue; // released meanwhile
     }
     if (holder !== null && !isRunning(holder)) {
-      rmSync(lock, {force: true});
+      // Take the dead holder's lock away by rename (atomic: of two waiters, one gets it). If what was taken turns out
+      // to be a live build's fresh lock (another waiter replaced the dead one first), put it back.
+      const taken = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, taken);
+      } catch {
+        continue; // another waiter took it
+      }
+      const owner = Number(readFileSync(taken, "utf8").trim()) || null;
+      if (owner !== holder) {
+        try {
+          linkSync(taken, lock);
+        } catch {
+          // a third build already holds a new lock: the live one keeps building, nothing more to do
+        }
+      }
+      rmSync(taken, {force: true});
       continue;
     }
     if (!told) log(`waiting for another site build${holder ? ` (pid ${holder})` : ""}: builds share Framework's cache`);
