@@ -180,7 +180,6 @@ async function openWaiting(options: LoadPathsOptions): Promise<{warehouse: Wareh
  * archive files (`<sha256>.<ext>.partial-<pid>`), for processes that no longer exist. Never anything of a live one.
  */
 function sweepLeftovers(archiveDir: string): void {
-  const dead = processGone;
   const sweep = (dir: string, pattern: RegExp) => {
     let names: string[];
     try {
@@ -190,7 +189,7 @@ function sweepLeftovers(archiveDir: string): void {
     }
     for (const name of names) {
       const pid = pattern.exec(name)?.[1];
-      if (pid === undefined || !dead(Number(pid))) continue;
+      if (pid === undefined || !processGone(Number(pid))) continue;
       const full = join(dir, name);
       // Only our own kind of entry: a real folder or file, never a link.
       if (lstatSync(full).isSymbolicLink()) continue;

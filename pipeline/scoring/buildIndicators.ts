@@ -1,3 +1,4 @@
+import type {IndicatorExport} from "../shared/exportsContract.ts";
 import type {Catalog} from "../catalog/index.ts";
 import type {Freshness} from "../ingest/feedStatus.ts";
 import {statisticValue} from "./attainment.ts";
@@ -8,26 +9,8 @@ import {monthIndex, monthLabel} from "./forecast.ts";
 import {segmentLabel} from "./periods.ts";
 import {judgedStatistic, minCases, type Benchmarks} from "./readBenchmarks.ts";
 
-/** One entry of indicators.json (docs/exports.md). */
-export interface IndicatorEntry {
-  indicator_id: string;
-  action_id: string;
-  tier_goal: string;
-  tier_goal_deadline: string;
-  tier_verdict: string | null;
-  tier_rule: string | null;
-  headline_metric: string | null;
-  latest_value: number | null;
-  latest_period: string | null;
-  target_value: number | null;
-  comparator: "<=" | ">=" | null;
-  status: string | null;
-  forecast_verdict: string | null;
-  national_best: number | null;
-  data_as_of: string | null;
-  freshness: Freshness | null;
-  trend: Array<{period: string; value: number | null}>;
-}
+/** One entry of indicators.json: the shape the dashboards read (pipeline/shared/exportsContract.ts). */
+export type IndicatorEntry = IndicatorExport;
 
 /**
  * indicators.json: one entry per indicator of the plan. The headline is the indicator's first target in the
