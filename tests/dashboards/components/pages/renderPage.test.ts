@@ -3,15 +3,15 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {describe, expect, it} from "vitest";
-import {renderPage} from "../../../../dashboards/components/pages/renderPage.ts";
+import {renderPage} from "../../../../dashboards/components/pages/renderPage.js";
 
 const dashboards = join(import.meta.dirname, "..", "..", "..", "..", "dashboards");
 const pagesDir = join(dashboards, "components", "pages");
 
-/** Every page loader (dashboards/**\/*.md.ts) as a path relative to dashboards/, e.g. "en/tasks.md.ts". */
+/** Every page loader (dashboards/**\/*.md.js) as a path relative to dashboards/, e.g. "en/tasks.md.js". */
 function pageLoaders(): string[] {
   return (readdirSync(dashboards, {recursive: true}) as string[])
-    .filter((f) => f.endsWith(".md.ts") && !f.startsWith(".observablehq"))
+    .filter((f) => f.endsWith(".md.js") && !f.startsWith(".observablehq"))
     .map((f) => relative(dashboards, join(dashboards, f)))
     .sort();
 }

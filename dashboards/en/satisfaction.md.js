@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/satisfaction, in English; it is components/pages/satisfaction.md.tmpl, shared with its Chinese twin /satisfaction.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("satisfaction", {
   lang: "en",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/indicators/<id>, in English; it is components/pages/indicator.md.tmpl, shared with its Chinese twin /indicators/<id>.
-import {pageMarkdown} from "../../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../../components/pages/pageMarkdown.js";
 
 pageMarkdown("indicator", {
   lang: "en",

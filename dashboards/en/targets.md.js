@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/targets, in English; it is components/pages/targets.md.tmpl, shared with its Chinese twin /targets.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("targets", {
   lang: "en",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /check, in Chinese; it is components/pages/check.md.tmpl, shared with its English twin /en/check.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("check", {
   lang: "zh",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/screen, in English; it is components/pages/screen.md.tmpl, shared with its Chinese twin /screen.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("screen", {
   lang: "en",

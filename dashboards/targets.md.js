@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /targets, in Chinese; it is components/pages/targets.md.tmpl, shared with its English twin /en/targets.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("targets", {
   lang: "zh",

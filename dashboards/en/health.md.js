@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/health, in English; it is components/pages/health.md.tmpl, shared with its Chinese twin /health.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("health", {
   lang: "en",

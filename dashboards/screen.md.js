@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /screen, in Chinese; it is components/pages/screen.md.tmpl, shared with its English twin /en/screen.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("screen", {
   lang: "zh",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/plan, in English; it is components/pages/plan.md.tmpl, shared with its Chinese twin /plan.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("plan", {
   lang: "en",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/areas, in English; it is components/pages/areas.md.tmpl, shared with its Chinese twin /areas.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("areas", {
   lang: "en",

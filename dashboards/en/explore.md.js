@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/explore, in English; it is components/pages/explore.md.tmpl, shared with its Chinese twin /explore.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("explore", {
   lang: "en",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /explore, in Chinese; it is components/pages/explore.md.tmpl, shared with its English twin /en/explore.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("explore", {
   lang: "zh",

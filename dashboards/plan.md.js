@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /plan, in Chinese; it is components/pages/plan.md.tmpl, shared with its English twin /en/plan.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("plan", {
   lang: "zh",

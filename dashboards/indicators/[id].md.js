@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /indicators/<id>, in Chinese; it is components/pages/indicator.md.tmpl, shared with its English twin /en/indicators/<id>.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("indicator", {
   lang: "zh",

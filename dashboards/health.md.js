@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /health, in Chinese; it is components/pages/health.md.tmpl, shared with its English twin /en/health.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("health", {
   lang: "zh",

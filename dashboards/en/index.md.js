@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/, in English; it is components/pages/index.md.tmpl, shared with its Chinese twin /.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("index", {
   lang: "en",

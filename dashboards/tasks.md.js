@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /tasks, in Chinese; it is components/pages/tasks.md.tmpl, shared with its English twin /en/tasks.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("tasks", {
   lang: "zh",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /areas, in Chinese; it is components/pages/areas.md.tmpl, shared with its English twin /en/areas.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("areas", {
   lang: "zh",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /satisfaction, in Chinese; it is components/pages/satisfaction.md.tmpl, shared with its English twin /en/satisfaction.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("satisfaction", {
   lang: "zh",

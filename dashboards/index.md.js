@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /, in Chinese; it is components/pages/index.md.tmpl, shared with its English twin /en/.
-import {pageMarkdown} from "./components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "./components/pages/pageMarkdown.js";
 
 pageMarkdown("index", {
   lang: "zh",

@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/tasks, in English; it is components/pages/tasks.md.tmpl, shared with its Chinese twin /tasks.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("tasks", {
   lang: "en",

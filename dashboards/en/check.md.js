@@ -1,5 +1,6 @@
+// @ts-check
 // The page at /en/check, in English; it is components/pages/check.md.tmpl, shared with its Chinese twin /check.
-import {pageMarkdown} from "../components/pages/pageMarkdown.ts";
+import {pageMarkdown} from "../components/pages/pageMarkdown.js";
 
 pageMarkdown("check", {
   lang: "en",
