@@ -3,7 +3,7 @@ import {dirname, join, relative, resolve} from "node:path";
 import ts from "typescript";
 
 /** Project files whose imports are checked: TypeScript and scripts, plus the site's Markdown pages (their ```js). */
-const SOURCE = /\.(ts|mts|mjs|js|md)$/;
+const SOURCE = /\.(ts|mts|mjs|js|md|md\.tmpl)$/;
 const SKIP_DIRS = new Set(["node_modules", "dist", "data", ".observablehq", "fixtures", ".git"]);
 
 /** Every source file below `dir`, as paths relative to `root` with "/" separators. */
@@ -22,10 +22,17 @@ export function sourceFiles(root: string, dir: string): string[] {
   return files.sort();
 }
 
-/** The code a file imports from: a Markdown page's ```js blocks, or the whole file. */
+/**
+ * The code a file imports from: the whole file, or a page's ```js blocks. A page template
+ * (dashboards/components/pages/*.md.tmpl) names the site root `{{root}}` and picks words with `{{中文|English}}`:
+ * its imports are read as the Chinese page's, with the root resolved from the template's own folder.
+ */
 function codeOf(text: string, file: string): string {
-  if (!file.endsWith(".md")) return text;
-  return [...text.matchAll(/^```js\b[^\n]*\n([\s\S]*?)^```/gm)].map(([, code]) => code).join("\n");
+  if (!file.endsWith(".md") && !file.endsWith(".md.tmpl")) return text;
+  const code = [...text.matchAll(/^```js\b[^\n]*\n([\s\S]*?)^```/gm)].map(([, block]) => block).join("\n");
+  if (!file.endsWith(".md.tmpl")) return code;
+  const root = relative(dirname(file), "dashboards").split("\\").join("/");
+  return code.replaceAll("{{root}}", root ? `${root}/` : "./").replace(/\{\{([^|}]*)\|[^}]*\}\}/g, "$1");
 }
 
 /**

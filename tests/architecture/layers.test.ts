@@ -42,7 +42,8 @@ function layerOf(file: string) {
 describe("the import graph", () => {
   it("reads imports of every kind", () => {
     // Guards the check itself: a page's components, a loader's dynamic entry point, a type-only import.
-    expect(graph.get("dashboards/index.md")).toContain("dashboards/components/i18n.ts");
+    expect(graph.get("dashboards/components/pages/index.md.tmpl")).toContain("dashboards/components/i18n.ts");
+    expect(graph.get("dashboards/index.md.js")).toContain("dashboards/components/pages/pageMarkdown.js");
     expect(graph.get("bin/bizenv.mjs")).toContain("pipeline/cli/main.ts");
     expect([...graph.values()].flat().length).toBeGreaterThan(500);
   });
