@@ -1,4 +1,4 @@
-import {chinaCalendar, type WorkCalendar} from "./chinaCalendar.ts";
+import {chinaCalendar, type WorkCalendar} from "../calendar/chinaCalendar.ts";
 import {
   dateFromEpochDay,
   epochDay,
@@ -6,8 +6,8 @@ import {
   fromInstant,
   parseLocalTimestamp,
   type LocalTimestamp,
-} from "./localTime.ts";
-import {defaultOfficeHours, type OfficeHours} from "./officeHours.ts";
+} from "../calendar/localTime.ts";
+import {defaultOfficeHours, type OfficeHours} from "../calendar/officeHours.ts";
 
 /**
  * Durations between two moments in calendar days and in Chinese workdays: the one implementation behind

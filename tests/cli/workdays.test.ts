@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {main} from "../../pipeline/cli/main.ts";
-import {CALENDAR_PROVENANCE} from "../../pipeline/scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE} from "../../pipeline/calendar/chinaCalendar.ts";
 import {captureIo} from "../helpers/captureIo.ts";
 
 async function run(...argv: string[]) {

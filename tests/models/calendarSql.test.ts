@@ -3,7 +3,7 @@ import {Warehouse} from "../../pipeline/db.ts";
 import {migrate} from "../../pipeline/migrate.ts";
 import {refreshCalendar} from "../../pipeline/models/calendar/refreshCalendar.ts";
 import {durationBetween} from "../../pipeline/scoring/durations.ts";
-import {dateFromEpochDay, epochDay} from "../../pipeline/scoring/localTime.ts";
+import {dateFromEpochDay, epochDay} from "../../pipeline/calendar/localTime.ts";
 
 // The SQL macros of migration 0003 against the TypeScript function behind `bizenv workdays`: same numbers, to 1e-9.
 let warehouse: Warehouse;

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {CALENDAR_PROVENANCE, buildWorkCalendar} from "../../pipeline/scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE, buildWorkCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
 import {IncompleteCalendarError, durationBetween, withinWorkdays} from "../../pipeline/scoring/durations.ts";
-import {validateOfficeHours} from "../../pipeline/scoring/officeHours.ts";
+import {validateOfficeHours} from "../../pipeline/calendar/officeHours.ts";
 
 // Default office hours (sources/calendar/office-hours.yaml): 09:00–12:00 and 13:00–17:30,
 // so one workday = 180 + 270 = 450 office minutes.

@@ -1,9 +1,9 @@
 import {Command} from "commander";
 import {UsageError} from "../../errors.ts";
 import {colors, printJson, type Io} from "../io.ts";
-import {CALENDAR_PROVENANCE, calendarCitation} from "../../scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE, calendarCitation} from "../../calendar/chinaCalendar.ts";
 import {durationBetween, type Duration} from "../../scoring/durations.ts";
-import {parseLocalTimestamp, type LocalTimestamp} from "../../scoring/localTime.ts";
+import {parseLocalTimestamp, type LocalTimestamp} from "../../calendar/localTime.ts";
 
 const FORMS = "YYYY-MM-DD or YYYY-MM-DDTHH:MM (China time)";
 

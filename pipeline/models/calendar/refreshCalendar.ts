@@ -1,8 +1,8 @@
 import {createHash} from "node:crypto";
 import type {Warehouse} from "../../db.ts";
-import {calendarRows} from "../../scoring/calendarTable.ts";
-import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar, type WorkCalendar} from "../../scoring/chinaCalendar.ts";
-import {defaultOfficeHours, type OfficeHours} from "../../scoring/officeHours.ts";
+import {calendarRows} from "../../calendar/calendarTable.ts";
+import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar, type WorkCalendar} from "../../calendar/chinaCalendar.ts";
+import {defaultOfficeHours, type OfficeHours} from "../../calendar/officeHours.ts";
 
 /** The dates `dim_calendar` covers: every year a feed may hold, from 2019 to three years after the plan. */
 export const CALENDAR_FROM = "2019-01-01";

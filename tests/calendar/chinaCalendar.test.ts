@@ -1,7 +1,7 @@
 import {createRequire} from "node:module";
 import {describe, expect, it} from "vitest";
-import {CALENDAR_PROVENANCE, buildWorkCalendar, chinaCalendar} from "../../pipeline/scoring/chinaCalendar.ts";
-import {calendarRows} from "../../pipeline/scoring/calendarTable.ts";
+import {CALENDAR_PROVENANCE, buildWorkCalendar, chinaCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
+import {calendarRows} from "../../pipeline/calendar/calendarTable.ts";
 
 const installed = createRequire(import.meta.url)("chinese-days/package.json") as {version: string};
 
