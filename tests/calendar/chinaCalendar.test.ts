@@ -2,8 +2,14 @@ import {createRequire} from "node:module";
 import {describe, expect, it} from "vitest";
 import {CALENDAR_PROVENANCE, buildWorkCalendar, chinaCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
 import {calendarRows} from "../../pipeline/calendar/calendarTable.ts";
+import {isoWeekday} from "../../pipeline/calendar/localTime.ts";
+import {statutoryHolidays} from "../../pipeline/calendar/statutoryHolidays.ts";
+import {defaultStatutoryRule} from "../../pipeline/calendar/statutoryRule.ts";
 
-const installed = createRequire(import.meta.url)("chinese-days/package.json") as {version: string};
+const require = createRequire(import.meta.url);
+const installed = require("chinese-days/package.json") as {version: string};
+type Tables = Parameters<typeof buildWorkCalendar>[0];
+const packageData = require("chinese-days/dist/chinese-days.json") as Tables;
 
 describe("chinaCalendar", () => {
   it("cites the package and the version actually installed", () => {
@@ -52,7 +58,20 @@ describe("chinaCalendar", () => {
     const year = CALENDAR_PROVENANCE.last_official_year + 1;
     const day = chinaCalendar.day(`${year}-01-01`);
     expect(day.year_has_official_data).toBe(false);
-    expect(day.is_holiday).toBe(false); // provisional: no notice, no holiday known
+    expect(day.basis).toBe("statutory rule");
+    // Provisional, but New Year's Day is fixed by law.
+    expect(day).toMatchObject({is_workday: false, is_holiday: true, holiday_name: "元旦", is_makeup_workday: false});
+  });
+
+  it("keeps a year without a notice Monday–Friday only when no rule is given (a hand-made calendar)", () => {
+    const calendar = buildWorkCalendar({
+      holidays: {"2023-01-02": "New Year's Day,元旦,1"},
+      workdays: {},
+      inLieuDays: {},
+    });
+    expect(calendar.statutoryRule).toBeNull();
+    // 2027-10-01 is a Friday.
+    expect(calendar.day("2027-10-01")).toMatchObject({is_workday: true, is_holiday: false, basis: "weekdays"});
   });
 
   it("refuses a package table it cannot read", () => {
@@ -91,5 +110,74 @@ describe("calendarRows", () => {
   it("refuses a reversed range or a time", () => {
     expect(() => calendarRows("2023-10-09", "2023-10-01")).toThrow(/from ≤ to/);
     expect(() => calendarRows("2023-10-01T09:00", "2023-10-09")).toThrow(/found a time/);
+  });
+});
+
+describe("years after the last State Council notice (issue 12)", () => {
+  // The package's own tables, cut after 2026: these tests keep describing a year without a notice when a later
+  // chinese-days publishes 2027.
+  const cut = (entries: Record<string, string>) =>
+    Object.fromEntries(Object.entries(entries).filter(([date]) => date < "2027"));
+  const through2026: Tables = {
+    holidays: cut(packageData.holidays),
+    workdays: cut(packageData.workdays),
+    inLieuDays: cut(packageData.inLieuDays),
+  };
+  const calendar = buildWorkCalendar(through2026, defaultStatutoryRule);
+  const worked = (date: string) => calendar.day(date).is_workday;
+
+  it("rests on the Spring Festival, 除夕 to 正月初三 (2027-02-05 … 02-08)", () => {
+    expect(worked("2027-02-04")).toBe(true); // Thursday before 除夕
+    for (const date of ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"]) {
+      expect(calendar.day(date), date).toMatchObject({
+        is_workday: false,
+        is_holiday: true,
+        holiday_name: "春节",
+        year_has_official_data: false,
+        basis: "statutory rule",
+      });
+    }
+    expect(worked("2027-02-09")).toBe(true); // Tuesday after 初三: no make-up break is guessed
+  });
+
+  it("rests on 清明 (2027-04-05), 中秋 (2027-09-15) and National Day (2027-10-01 … 03)", () => {
+    expect(calendar.day("2027-04-05")).toMatchObject({is_workday: false, holiday_name: "清明"});
+    expect(calendar.day("2027-09-15")).toMatchObject({is_workday: false, holiday_name: "中秋"});
+    for (const date of ["2027-10-01", "2027-10-02", "2027-10-03"]) {
+      expect(calendar.day(date), date).toMatchObject({is_workday: false, holiday_name: "国庆节"});
+    }
+    expect(worked("2027-10-04")).toBe(true);
+  });
+
+  it("knows no make-up day: no weekend is worked, and the weekdays off are exactly the statutory ones", () => {
+    const rows = calendarRows("2027-01-01", "2027-12-31", calendar);
+    expect(rows.some((r) => r.is_makeup_workday)).toBe(false);
+    expect(rows.filter((r) => isoWeekday(r.date) >= 6).every((r) => !r.is_workday)).toBe(true);
+    // 13 statutory days, of which 02-06, 02-07, 05-01, 05-02, 10-02 and 10-03 fall on a weekend.
+    expect(rows.filter((r) => isoWeekday(r.date) <= 5 && !r.is_workday).map((r) => r.date)).toEqual([
+      "2027-01-01",
+      "2027-02-05",
+      "2027-02-08",
+      "2027-04-05",
+      "2027-06-09",
+      "2027-09-15",
+      "2027-10-01",
+    ]);
+  });
+
+  it("agrees with every notice published since the rule came into force: each statutory day is a day off", () => {
+    const rule = defaultStatutoryRule();
+    const years = chinaCalendar.officialYears.filter((y) => y >= Number(rule.in_force_from.slice(0, 4)));
+    expect(years).toEqual(expect.arrayContaining([2025, 2026]));
+    for (const year of years) {
+      for (const day of statutoryHolidays(year, rule)) {
+        expect(chinaCalendar.day(day.date), `${day.date} ${day.name}`).toMatchObject({
+          is_workday: false,
+          is_holiday: true,
+          holiday_name: day.name,
+          basis: "notice",
+        });
+      }
+    }
   });
 });

@@ -112,8 +112,9 @@ describe("durationBetween, date-times (office hours; 1 workday = 450 office minu
 describe("years without official data", () => {
   const next = CALENDAR_PROVENANCE.last_official_year + 1;
 
-  it("reports a year beyond the package's data and counts it Monday–Friday, provisionally", () => {
-    // Seven days from 03-01 of that year, whatever weekday: exactly 5 of any 7 consecutive days are Mon–Fri.
+  it("reports a year beyond the package's data and counts it provisionally", () => {
+    // Seven days from 03-01 of that year, whatever weekday: exactly 5 of any 7 consecutive days are Mon–Fri, and
+    // March holds no statutory holiday.
     const d = durationBetween(`${next}-03-01`, `${next}-03-08`);
     expect(d.workdays).toBe(5);
     expect(d.calendar_complete).toBe(false);
