@@ -18,8 +18,8 @@ import {defaultStatutoryRule, type StatutoryRule} from "./statutoryRule.ts";
  * A statutory day that falls on a Saturday or Sunday is therefore a rest day like any weekend, named after its
  * holiday; the workday that art. 6 gives back for it is not placed, because the notice chooses it (the next Monday,
  * or folded into a longer break, as 2015 moved 中秋 into 国庆), and a guessed day off would be wrong on a known
- * date rather than merely unknown. Provisional counts can so exceed the final ones by those days, never fall short
- * of a statutory holiday.
+ * date rather than merely unknown. A provisional count can thus differ from the final one either way (bridge days
+ * off, weekends worked, the 补假), but never counts a statutory holiday as a workday.
  */
 
 /** One entry of the package's tables, e.g. `"National Day,国庆节,3"`: English name, Chinese name, statutory days. */
@@ -40,7 +40,10 @@ export interface CalendarDay {
   date: string;
   /** Offices are open: Monday–Friday that is not a holiday, or a make-up Saturday/Sunday. */
   is_workday: boolean;
-  /** An official day off of a holiday period (including the weekend days inside it). Plain weekends are `false`. */
+  /**
+   * A day off of a holiday period (including the weekend days inside it) by the notice; in a year without one, a
+   * statutory holiday day (weekend or not). Plain weekends are `false`.
+   */
   is_holiday: boolean;
   /** Chinese name of the holiday (e.g. `国庆节`); for a make-up workday, the holiday it makes up for; else `null`. */
   holiday_name: string | null;
@@ -118,10 +121,7 @@ export function buildWorkCalendar(data: PackageData, rule?: () => StatutoryRule)
         year >= Number(current.in_force_from.slice(0, 4)) &&
         year >= LUNISOLAR_YEARS.first &&
         year <= LUNISOLAR_YEARS.last;
-      ruleYears.set(
-        year,
-        reached && current ? new Map(statutoryHolidays(year, current).map((d) => [d.date, d])) : null,
-      );
+      ruleYears.set(year, reached ? new Map(statutoryHolidays(year, current).map((d) => [d.date, d])) : null);
     }
     return ruleYears.get(year) ?? null;
   };
