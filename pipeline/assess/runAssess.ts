@@ -9,7 +9,7 @@ import {UsageError} from "../errors.ts";
 import {faultPointFromEnv} from "../faultPoint.ts";
 import {loadContracts} from "../ingest/loadContracts.ts";
 import {openWarehouse} from "../openWarehouse.ts";
-import {calendarCitation} from "../scoring/chinaCalendar.ts";
+import {calendarCitation} from "../calendar/chinaCalendar.ts";
 import {projectRoot} from "../version.ts";
 import {assessmentManifest} from "./assessmentManifest.ts";
 import {assessmentsIndex} from "./assessmentsIndex.ts";

@@ -1,4 +1,4 @@
-import {epochDay} from "./localTime.ts";
+import {epochDay} from "../calendar/localTime.ts";
 import type {SupervisionRule} from "./readBenchmarks.ts";
 
 export type TaskStatus = "done" | "done_late" | "in_progress" | "overdue" | "not_started" | "ongoing";

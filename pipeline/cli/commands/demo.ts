@@ -8,7 +8,7 @@ import type {DemoManifest} from "../../demo/manifest.ts";
 import {RefusedFilesError, UsageError} from "../../errors.ts";
 import {chinaWallClock, type LoadResult} from "../../ingest/loadFile.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
-import {parseLocalTimestamp} from "../../scoring/localTime.ts";
+import {parseLocalTimestamp} from "../../calendar/localTime.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
 interface DemoCommandOptions {

@@ -79,7 +79,8 @@ export function scoreCommand(io: Io): Command {
               calendar:
                 `${source.citation}; office hours ${source.office_hours} (1 workday = ${source.minutes_per_workday} min)` +
                 (collected.provisionalCalendar
-                  ? `; some durations reach years after ${source.last_official_year}, counted Monday–Friday (provisional)`
+                  ? `; some durations reach years after ${source.last_official_year}, counted with their statutory ` +
+                    "holidays but no make-up days (provisional)"
                   : ""),
               synthetic: collected.synthetic,
               loads: collected.loads,

@@ -6,7 +6,7 @@ import {
   fromInstant,
   isoWeekday,
   parseLocalTimestamp,
-} from "../../pipeline/scoring/localTime.ts";
+} from "../../pipeline/calendar/localTime.ts";
 
 describe("parseLocalTimestamp", () => {
   it("reads dates and date-times as China local time", () => {

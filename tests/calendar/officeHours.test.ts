@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {CatalogError} from "../../pipeline/errors.ts";
-import {defaultOfficeHours, validateOfficeHours} from "../../pipeline/scoring/officeHours.ts";
+import {defaultOfficeHours, validateOfficeHours} from "../../pipeline/calendar/officeHours.ts";
 
 describe("office hours", () => {
   it("loads the bundled default: 09:00–12:00 and 13:00–17:30, 450 minutes a workday", () => {

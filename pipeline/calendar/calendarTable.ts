@@ -10,7 +10,7 @@ export interface CalendarRow {
   /** Chinese holiday name; on a make-up workday, the holiday it makes up for; otherwise `null`. */
   holiday_name: string | null;
   is_makeup_workday: boolean;
-  /** `false`: no State Council notice in the calendar for this year; `is_workday` is then Monday–Friday only. */
+  /** `false`: no State Council notice for this year; `is_workday` is then provisional (statutory holidays only). */
   year_has_official_data: boolean;
 }
 
