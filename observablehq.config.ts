@@ -111,7 +111,7 @@ const CONTENT_SECURITY_POLICY = [
 
 export default {
   root: "dashboards",
-  // Where `observable build` writes the site: dist/, or $BIZENV_DIST (scripts/start.mjs buildSite's outDir, which
+  // Where `observable build` writes the site: dist/, or $BIZENV_DIST (pipeline/site/buildSite.mjs's outDir, which
   // `bizenv bench` uses to build a throwaway copy without touching dist/).
   output: process.env.BIZENV_DIST || "dist",
   title: TITLE,

@@ -1,6 +1,6 @@
-// The static server of scripts/start.mjs (what `npm start` serves dist/ with), on a tiny hand-made site: clean URLs,
-// gzip for clients that accept it (byte for byte the file once decompressed), identity bytes for the others, HEAD,
-// Vary, and a file changed on disk compressed again. No build and no browser: it runs in a second.
+// The static server of pipeline/site/createStaticServer.mjs (what `npm start` serves dist/ with), on a tiny hand-made
+// site: clean URLs, gzip for clients that accept it (byte for byte the file once decompressed), identity bytes for the
+// others, HEAD, Vary, and a file changed on disk compressed again. No build and no browser: it runs in a second.
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {request, type IncomingHttpHeaders, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {gunzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {acceptsGzip, createStaticServer} from "../../scripts/start.mjs";
+import {acceptsGzip, createStaticServer} from "../../pipeline/site/createStaticServer.mjs";
 
 let root: string;
 let server: Server;
