@@ -1,7 +1,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {isAbsolute, join, resolve} from "node:path";
-import type {Io} from "../cli/io.ts";
+import type {Io} from "../io.ts";
 import {loadCatalog} from "../catalog/index.ts";
 import {warehousePath} from "../config.ts";
 import {Warehouse} from "../db.ts";

@@ -1,7 +1,7 @@
 // exceljs (0.5 s to import) is loaded only when a workbook is read or written: every command starts faster.
 import type ExcelJS from "exceljs";
 import type {Catalog} from "../catalog/index.ts";
-import {fixZipTimestamps} from "../demo/writers/zipTimestamps.ts";
+import {fixZipTimestamps} from "../zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
 import {LABELS} from "./labels.ts";
 import {
