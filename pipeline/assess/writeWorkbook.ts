@@ -160,12 +160,9 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
       ...methodParagraphs(a, lang).map((p, i): Cell[] => [String(i + 1), p]),
       [
         "weights",
-        `tasks ${s.weights.tasks} · targets ${s.weights.targets} · satisfaction ${s.weights.satisfaction} · hotline ${s.weights.hotline}`,
+        `task_on_time_rate ${s.weights.task_on_time_rate} · satisfaction_index ${s.weights.satisfaction_index} · hotline_on_time_rate ${s.weights.hotline_on_time_rate}`,
       ],
-      [
-        "task_credit",
-        `done_on_time ${s.task_credit.done_on_time} · done_late ${s.task_credit.done_late} · overdue ${s.task_credit.overdue}`,
-      ],
+      ["breach_penalty", `${s.breach_penalty} · list_size ${s.list_size}`],
       ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.rule_text]),
     ],
   };
