@@ -1,7 +1,7 @@
 import type {Catalog} from "../catalog/index.ts";
-import {LABELS} from "./labels.ts";
+import {LABELS, type Labels} from "./labels.ts";
 import {changesTable} from "./changesTable.ts";
-import {reportNames} from "./reportNames.ts";
+import {reportNames, type ReportNames} from "./reportNames.ts";
 import type {Assessment, Lang} from "./types.ts";
 
 /**
@@ -60,17 +60,44 @@ export function methodParagraphs(a: Assessment, lang: Lang): string[] {
  */
 export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: ReportMeta): Record<string, Table> {
   const L = LABELS[lang];
-  const N = reportNames(catalog, lang);
-  const H = L.headers;
-  const col = (key: string, kind: CellKind = "text", header?: string): Column => ({
-    key,
-    header: header ?? H[key] ?? key,
-    kind,
-  });
-  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  const ctx: TableContext = {
+    a,
+    lang,
+    meta,
+    L,
+    N: reportNames(catalog, lang),
+    col: (key, kind = "text", header) => ({key, header: header ?? L.headers[key] ?? key, kind}),
+  };
+  const {summary, counts} = summaryTables(ctx);
+  const tables: Record<string, Table> = {
+    summary,
+    counts,
+    targets: targetsTable(ctx),
+    evidence: evidenceTable(ctx),
+    indicators: indicatorsTable(ctx),
+    tasks: tasksTable(ctx),
+    units: unitsTable(ctx),
+    caveats: caveatsTable(ctx),
+    feeds: feedsTable(ctx),
+  };
+  if (a.changes) tables.changes = changesTable(a, catalog, lang);
+  return tables;
+}
+
+/** What every table reads: the assessment, its words and names in `lang`, and a column with its header. */
+interface TableContext {
+  a: Assessment;
+  lang: Lang;
+  meta: ReportMeta;
+  L: Labels;
+  N: ReportNames;
+  col: (key: string, kind?: CellKind, header?: string) => Column;
+}
+
+/** The report's facts (period, edition, dates, versions) and its counts, and the counts alone. */
+function summaryTables({a, L, col, meta}: TableContext): {summary: Table; counts: Table} {
   const period =
     a.period.kind === "year" ? L.yearScope(a.period.year) : L.quarterScope(a.period.year, a.period.quarter!);
-
   const counts: Table = {
     id: "counts",
     title: L.sections.summary,
@@ -96,8 +123,13 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       ...counts.rows,
     ],
   };
+  return {summary, counts};
+}
 
-  const targets: Table = {
+/** Every target: its verdict, the figure it rests on, the period's and previous period's values, the forecast. */
+function targetsTable({a, L, N, col}: TableContext): Table {
+  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  return {
     id: "targets",
     title: L.sections.targets,
     columns: [
@@ -153,8 +185,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.evidence.length,
     ]),
   };
+}
 
-  const evidence: Table = {
+/** The source files behind each target's figure, with their sha256. */
+function evidenceTable({a, L, col}: TableContext): Table {
+  return {
     id: "evidence",
     title: L.sections.evidence,
     columns: [
@@ -170,8 +205,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.evidence.map((e): Cell[] => [t.clause, e.feed, e.file_name, e.load_id, e.data_from, e.data_to, e.sha256]),
     ),
   };
+}
 
-  const indicators: Table = {
+/** Every indicator: its tier goal and verdict, and where it stands nationally. */
+function indicatorsTable({a, L, N, col}: TableContext): Table {
+  return {
     id: "indicators",
     title: L.sections.indicators,
     columns: [
@@ -207,8 +245,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       i.evidence,
     ]),
   };
+}
 
-  const tasks: Table = {
+/** Every task × responsible unit with its status on the evaluation date. */
+function tasksTable({a, L, N, col}: TableContext): Table {
+  return {
     id: "tasks",
     title: L.sections.tasks,
     columns: [
@@ -234,8 +275,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.days_late,
     ]),
   };
+}
 
-  const units: Table = {
+/** Every unit's record, score, place and list (十佳 / 十差). */
+function unitsTable({a, L, N, col}: TableContext): Table {
+  return {
     id: "units",
     title: L.sections.units,
     columns: [
@@ -275,15 +319,21 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       u.list ? (L.list[u.list] ?? u.list) : null,
     ]),
   };
+}
 
-  const caveats: Table = {
+/** What a reader must know before trusting the figures, most serious first. */
+function caveatsTable({a, L, col, lang}: TableContext): Table {
+  return {
     id: "caveats",
     title: L.sections.caveats,
     columns: [col("severity"), col("subject"), col("message")],
     rows: a.caveats.map((c) => [L.severity[c.severity] ?? c.severity, c.subject, lang === "zh" ? c.zh : c.en]),
   };
+}
 
-  const feeds: Table = {
+/** Each feed's health: rows, rejects, files, freshness. */
+function feedsTable({a, L, col}: TableContext): Table {
+  return {
     id: "feeds",
     title: L.sections.feeds,
     columns: [
@@ -309,8 +359,4 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       f.synthetic_rows,
     ]),
   };
-
-  const tables: Record<string, Table> = {summary, counts, targets, evidence, indicators, tasks, units, caveats, feeds};
-  if (a.changes) tables.changes = changesTable(a, catalog, lang);
-  return tables;
 }
