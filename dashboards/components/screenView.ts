@@ -122,7 +122,7 @@ export function screenContent(
           </div>`,
       )}
       <div class="screen-tier">
-        <div class="screen-tier-name">${tr(lang, "达标 · 临界 · 未达标", "Met · at risk · missed")}</div>
+        <div class="screen-tier-name">${["met", "at_risk", "missed"].map((s) => statusLabel(s, lang)).join(" · ")}</div>
         <div class="screen-tier-count">
           <b style=${`color:${TONE_COLOR.met}`}>${counts("met")}</b> ·
           <b style=${`color:${TONE_COLOR.at_risk}`}>${counts("at_risk")}</b> ·

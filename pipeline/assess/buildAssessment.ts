@@ -1,5 +1,6 @@
 import type {Catalog} from "../catalog/index.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
+import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 import {assessIndicators} from "./assessIndicators.ts";
 import {previousPeriod} from "./assessPeriod.ts";
 import {assessTargets} from "./assessTargets.ts";
@@ -7,8 +8,8 @@ import {assessTasks} from "./assessTasks.ts";
 import {compareAssessments} from "./compareAssessments.ts";
 import {dataCaveats, feedFigures} from "./dataCaveats.ts";
 import type {AssessmentInputs} from "./readAssessmentInputs.ts";
-import {scoreUnits} from "./scoreUnits.ts";
-import type {Assessment, AssessmentSummary, AssessPeriod, ScorecardRules} from "./types.ts";
+import {assessUnits} from "./assessUnits.ts";
+import type {Assessment, AssessmentSummary, AssessPeriod} from "./types.ts";
 
 export interface BuildArgs {
   catalog: Catalog;
@@ -16,7 +17,8 @@ export interface BuildArgs {
   contracts: Pick<Contract, "feed" | "metrics">[];
   inputs: AssessmentInputs;
   period: AssessPeriod;
-  rules: ScorecardRules;
+  /** The unit score and the 710 rule (unit-score.yaml, supervision-710.yaml), the reject-rate caveat (judging.yaml). */
+  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging">;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -33,7 +35,7 @@ export function buildAssessment(args: BuildArgs): Assessment {
   return {...current, changes: compareAssessments(before, current, {from: before.period.id, to: current.period.id})};
 }
 
-function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Assessment {
+function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs): Assessment {
   const asOf = inputs.manifest.as_of;
   const evaluatedAt = asOf < period.end ? asOf : period.end;
   const feedsOfMetric = (metricId: string) => contracts.filter((c) => c.metrics.includes(metricId)).map((c) => c.feed);
@@ -41,7 +43,16 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
   const targets = assessTargets(catalog, inputs, period, previousPeriod(period), asOf, feedsOfMetric);
   const indicators = assessIndicators(catalog, inputs, period);
   const tasks = assessTasks(inputs["tasks.csv"], evaluatedAt, asOf);
-  const units = scoreUnits(catalog, tasks, targets, inputs["satisfaction.csv"], inputs["hotline.csv"], period, rules);
+  const units = assessUnits({
+    catalog,
+    tasks,
+    satisfaction: inputs["satisfaction.csv"],
+    hotline: inputs["hotline.csv"],
+    period,
+    evaluatedAt,
+    unitScore: benchmarks.unitScore,
+    supervision: benchmarks.supervision,
+  });
   const feeds = feedFigures(inputs["feed_health.csv"]);
   const caveats = dataCaveats({
     inputs,
@@ -51,7 +62,7 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
     evaluatedAt,
     targets,
     tasks,
-    rules,
+    rejectRateCaveatPct: benchmarks.judging.reject_rate_caveat_pct,
   });
   const tierRules = new Map<string, string>();
   for (const row of inputs["tiers.csv"]) if (row.rule_id && row.rule_text) tierRules.set(row.rule_id, row.rule_text);
@@ -101,7 +112,7 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
     units,
     feeds,
     caveats,
-    scorecard: rules,
+    scorecard: benchmarks.unitScore,
     tier_rules: [...tierRules]
       .map(([rule_id, rule_text]) => ({rule_id, rule_text}))
       .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),

@@ -1,4 +1,10 @@
+import {STATUS_LABELS, type StatusWord} from "../../dashboards/components/statusLabels.ts";
 import type {Lang} from "./types.ts";
+
+/** One language's words of a table of the shared status dictionary (dashboards/components/statusLabels.ts). */
+const wordsIn = (table: Record<string, StatusWord>, lang: Lang): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([code, word]) => [code, word[lang]]));
+const W = STATUS_LABELS;
 
 /**
  * Every word the workbook and the report print that is not a name from the catalog, in Chinese (the default:
@@ -47,7 +53,7 @@ const zh = {
     goals_on_course: "指标等次目标：未到期、符合进度",
     goals_off_course: "指标等次目标：未到期、落后进度",
     tasks_judged: "任务（任务×单位）：应评",
-    tasks_done_on_time: "任务：按时完成",
+    tasks_done_on_time: `任务：${W.task.done.zh}`,
     tasks_done_late: "任务：逾期完成",
     tasks_overdue: "任务：逾期未完成",
     tasks_open: "任务：未到期",
@@ -61,8 +67,8 @@ const zh = {
     rate: "任务按时完成率",
     overdue: "逾期未完成任务（任务×单位）",
   },
-  top10: "十佳单位",
-  bottom10: "十差单位",
+  top10: `${W.list.top10.zh}单位`,
+  bottom10: `${W.list.bottom10.zh}单位`,
   lateUnits: "有逾期任务的单位（逾期未完成 / 逾期未完成及逾期完成）",
   lateTasks: "逾期任务",
   headers: {
@@ -117,22 +123,19 @@ const zh = {
     days_late: "逾期天数",
     rank: "名次",
     score: "综合得分",
-    task_score: "任务得分",
-    target_score: "目标得分",
+    on_time_rate: "任务按时完成率（%）",
     satisfaction_index: "满意度指数",
     satisfaction_n: "评价人数",
     hotline_on_time: "12345按时办结率（%）",
     hotline_satisfaction: "12345满意率（%）",
-    hotline_score: "12345得分",
     list: "名单",
     tasks_judged: "应评任务",
-    done_on_time: "按时完成",
-    done_late: "逾期完成",
-    overdue: "逾期未完成",
+    done_on_time: W.task.done.zh,
+    done_late: W.task.done_late.zh,
+    overdue: W.task.overdue.zh,
     open: "未到期",
-    ongoing: "持续推进",
-    targets_judged: "职责内评定目标",
-    targets_met: "达标",
+    ongoing: W.task.ongoing.zh,
+    supervision_breaches: "超710督办时限",
     severity: "级别",
     subject: "对象",
     message: "说明",
@@ -154,10 +157,13 @@ const zh = {
     sha256_file: "文件",
     bytes: "字节",
   } as Record<string, string>,
-  targetVerdict: {met: "达标", missed: "未达标", no_data: "无法评定", pending: "期内到期", ahead: "未到期"} as Record<
-    string,
-    string
-  >,
+  targetVerdict: {
+    met: W.attainment.met.zh,
+    missed: W.attainment.missed.zh,
+    no_data: "无法评定",
+    pending: "期内到期",
+    ahead: "未到期",
+  } as Record<string, string>,
   goalStatus: {
     reached: "已达到",
     not_reached: "未达到",
@@ -166,20 +172,17 @@ const zh = {
     no_data: "无数据",
   } as Record<string, string>,
   taskStatus: {
-    done_on_time: "按时完成",
-    done_late: "逾期完成",
-    overdue: "逾期未完成",
+    done_on_time: W.task.done.zh,
+    done_late: W.task.done_late.zh,
+    overdue: W.task.overdue.zh,
     open: "未到期",
-    ongoing: "持续推进",
+    ongoing: W.task.ongoing.zh,
   } as Record<string, string>,
-  forecastVerdict: {on_track: "可按期达标", at_risk: "有风险", off_track: "难以达标", no_data: "数据不足"} as Record<
-    string,
-    string
-  >,
-  exportStatus: {met: "达标", at_risk: "预警", missed: "未达标", no_data: "无数据"} as Record<string, string>,
-  tierExtra: {below: "未达全面提升", no_data: "无数据"} as Record<string, string>,
+  forecastVerdict: wordsIn(W.forecast, "zh"),
+  exportStatus: wordsIn(W.attainment, "zh"),
+  tierExtra: {below: W.tier.below.zh, no_data: W.tier.no_data.zh} as Record<string, string>,
   severity: {critical: "严重", warning: "警示", info: "提示"} as Record<string, string>,
-  list: {top10: "十佳", bottom10: "十差"} as Record<string, string>,
+  list: wordsIn(W.list, "zh"),
   unitOfMeasure: {
     workday: "工作日",
     hour: "小时",
@@ -196,8 +199,8 @@ const zh = {
     "本报告的全部数字取自 bizenv score 导出的文件（与数据看板相同），每个文件的 SHA-256 均与导出清单核对一致；源文件及其 SHA-256 取自数据仓库的载入日志。",
     "量化目标：截止日期在考评期末之前的目标，按截止当月全市数值评定（即看板预测中的“截止时实际值”）；当月案例不足时改按所在季度评定，一年一值的度量按当年评定。实际值满足目标（上限目标 ≤ 目标值，下限目标 ≥ 目标值）为达标，否则为未达标；导出中的“预警”（达标但劣于预警值）计为达标。尚未到期的目标列出截至期末的预测。",
     "指标等次：取导出 tiers.csv 中考评年度的等次评定及其规则；目标期限在考评期内的，等次不低于方案目标等次为“已达到”；期限在后的，按导出的进度判断列为“符合进度/落后进度”。前沿距离得分、对标排名与全国参照取自 national.csv。",
-    "任务：按任务×责任单位评定截至评定日期的状态。已完成且报送日期不晚于评定日期的，按导出状态计为按时完成或逾期完成；其余任务截止日期已过的为逾期未完成，未过的为未到期；无截止日期的为持续推进。",
-    "单位考评：四项得分（0–100，保留一位小数）加权平均，缺项的权重按比例分配给其余各项：任务得分（按时完成 {done_on_time} 分、逾期完成 {done_late} 分、逾期未完成 {overdue} 分的平均）权重 {w_tasks}；职责内量化目标达标率权重 {w_targets}；满意度指数（按评价人数加权）权重 {w_satisfaction}；12345得分（按时办结率与满意率的平均）权重 {w_hotline}。仅有应评任务的单位参与排名；同分按任务得分、再按单位代码排序；前 {list_size} 名为十佳，后 {list_size} 名为十差。",
+    "任务：按任务×责任单位评定截至评定日期的状态。已完成且报送日期不晚于评定日期的，按导出状态计为按期完成或逾期完成；其余任务截止日期已过的为逾期未完成，未过的为未到期；无截止日期的为持续推进。",
+    "单位考评（十佳、十差；公式见 sources/benchmarks/unit-score.yaml，与数据看板同一公式）：按考评期内数据计算三项（0–100）加权平均：任务按时完成率（按期完成 ÷ 应评任务）权重 {w_tasks}；满意度指数（按评价人数加权，不含12345来电人）权重 {w_satisfaction}；12345按时办结率权重 {w_hotline}。缺项的权重按比例分配给其余各项；每有一项任务超过“710”督办时限仍未完成扣 {breach_penalty} 分，最低 0 分。有任一项数据的单位参与排名，同分同名次；前 {list_size} 名为十佳，后 {list_size} 名为十差，与另一端同分的单位不列入名单。",
   ],
 };
 
@@ -316,22 +319,19 @@ const en: Labels = {
     days_late: "Days late",
     rank: "Rank",
     score: "Score",
-    task_score: "Tasks",
-    target_score: "Targets",
+    on_time_rate: "Tasks on time (%)",
     satisfaction_index: "Satisfaction",
     satisfaction_n: "Respondents",
     hotline_on_time: "12345 on time (%)",
     hotline_satisfaction: "12345 satisfied (%)",
-    hotline_score: "12345",
     list: "List",
     tasks_judged: "Judged",
-    done_on_time: "On time",
+    done_on_time: W.task.done.en,
     done_late: "Late",
     overdue: "Overdue",
     open: "Not yet due",
     ongoing: "Ongoing",
-    targets_judged: "Targets in remit",
-    targets_met: "Met",
+    supervision_breaches: "Past 710 limit",
     severity: "Severity",
     subject: "Subject",
     message: "Message",
@@ -353,7 +353,13 @@ const en: Labels = {
     sha256_file: "File",
     bytes: "Bytes",
   },
-  targetVerdict: {met: "met", missed: "missed", no_data: "no data", pending: "due, no data yet", ahead: "not yet due"},
+  targetVerdict: {
+    met: W.attainment.met.en,
+    missed: W.attainment.missed.en,
+    no_data: "no data",
+    pending: "due, no data yet",
+    ahead: "not yet due",
+  },
   goalStatus: {
     reached: "reached",
     not_reached: "not reached",
@@ -362,17 +368,17 @@ const en: Labels = {
     no_data: "no data",
   },
   taskStatus: {
-    done_on_time: "done on time",
-    done_late: "done late",
-    overdue: "overdue",
+    done_on_time: W.task.done.en,
+    done_late: W.task.done_late.en,
+    overdue: W.task.overdue.en,
     open: "not yet due",
-    ongoing: "ongoing",
+    ongoing: W.task.ongoing.en,
   },
-  forecastVerdict: {on_track: "on track", at_risk: "at risk", off_track: "off track", no_data: "too little data"},
-  exportStatus: {met: "met", at_risk: "alert", missed: "missed", no_data: "no data"},
-  tierExtra: {below: "below all tiers", no_data: "no data"},
+  forecastVerdict: wordsIn(W.forecast, "en"),
+  exportStatus: wordsIn(W.attainment, "en"),
+  tierExtra: {below: W.tier.below.en, no_data: W.tier.no_data.en},
   severity: {critical: "critical", warning: "warning", info: "note"},
-  list: {top10: "top ten", bottom10: "bottom ten"},
+  list: wordsIn(W.list, "en"),
   unitOfMeasure: {
     workday: "workdays",
     hour: "hours",
@@ -387,10 +393,10 @@ const en: Labels = {
   filesCount: (n) => `${n} file${n === 1 ? "" : "s"}`,
   method: [
     "Every number in this report is read from the files `bizenv score` exported (the dashboards' numbers); each file's SHA-256 was checked against the exports' manifest. Source files and their SHA-256 come from the warehouse's load log.",
-    "Targets: a target due by the end of the period is judged on the city's value for its deadline month (the dashboards' actual at deadline), or its quarter when the month has too few cases (its year for measures taken once a year). It is met when that value meets the target (≤ a ceiling, ≥ a floor), else missed; the exports' amber 'alert' (within target, past the alert value) counts as met. Targets not yet due show the forecast as it stood at the end of the period.",
+    "Targets: a target due by the end of the period is judged on the city's value for its deadline month (the dashboards' actual at deadline), or its quarter when the month has too few cases (its year for measures taken once a year). It is met when that value meets the target (≤ a ceiling, ≥ a floor), else missed; the exports' amber 'Alert' (预警: within target, past the alert value) counts as met. Targets not yet due show the forecast as it stood at the end of the period.",
     "Indicators: the tier verdict of the period's year from tiers.csv, with its rule. A goal whose deadline falls in the period is reached when the verdict is at or above the plan's tier goal; a later goal is on or off course as the exports judge. DTF score, peer rank and national references come from national.csv.",
     "Tasks: each task × responsible unit is judged on the evaluation date. Done and reported by then: on time or late as the exports say; otherwise overdue once its deadline has passed, else not yet due; tasks without a deadline are ongoing.",
-    "Units: weighted mean of four scores (0–100, one decimal), a missing score's weight shared out over the others: tasks (on time {done_on_time}, late {done_late}, overdue {overdue}, averaged) weight {w_tasks}; share of the targets in the unit's remit met, weight {w_targets}; satisfaction index (weighted by respondents), weight {w_satisfaction}; 12345 (mean of on-time and satisfaction rates), weight {w_hotline}. Only units with a judged task are ranked; ties by task score, then unit id; the first {list_size} are the top ten, the last {list_size} the bottom ten.",
+    "Units (top ten and bottom ten; the formula is sources/benchmarks/unit-score.yaml, the same as the dashboards'): weighted mean of three components over the period (0–100): task on-time rate (done on time ÷ judged) weight {w_tasks}; satisfaction index (weighted by respondents, 12345 callers excluded) weight {w_satisfaction}; 12345 on-time rate weight {w_hotline}. A missing component's weight is shared out over the others; each task still open past its 710 supervision limit costs {breach_penalty} points, never below 0. Units with any component are ranked, ties sharing a rank; the first {list_size} are the top ten, the last {list_size} the bottom ten, and a unit tied with the other end is on neither list.",
   ],
 };
 

@@ -1,7 +1,7 @@
 // exceljs (0.5 s to import) is loaded only when a workbook is read or written: every command starts faster.
 import type ExcelJS from "exceljs";
 import type {Catalog} from "../catalog/index.ts";
-import {fixZipTimestamps} from "../demo/writers/zipTimestamps.ts";
+import {fixZipTimestamps} from "../zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
 import {LABELS} from "./labels.ts";
 import {
@@ -160,12 +160,9 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
       ...methodParagraphs(a, lang).map((p, i): Cell[] => [String(i + 1), p]),
       [
         "weights",
-        `tasks ${s.weights.tasks} · targets ${s.weights.targets} · satisfaction ${s.weights.satisfaction} · hotline ${s.weights.hotline}`,
+        `task_on_time_rate ${s.weights.task_on_time_rate} · satisfaction_index ${s.weights.satisfaction_index} · hotline_on_time_rate ${s.weights.hotline_on_time_rate}`,
       ],
-      [
-        "task_credit",
-        `done_on_time ${s.task_credit.done_on_time} · done_late ${s.task_credit.done_late} · overdue ${s.task_credit.overdue}`,
-      ],
+      ["breach_penalty", `${s.breach_penalty} · list_size ${s.list_size}`],
       ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.rule_text]),
     ],
   };

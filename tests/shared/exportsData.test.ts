@@ -151,7 +151,10 @@ describe("the other pages' data", () => {
   it("tasks: 47 tasks, units named and ranked", () => {
     const data = tasksData(plan, meta, readExportCsv(DIR, "tasks.csv"), readExportCsv(DIR, "units.csv"));
     expect(data.tasks).toHaveLength(47);
-    expect(data.units.filter((u) => u.list === "top10")).toHaveLength(10);
+    // Ties share a place (unit-score.yaml): every unit tied at the top is on the list, so it may run past ten.
+    const top = data.units.filter((u) => u.list === "top10");
+    expect(top.length).toBeGreaterThanOrEqual(10);
+    expect(top.every((u) => u.rank !== null && u.rank <= 10)).toBe(true);
     expect(data.units.every((u) => u.name_zh !== "")).toBe(true);
   });
 
