@@ -54,7 +54,7 @@ export function trendChart(points: TrendPoint[], o: TrendOptions) {
         ]
       : [];
   const refs = o.references ?? [];
-  // The best line purple, the advanced line blue, whatever the exports call them (pipeline/shared REFERENCE_LINES).
+  // The best line purple, the advanced line blue, whatever the exports call them (dashboards/data/referenceLines.ts).
   const REF_COLOR = (reference: string) => (/advanced|excellent/.test(reference) ? "#3182bd" : "#6a51a3");
   const label = (v: number) => `${formatDecimal(v, o.lang)}`;
   const [X, Y] = [tr(o.lang, "月份", "Month"), unitLabel(o.unit, o.lang)];

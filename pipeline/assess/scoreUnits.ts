@@ -1,5 +1,5 @@
 import type {Catalog} from "../catalog/index.ts";
-import type {ExportRow} from "../shared/exportsContract.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
 import type {AssessPeriod, ScorecardRules, TargetAssessment, TaskAssessment, UnitAssessment} from "./types.ts";
 
 /** Round to one decimal, the precision every component and score is shown at (and computed from). */

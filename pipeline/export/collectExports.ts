@@ -1,11 +1,11 @@
 import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
-import {buildAreas} from "../scoring/buildAreas.ts";
-import {buildAttainment, type MetricPeriodRow} from "../scoring/buildAttainment.ts";
-import {buildForecasts} from "../scoring/buildForecasts.ts";
-import {buildIndicators, type IndicatorEntry} from "../scoring/buildIndicators.ts";
-import {buildNational, buildTiers, metricStandings, type PeerValue} from "../scoring/buildNational.ts";
+import {buildAreas} from "./buildAreas.ts";
+import {buildAttainment, type MetricPeriodRow} from "./buildAttainment.ts";
+import {buildForecasts} from "./buildForecasts.ts";
+import {buildIndicators, type IndicatorEntry} from "./buildIndicators.ts";
+import {buildNational, buildTiers, metricStandings, type PeerValue} from "./buildNational.ts";
 import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 import {collectFeeds} from "./collectFeeds.ts";
 import {collectUnits} from "./collectUnits.ts";

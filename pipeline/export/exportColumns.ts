@@ -1,11 +1,11 @@
-import {EXPORT_CSV, type ExportCsvName} from "../shared/exportsContract.ts";
+import {EXPORT_CSV, type ExportCsvName} from "./exportsContract.ts";
 
 /** An exported CSV by its name without `.csv` (`metric_periods`). */
 export type ExportName = ExportCsvName extends `${infer N}.csv` ? N : never;
 
 /**
  * The columns of every CSV `bizenv score` writes and which of them are numbers: the one list the dashboards read
- * too (pipeline/shared/exportsContract.ts), keyed by file name without `.csv`.
+ * too (pipeline/export/exportsContract.ts), keyed by file name without `.csv`.
  */
 export const EXPORT_COLUMNS = Object.fromEntries(
   Object.entries(EXPORT_CSV).map(([file, spec]) => [file.slice(0, -".csv".length), spec]),

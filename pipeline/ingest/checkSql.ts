@@ -1,4 +1,4 @@
-import {SYNTHETIC_COLUMN} from "../shared/rowRules.ts";
+import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
 import {ident, lit, num} from "./sql.ts";

@@ -15,7 +15,7 @@ import {sniffFile} from "./sniffFile.ts";
 import {ident, lit} from "./sql.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
-import {chinaWallClock} from "../shared/chinaWallClock.ts";
+import {chinaWallClock} from "./chinaWallClock.ts";
 
 export {chinaWallClock};
 

@@ -1,7 +1,7 @@
 /**
  * The feed contracts' row rules (sources/feeds/*.yaml) as plain TypeScript, for the browser's File check page: which
  * contract a header row belongs to, and which rows the loader would reject and why, before a file is sent. The
- * loader checks the same rules set-based in SQL (pipeline/ingest/checkSql.ts); tests/shared/rowRules.test.ts loads
+ * loader checks the same rules set-based in SQL (pipeline/ingest/checkSql.ts); tests/ingest/rowRules.test.ts loads
  * the fixture feeds and a corpus of broken rows with the real loader and requires this module to reject exactly the
  * same lines for the same rules. Pure and dependency-free: the page gets it bundled (data/rowRules.js.ts).
  *

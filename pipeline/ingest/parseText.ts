@@ -1,7 +1,7 @@
 /**
  * The loader's text-to-type rules (pipeline/ingest/parseSql.ts, which DuckDB evaluates) as plain TypeScript for the
  * browser's file check: the same accepted spellings (full-width digits, thousands separators, 2022/3/5 9:30,
- * 2022年3月5日, Excel serial dates, 是/否) and the same refusals. tests/shared/parseText.test.ts runs both on a corpus
+ * 2022年3月5日, Excel serial dates, 是/否) and the same refusals. tests/ingest/parseText.test.ts runs both on a corpus
  * of values and requires identical results. Pure and dependency-free.
  *
  * Times are wall-clock values in China with no zone, represented as microseconds since 1970-01-01 00:00 of that

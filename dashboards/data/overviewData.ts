@@ -1,6 +1,6 @@
-import type {PlanJson} from "../catalog/index.ts";
-import type {ExportManifest, ExportRow, Freshness, IndicatorExport} from "./exportsContract.ts";
-import {referenceLines} from "./indicatorData.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import type {ExportManifest, ExportRow, Freshness, IndicatorExport} from "../../pipeline/export/exportsContract.ts";
+import {referenceLines} from "./referenceLines.ts";
 
 /** A metric as the pages label it. */
 export interface MetricInfo {
