@@ -55,30 +55,18 @@ export interface SeriesPoint {
   share: number | null;
 }
 
-export interface AttainmentPoint {
-  clause: string;
-  period_type: string;
-  period: string;
-  actual: number | null;
-  gap: number | null;
-  status: string | null;
-  n: number | null;
-  baseline: number | null;
-  statistic: string | null;
-}
+/** An attainment row (attainment.csv) as the page shows it. */
+export type AttainmentPoint = Pick<
+  ExportRow<"attainment.csv">,
+  "actual" | "gap" | "status" | "n" | "baseline" | "statistic"
+> & {clause: string; period_type: string; period: string};
 
-export interface ForecastPoint {
+/** A forecast (forecasts.csv) as the page shows it. */
+export type ForecastPoint = Omit<ExportRow<"forecasts.csv">, "clause" | "as_of_month" | "deadline" | "method"> & {
   clause: string;
   as_of_month: string;
   deadline: string;
-  projected: number | null;
-  lower: number | null;
-  upper: number | null;
-  verdict: string | null;
-  required_monthly_change: number | null;
-  points: number | null;
-  actual_at_deadline: number | null;
-}
+};
 
 export interface AreaPoint {
   metric: string;
