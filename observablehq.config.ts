@@ -3,7 +3,7 @@
 // npm modules from the cache seeded by scripts/seed-framework-cache.mjs, and a Content-Security-Policy that keeps
 // the browser on our own origin.
 import {loadCatalog, planJson} from "./pipeline/catalog/index.ts";
-import {exportsDir, readManifest} from "./pipeline/shared/readExports.ts";
+import {exportsDir, readManifest} from "./pipeline/export/readExports.ts";
 
 /** A sidebar page with its Chinese and English names; the English twin lives at `/en` + `path`. */
 interface PagePair {

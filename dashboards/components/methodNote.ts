@@ -1,5 +1,5 @@
 import {html} from "npm:htl";
-import type {IndicatorData, IndicatorTarget} from "../../pipeline/shared/indicatorData.ts";
+import type {IndicatorData, IndicatorTarget} from "../data/indicatorData.ts";
 import {formatDate, formatDecimal, tr, type Lang} from "./i18n.js";
 import {statusLabel, verdictLabel} from "./labels.js";
 

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
-import type {IndicatorCard, OverviewData} from "../../pipeline/shared/overviewData.ts";
+import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
 import {freshnessLabel, statusLabel, tierLabel, verdictLabel} from "./labels.js";

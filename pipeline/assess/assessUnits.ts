@@ -2,7 +2,7 @@ import type {Catalog} from "../catalog/index.ts";
 import type {SupervisionRule, UnitScoreRule} from "../scoring/readBenchmarks.ts";
 import {supervisionDue} from "../scoring/taskStatus.ts";
 import {scoreUnits, type UnitRecord} from "../scoring/unitScore.ts";
-import type {ExportRow} from "../shared/exportsContract.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
 import type {AssessPeriod, TaskAssessment, UnitAssessment} from "./types.ts";
 
 /** Round to one decimal, the precision the report shows every component and score at. */

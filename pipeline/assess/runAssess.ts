@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {isAbsolute, join, resolve} from "node:path";
 import type {Io} from "../io.ts";
 import {loadCatalog} from "../catalog/index.ts";
-import {warehousePath} from "../config.ts";
+import {exportsPath, warehousePath} from "../config.ts";
 import {Warehouse} from "../db.ts";
 import {UsageError} from "../errors.ts";
 import {faultPointFromEnv} from "../faultPoint.ts";
@@ -61,11 +61,10 @@ export interface AssessRun {
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-/** The exports folder: --exports, `$BIZENV_EXPORTS` (relative to the working directory), else data/exports/. */
+/** The exports folder: --exports (relative to the working directory), else `exportsPath` ($BIZENV_EXPORTS). */
 export function resolveExportsDir(given: string | undefined, io: Io): string {
-  const dir = given ?? io.env.BIZENV_EXPORTS?.trim();
-  if (!dir) return join(projectRoot, "data", "exports");
-  return isAbsolute(dir) ? dir : resolve(io.cwd, dir);
+  if (!given) return exportsPath(io.env);
+  return isAbsolute(given) ? given : resolve(io.cwd, given);
 }
 
 /** ISO time to the second, UTC: `2023-07-01T02:00:00Z`. */

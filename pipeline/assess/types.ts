@@ -3,6 +3,7 @@
 // Every number in it is copied from an export file or counted from one; nothing is recomputed from raw feeds.
 
 import type {UnitScoreRule} from "../scoring/readBenchmarks.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
 
 export type Lang = "zh" | "en";
 
@@ -42,27 +43,18 @@ export interface EvidenceFile {
  */
 export type TargetVerdict = "met" | "missed" | "no_data" | "pending" | "ahead";
 
-/** One attainment row (attainment.csv) as the assessment quotes it. */
-export interface AttainmentFigure {
+/** One attainment row (attainment.csv) as the assessment quotes it; `status` is the export's own (met · at_risk · …). */
+export type AttainmentFigure = Pick<ExportRow<"attainment.csv">, "actual" | "n" | "gap" | "status"> & {
   period_type: string;
   period: string;
   period_start: string;
-  actual: number | null;
-  n: number | null;
-  gap: number | null;
-  /** The export's own status (met · at_risk · missed · no_data). */
-  status: string | null;
-}
+};
 
-export interface ForecastFigure {
-  as_of_month: string;
-  projected: number | null;
-  lower: number | null;
-  upper: number | null;
-  verdict: string | null;
-  required_monthly_change: number | null;
-  method: string | null;
-}
+/** A forecast (forecasts.csv) as the assessment quotes it. */
+export type ForecastFigure = Pick<
+  ExportRow<"forecasts.csv">,
+  "projected" | "lower" | "upper" | "verdict" | "required_monthly_change" | "method"
+> & {as_of_month: string};
 
 export interface TargetAssessment {
   clause: string;

@@ -1,6 +1,7 @@
-import {SYNTHETIC_COLUMN} from "../shared/rowRules.ts";
+import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
-import {halfWidth, parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
+import {halfWidth, parseSql} from "./parseSql.ts";
+import {TYPE_DESCRIPTION} from "./textFormats.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */

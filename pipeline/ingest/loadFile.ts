@@ -17,7 +17,7 @@ import {rejectDuplicates} from "./rejectDuplicates.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
-import {chinaWallClock} from "../shared/chinaWallClock.ts";
+import {chinaWallClock} from "./chinaWallClock.ts";
 
 export {chinaWallClock};
 

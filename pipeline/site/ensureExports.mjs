@@ -29,9 +29,11 @@ function bizenv(args) {
  * warehouse yet, first generate and load the SYNTHETIC demo, scored as of its last day.
  */
 export async function ensureExports({log = (m) => console.error(m)} = {}) {
-  const exportsDir = process.env.BIZENV_EXPORTS
-    ? resolve(projectDir, process.env.BIZENV_EXPORTS)
-    : join(projectDir, "data", "exports");
+  // The same rule as the CLI and the data loaders (pipeline/config.ts), imported through tsx: this module runs on
+  // plain Node (npm start), and only this step needs the TypeScript rule.
+  const {tsImport} = await import("tsx/esm/api");
+  const {exportsPath} = await tsImport("../config.ts", import.meta.url);
+  const exportsDir = exportsPath(process.env);
   if (existsSync(join(exportsDir, "manifest.json"))) {
     log(`using the exports in ${exportsDir}`);
     return;

@@ -5,7 +5,7 @@ import {assessPeriod} from "../../pipeline/assess/assessPeriod.ts";
 import {assessUnits} from "../../pipeline/assess/assessUnits.ts";
 import type {TaskAssessment} from "../../pipeline/assess/types.ts";
 import {scoreUnits} from "../../pipeline/scoring/unitScore.ts";
-import type {ExportRow} from "../../pipeline/shared/exportsContract.ts";
+import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 import {benchmarks} from "./fixture.ts";
 
 const task = (unit_id: string, status: TaskAssessment["status"], deadline = "2022-06-30", task_number = 1) =>

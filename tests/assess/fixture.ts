@@ -14,7 +14,7 @@ import type {Assessment} from "../../pipeline/assess/types.ts";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
-import type {ExportManifest} from "../../pipeline/shared/exportsContract.ts";
+import type {ExportManifest} from "../../pipeline/export/exportsContract.ts";
 
 export const FIXTURE_EXPORTS = fileURLToPath(new URL("../fixtures/assess/exports/", import.meta.url));
 export const GOLDEN_DIR = fileURLToPath(new URL("../fixtures/assess/golden/", import.meta.url));

@@ -1,5 +1,5 @@
-import type {PlanJson} from "../catalog/index.ts";
-import type {ExportRow} from "./exportsContract.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 
 /** A satisfaction index for a month: respondents and the index weighted by them. */
 export interface IndexPoint {

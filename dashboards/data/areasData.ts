@@ -1,5 +1,5 @@
-import type {PlanJson} from "../catalog/index.ts";
-import type {ExportRow} from "./exportsContract.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 import {metricInfo, type MetricInfo} from "./overviewData.ts";
 
 export interface AreasData {

@@ -1,7 +1,7 @@
 import type {Metric} from "../catalog/index.ts";
-import {statisticValue} from "./attainment.ts";
+import {statisticValue} from "../scoring/attainment.ts";
 import {CITY, type AttainmentRow, type MetricPeriodRow} from "./buildAttainment.ts";
-import {judgedStatistic, minCases, type Benchmarks} from "./readBenchmarks.ts";
+import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
 
 /** One row of areas.csv. */
 export interface AreaRow {

@@ -1,6 +1,6 @@
-import {judgeTask, type TaskJudgement, type TaskReport, type TaskStatus} from "./taskStatus.ts";
-import type {Benchmarks} from "./readBenchmarks.ts";
-import {scoreUnits, type UnitRecord} from "./unitScore.ts";
+import {judgeTask, type TaskJudgement, type TaskReport, type TaskStatus} from "../scoring/taskStatus.ts";
+import type {Benchmarks} from "../scoring/readBenchmarks.ts";
+import {scoreUnits, type UnitRecord} from "../scoring/unitScore.ts";
 
 /** One row of mart_task_reports. */
 export interface TaskReportRow extends TaskReport {

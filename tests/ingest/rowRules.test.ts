@@ -1,4 +1,4 @@
-// The File check page's rules (pipeline/shared/rowRules.ts) against the loader itself: for every feed, a file made
+// The File check page's rules (pipeline/ingest/rowRules.ts) against the loader itself: for every feed, a file made
 // of its fixture rows, one broken copy per rule its contract declares, rows written the other ways offices write
 // them (full-width digits, slashes, 年月日, Excel serials, codes and aliases) and an in-file duplicate is loaded
 // into a throwaway warehouse with the real loader, and checked in memory with rowRules; both must reject exactly
@@ -19,7 +19,7 @@ import {
   recognizeFeed,
   referencesFromCatalog,
   type RuleContract,
-} from "../../pipeline/shared/rowRules.ts";
+} from "../../pipeline/ingest/rowRules.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "feeds");

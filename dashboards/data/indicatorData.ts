@@ -1,7 +1,8 @@
-import type {PlanJson} from "../catalog/index.ts";
-import {toColumnar, type Columnar} from "./columnar.ts";
-import type {ExportRow} from "./exportsContract.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import {toColumnar, type Columnar} from "../components/columnar.ts";
+import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 import type {IndicatorCard, MetricInfo} from "./overviewData.ts";
+import {referenceLines, type ReferenceLine} from "./referenceLines.ts";
 import {taskRows, unitNames, type TaskRow} from "./tasksData.ts";
 
 /** The catalog's segment object as the exports write it: {"applicant_type": "individual"} → applicant_type=individual. */
@@ -54,30 +55,18 @@ export interface SeriesPoint {
   share: number | null;
 }
 
-export interface AttainmentPoint {
-  clause: string;
-  period_type: string;
-  period: string;
-  actual: number | null;
-  gap: number | null;
-  status: string | null;
-  n: number | null;
-  baseline: number | null;
-  statistic: string | null;
-}
+/** An attainment row (attainment.csv) as the page shows it. */
+export type AttainmentPoint = Pick<
+  ExportRow<"attainment.csv">,
+  "actual" | "gap" | "status" | "n" | "baseline" | "statistic"
+> & {clause: string; period_type: string; period: string};
 
-export interface ForecastPoint {
+/** A forecast (forecasts.csv) as the page shows it. */
+export type ForecastPoint = Omit<ExportRow<"forecasts.csv">, "clause" | "as_of_month" | "deadline" | "method"> & {
   clause: string;
   as_of_month: string;
   deadline: string;
-  projected: number | null;
-  lower: number | null;
-  upper: number | null;
-  verdict: string | null;
-  required_monthly_change: number | null;
-  points: number | null;
-  actual_at_deadline: number | null;
-}
+};
 
 export interface AreaPoint {
   metric: string;
@@ -87,41 +76,6 @@ export interface AreaPoint {
   rank: number | null;
   of: number | null;
   status: string | null;
-}
-
-/**
- * National references drawn as lines, most specific first: the national best (the national evaluation's 标杆值,
- * else the best peer city) and the advanced level (全国先进 / the excellent threshold, 先进值). Doing Business
- * values are not drawn: their units and case definitions differ from the metric's (national.csv keeps them).
- */
-export const REFERENCE_LINES = {
-  best: ["national_best", "national_best_practice", "best_peer"],
-  advanced: ["national_advanced", "excellent_threshold"],
-} as const;
-
-export interface ReferenceLine {
-  kind: "best" | "advanced";
-  reference: string;
-  value: number;
-  year: number;
-  source: string;
-}
-
-/** For each kind, the first reference name of REFERENCE_LINES with a value, in the latest year that has one. */
-export function referenceLines(national: ExportRow<"national.csv">[], metric: string): ReferenceLine[] {
-  const lines: ReferenceLine[] = [];
-  for (const kind of ["best", "advanced"] as const) {
-    for (const name of REFERENCE_LINES[kind]) {
-      const row = national
-        .filter((n) => n.metric_id === metric && n.reference === name && n.reference_value !== null)
-        .sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
-      if (row) {
-        lines.push({kind, reference: name, value: row.reference_value!, year: row.year ?? 0, source: row.source ?? ""});
-        break;
-      }
-    }
-  }
-  return lines;
 }
 
 /** The city's distance to frontier and peer standing per year (national.csv repeats them on every reference row). */

@@ -7,22 +7,21 @@
 import Papa from "papaparse";
 import {
   checkRows,
+  HEADER_SEARCH_ROWS,
   recognizeFeed,
-  sniffDelimiter,
   type CheckResult,
   type HeaderMatch,
   type References,
   type RuleContract,
 } from "./rowRules.ts";
 import {chinaWallClock} from "./chinaWallClock.ts";
+import {sniffDelimiter} from "./sniffDelimiter.ts";
 
 export {chinaWallClock};
 
 export * from "./rowRules.ts";
 export {formatWallClock} from "./parseText.ts";
-
-/** How far down a sheet the header row is looked for (pipeline/ingest/xlsxToCsv.ts). */
-export const HEADER_SEARCH_ROWS = 30;
+export {sniffDelimiter};
 
 /** The text of a file's bytes: by BOM, else UTF-8 if it is valid UTF-8, else GB18030 (what Excel on Chinese Windows saves). */
 export function decodeText(bytes: Uint8Array): {text: string; encoding: string} {

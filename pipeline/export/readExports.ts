@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from "node:fs";
-import {isAbsolute, join, resolve} from "node:path";
+import {join} from "node:path";
 import Papa from "papaparse";
-import {projectRoot} from "../version.ts";
+import {exportsPath} from "../config.ts";
 import {
   BOOLEAN_COLUMNS,
   EXPORT_CSV,
@@ -12,13 +12,11 @@ import {
 } from "./exportsContract.ts";
 
 /**
- * The folder `bizenv score` exported to: `$BIZENV_EXPORTS` (relative paths from the project root, where Framework
- * runs loaders) or `data/exports/`. Throws, saying how to make the files, when its manifest.json is missing: the
+ * The folder `bizenv score` exported to (`exportsPath`: `$BIZENV_EXPORTS` or `data/exports/`). Throws, saying how to make the files, when its manifest.json is missing: the
  * manifest is written last, so without it the set is incomplete.
  */
 export function exportsDir(env: Record<string, string | undefined> = process.env): string {
-  const given = env.BIZENV_EXPORTS;
-  const dir = given ? (isAbsolute(given) ? given : resolve(projectRoot, given)) : join(projectRoot, "data", "exports");
+  const dir = exportsPath(env);
   if (!existsSync(join(dir, "manifest.json"))) {
     throw new Error(
       `no exports in ${dir} (manifest.json missing): run \`bizenv score\`, or set BIZENV_EXPORTS to a folder of exports`,

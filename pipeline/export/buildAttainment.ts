@@ -1,7 +1,7 @@
 import type {Metric, Target} from "../catalog/index.ts";
-import {judgeAttainment, statisticValue, type AttainmentStatus, type PeriodStatistics} from "./attainment.ts";
-import {periodOf, periodsBetween, segmentLabel, PERIOD_TYPES, type PeriodType} from "./periods.ts";
-import {judgedStatistic, minCases, type Benchmarks, type Statistic} from "./readBenchmarks.ts";
+import {judgeAttainment, statisticValue, type AttainmentStatus, type PeriodStatistics} from "../scoring/attainment.ts";
+import {periodOf, periodsBetween, segmentLabel, PERIOD_TYPES, type PeriodType} from "../scoring/periods.ts";
+import {judgedStatistic, minCases, type Benchmarks, type Statistic} from "../scoring/readBenchmarks.ts";
 
 /** One row of mart_metric_periods. */
 export interface MetricPeriodRow extends PeriodStatistics {

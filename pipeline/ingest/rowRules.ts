@@ -1,7 +1,7 @@
 /**
  * The feed contracts' row rules (sources/feeds/*.yaml) as plain TypeScript, for the browser's File check page: which
  * contract a header row belongs to, and which rows the loader would reject and why, before a file is sent. The
- * loader checks the same rules set-based in SQL (pipeline/ingest/checkSql.ts); tests/shared/rowRules.test.ts loads
+ * loader checks the same rules set-based in SQL (pipeline/ingest/checkSql.ts); tests/ingest/rowRules.test.ts loads
  * the fixture feeds and a corpus of broken rows with the real loader and requires this module to reject exactly the
  * same lines for the same rules. Pure and dependency-free: the page gets it bundled (data/rowRules.js.ts).
  *
@@ -13,13 +13,19 @@ import {
   monthStart,
   parseText,
   trimText,
-  TYPE_DESCRIPTION,
   wallClockOf,
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
+import {TYPE_DESCRIPTION} from "./textFormats.ts";
 
 export {parseText, trimText, type ColumnType, type Typed};
+
+/**
+ * How far down a sheet the header row is looked for (title rows and notes often stand above it): the loader's
+ * xlsxToCsv.ts and the File check's fileCheck.ts both.
+ */
+export const HEADER_SEARCH_ROWS = 30;
 
 /** A contract column, as far as the rules need it (pipeline/ingest/contractSchema.ts). */
 export interface RuleColumn {
@@ -330,15 +336,3 @@ const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
   metric: "not a metric of the catalog",
   task: "not a task number of the plan",
 };
-
-/** The delimiter of a text file's first line: the one of comma, tab and semicolon found most outside quotes. */
-export function sniffDelimiter(firstLine: string): "," | "\t" | ";" {
-  const counts = {",": 0, "\t": 0, ";": 0};
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "," || ch === "\t" || ch === ";")) counts[ch]++;
-  }
-  const best = (Object.entries(counts) as Array<[",", number]>).sort((a, b) => b[1] - a[1])[0]!;
-  return best[1] > 0 ? best[0] : ",";
-}

@@ -1,5 +1,5 @@
-import type {PlanJson} from "../catalog/index.ts";
-import type {ExportRow} from "./exportsContract.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 
 /** Task status as tasks.csv reports it per responsible unit. */
 export type TaskStatus = "done" | "done_late" | "in_progress" | "overdue" | "not_started" | "ongoing";

@@ -1,14 +1,26 @@
 /**
  * The loader's text-to-type rules (pipeline/ingest/parseSql.ts, which DuckDB evaluates) as plain TypeScript for the
  * browser's file check: the same accepted spellings (full-width digits, thousands separators, 2022/3/5 9:30,
- * 2022年3月5日, Excel serial dates, 是/否) and the same refusals. tests/shared/parseText.test.ts runs both on a corpus
+ * 2022年3月5日, Excel serial dates, 是/否) and the same refusals. tests/ingest/parseText.test.ts runs both on a corpus
  * of values and requires identical results. Pure and dependency-free.
  *
  * Times are wall-clock values in China with no zone, represented as microseconds since 1970-01-01 00:00 of that
  * wall clock (so dates, timestamps and months compare as numbers).
  */
 
-export type ColumnType = "varchar" | "integer" | "double" | "boolean" | "date" | "timestamp" | "month";
+import type {ColumnType} from "./contractSchema.ts";
+import {
+  DATE_FORMATS,
+  EXCEL_SERIAL_DAYS,
+  FALSE_WORDS,
+  FULL_WIDTH,
+  HALF_WIDTH,
+  MONTH_FORMATS,
+  TIMESTAMP_FORMATS,
+  TRUE_WORDS,
+} from "./textFormats.ts";
+
+export type {ColumnType};
 
 /** A typed value: text, a number, a boolean, or a date/time/month as wall-clock microseconds. */
 export type Typed = string | number | boolean;
@@ -88,12 +100,10 @@ export function trimText(text: string): string {
 
 /** parseSql's halfWidth: full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed. */
 function halfWidth(v: string): string {
-  const from = "０１２３４５６７８９．－＋，％／：\u3000";
-  const to = "0123456789.-+,%/: ";
   let out = "";
   for (const ch of v) {
-    const i = from.indexOf(ch);
-    out += i === -1 ? ch : to[i];
+    const i = FULL_WIDTH.indexOf(ch);
+    out += i === -1 ? ch : HALF_WIDTH[i];
   }
   return trimText(out);
 }
@@ -171,7 +181,7 @@ function castTimestamp(text: string): number | null {
  * try_strptime(text, formats): the first format that reads the whole text (trailing spaces allowed). %Y takes up
  * to four digits, %m %d %H %M %S one or two; a space in the format matches any run of white space.
  */
-function strptime(text: string, formats: string[]): number | null {
+function strptime(text: string, formats: readonly string[]): number | null {
   for (const format of formats) {
     let pattern = "^";
     const fields: string[] = [];
@@ -200,29 +210,12 @@ function strptime(text: string, formats: string[]): number | null {
 function excelSerial(text: string): number | null {
   if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
   const n = Number(text);
-  if (n < 32874 || n > 73051) return null;
+  if (n < EXCEL_SERIAL_DAYS.min || n > EXCEL_SERIAL_DAYS.max) return null;
   return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * MICROS_PER_DAY);
 }
 
-const TIMESTAMP_FORMATS = [
-  "%Y/%m/%d %H:%M:%S",
-  "%Y/%m/%d %H:%M",
-  "%Y-%m-%d %H:%M",
-  "%Y-%m-%dT%H:%M",
-  "%Y年%m月%d日 %H:%M:%S",
-  "%Y年%m月%d日 %H:%M",
-  "%Y年%m月%d日%H时%M分",
-  "%Y年%m月%d日 %H时%M分",
-  "%Y年%m月%d日%H时%M分%S秒",
-  "%Y年%m月%d日 %H时%M分%S秒",
-  "%Y年%m月%d日%H:%M",
-  "%Y.%m.%d %H:%M",
-];
-const DATE_FORMATS = ["%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d", "%Y%m%d"];
-const MONTH_FORMATS = ["%Y-%m", "%Y/%m", "%Y年%m月", "%Y.%m", "%Y%m"];
-
-const TRUE = new Set(["true", "t", "1", "yes", "y", "是", "√"]);
-const FALSE = new Set(["false", "f", "0", "no", "n", "否", "×"]);
+const TRUE = new Set(TRUE_WORDS);
+const FALSE = new Set(FALSE_WORDS);
 
 const dayOf = (micros: number | null) =>
   micros === null ? null : Math.floor(micros / MICROS_PER_DAY) * MICROS_PER_DAY;
@@ -264,14 +257,3 @@ export function parseText(type: ColumnType, v: string, options: {percent?: boole
     }
   }
 }
-
-/** How a type is described in a rejection message (the loader's TYPE_DESCRIPTION). */
-export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
-  varchar: "text",
-  integer: "a whole number",
-  double: "a number",
-  boolean: "yes or no (是/否, true/false, 1/0)",
-  date: "a date such as 2022-03-05",
-  timestamp: "a date and time such as 2022-03-05 09:30",
-  month: "a month such as 2022-03",
-};

@@ -1,10 +1,10 @@
-// The browser's text-to-type rules (pipeline/shared/parseText.ts) against the loader's own (pipeline/ingest/parseSql.ts)
+// The browser's text-to-type rules (pipeline/ingest/parseText.ts) against the loader's own (pipeline/ingest/parseSql.ts)
 // evaluated by DuckDB, on a corpus of what office exports really contain and of what breaks: the two must agree
 // on every value, or the File check page would promise something the loader does not do.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parseSql} from "../../pipeline/ingest/parseSql.ts";
-import {formatWallClock, parseText, trimText, type ColumnType} from "../../pipeline/shared/parseText.ts";
+import {formatWallClock, parseText, trimText, type ColumnType} from "../../pipeline/ingest/parseText.ts";
 
 const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
   integer: [

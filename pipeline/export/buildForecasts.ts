@@ -1,9 +1,15 @@
 import type {Metric, Target} from "../catalog/index.ts";
-import {meets, statisticValue} from "./attainment.ts";
+import {meets, statisticValue} from "../scoring/attainment.ts";
 import {CITY, indexByMetricSegment, type MetricPeriodRow} from "./buildAttainment.ts";
-import {forecastToDeadline, monthIndex, monthLabel, type ForecastVerdict, type MonthValue} from "./forecast.ts";
-import {segmentLabel} from "./periods.ts";
-import {judgedStatistic, minCases, type Benchmarks} from "./readBenchmarks.ts";
+import {
+  forecastToDeadline,
+  monthIndex,
+  monthLabel,
+  type ForecastVerdict,
+  type MonthValue,
+} from "../scoring/forecast.ts";
+import {segmentLabel} from "../scoring/periods.ts";
+import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
 
 /** One row of forecasts.csv (docs/exports.md). */
 export interface ForecastRow {

@@ -1,5 +1,4 @@
-import type {Contract} from "../ingest/contractSchema.ts";
-import type {ExportManifest, ExportRow} from "./exportsContract.ts";
+import type {ExportManifest, ExportRow} from "../../pipeline/export/exportsContract.ts";
 
 export interface FeedHealthRow extends Omit<ExportRow<"feed_health.csv">, "feed"> {
   feed: string;
@@ -27,6 +26,14 @@ export interface HealthData {
   rejects: Array<ExportRow<"rejects.csv"> & {name_zh: string; name_en: string}>;
 }
 
+/** What the page needs of a feed contract (sources/feeds/*.yaml): its names and freshness rule. */
+export interface FeedInfo {
+  feed: string;
+  name_zh: string;
+  name_en: string;
+  freshness: {warn_after_days: number; error_after_days: number};
+}
+
 const days = (from: string, to: string) =>
   Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 
@@ -36,7 +43,7 @@ const days = (from: string, to: string) =>
  */
 export function healthData(
   manifest: ExportManifest,
-  contracts: Pick<Contract, "feed" | "name_zh" | "name_en" | "freshness">[],
+  contracts: FeedInfo[],
   feeds: ExportRow<"feed_health.csv">[],
   loads: ExportRow<"load_log.csv">[],
   rejects: ExportRow<"rejects.csv">[],

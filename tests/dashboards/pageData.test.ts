@@ -1,25 +1,16 @@
-// The loaders' pure builders over the SYNTHETIC export fixture: what the overview, indicator, tasks, satisfaction,
-// areas and data-health pages receive, and the contract checks on reading exports.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+// The loaders' pure page models over the SYNTHETIC export fixture: what the overview, indicator, tasks, satisfaction,
+// areas and data-health pages receive.
 import {describe, expect, it} from "vitest";
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
+import {readExportCsv, readIndicators, readManifest} from "../../pipeline/export/readExports.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {areasData} from "../../pipeline/shared/areasData.ts";
-import {exploreTable} from "../../pipeline/shared/arrowStream.ts";
-import {healthData} from "../../pipeline/shared/healthData.ts";
-import {
-  indicatorAreaSeries,
-  indicatorData,
-  referenceLines,
-  segmentMatches,
-} from "../../pipeline/shared/indicatorData.ts";
-import {isStale, overviewData} from "../../pipeline/shared/overviewData.ts";
-import {exportsDir, readExportCsv, readIndicators, readManifest} from "../../pipeline/shared/readExports.ts";
-import {satisfactionData} from "../../pipeline/shared/satisfactionData.ts";
-import {tasksData, urgency} from "../../pipeline/shared/tasksData.ts";
-import {tableFromIPC} from "apache-arrow";
+import {areasData} from "../../dashboards/data/areasData.ts";
+import {healthData} from "../../dashboards/data/healthData.ts";
+import {indicatorAreaSeries, indicatorData, segmentMatches} from "../../dashboards/data/indicatorData.ts";
+import {isStale, overviewData} from "../../dashboards/data/overviewData.ts";
+import {referenceLines} from "../../dashboards/data/referenceLines.ts";
+import {satisfactionData} from "../../dashboards/data/satisfactionData.ts";
+import {tasksData, urgency} from "../../dashboards/data/tasksData.ts";
 import {FIXTURE_EXPORTS as DIR} from "../helpers/startSite.ts";
 
 const plan = planJson(loadCatalog());
@@ -29,40 +20,6 @@ const tiers = readExportCsv(DIR, "tiers.csv");
 const forecasts = readExportCsv(DIR, "forecasts.csv");
 const national = readExportCsv(DIR, "national.csv");
 const overview = overviewData(plan, manifest, readIndicators(DIR), tiers, forecasts, national);
-
-describe("reading exports", () => {
-  it("takes $BIZENV_EXPORTS and says how to make exports when the manifest is missing", () => {
-    expect(exportsDir({BIZENV_EXPORTS: DIR})).toBe(DIR);
-    const empty = mkdtempSync(join(tmpdir(), "bizenv-no-exports-"));
-    try {
-      expect(() => exportsDir({BIZENV_EXPORTS: empty})).toThrow(/manifest.json missing\): run `bizenv score`/);
-    } finally {
-      rmSync(empty, {recursive: true, force: true});
-    }
-  });
-
-  it("types columns by the contract and refuses a file that lacks one", () => {
-    const [row] = readExportCsv(DIR, "tiers.csv");
-    expect(typeof row!.year).toBe("number");
-    expect([true, false, null]).toContain(row!.on_course);
-    const dir = mkdtempSync(join(tmpdir(), "bizenv-exports-"));
-    try {
-      cpSync(DIR, dir, {recursive: true});
-      const text = readFileSync(join(dir, "units.csv"), "utf8").replace(",score,", ",points,");
-      writeFileSync(join(dir, "units.csv"), text);
-      expect(() => readExportCsv(dir, "units.csv")).toThrow("units.csv: columns missing from the export: score");
-      writeFileSync(
-        join(dir, "areas.csv"),
-        "metric_id,area_id,year,value,rank,areas_ranked,status\nm,a,twenty,1,1,1,met\n",
-      );
-      expect(() => readExportCsv(dir, "areas.csv")).toThrow(
-        'areas.csv line 2, year: expected a number, found "twenty"',
-      );
-    } finally {
-      rmSync(dir, {recursive: true, force: true});
-    }
-  });
-});
 
 describe("overview", () => {
   it("has the 18 indicators in plan order and the tier goals 4 / 11 / 3", () => {
@@ -188,11 +145,5 @@ describe("the other pages' data", () => {
     expect(data.loads.every((l) => l.balanced)).toBe(true);
     expect(data.feeds.find((f) => f.feed === "procurement_intentions")!.freshness).toBe("error");
     expect(data.rejects.map((r) => r.rows)).toEqual([...data.rejects.map((r) => r.rows)].sort((a, b) => b! - a!));
-  });
-
-  it("explore: every mart as an Arrow stream DuckDB-wasm can read", () => {
-    const table = tableFromIPC(exploreTable(DIR, "units"));
-    expect(table.numRows).toBe(readExportCsv(DIR, "units.csv").length);
-    expect(() => exploreTable(DIR, "warehouse")).toThrow(/unknown explore table/);
   });
 });

@@ -1,3 +1,7 @@
+import type {AttainmentStatus} from "../scoring/attainment.ts";
+import type {ForecastVerdict} from "../scoring/forecast.ts";
+import type {Freshness} from "../ingest/feedStatus.ts";
+
 /**
  * The files `bizenv score` exports (docs/exports.md), as the dashboards read them: each CSV's columns in order, and
  * which of them hold numbers or booleans (the rest are text; an empty cell is null). Readers check a file's header
@@ -207,12 +211,12 @@ export type ExportRow<N extends ExportCsvName> = {
       : string | null;
 };
 
-/** Attainment status of a target (attainment.csv, indicators.json). */
-export type Status = "met" | "at_risk" | "missed" | "no_data";
-/** Forecast verdict for a target's deadline (forecasts.csv, indicators.json). */
-export type Verdict = "on_track" | "at_risk" | "off_track" | "no_data";
-/** A feed's freshness against its contract's rule (feed_health.csv, indicators.json). */
-export type Freshness = "ok" | "warn" | "error" | "no_data";
+// The words of attainment.csv `status`, forecasts.csv `verdict` and feed_health.csv `freshness` (all also in
+// indicators.json) are declared once, where they are decided: the attainment and forecast judgements of scoring/ and
+// the freshness rule of ingest/. Type-only, so this file stays browser-safe.
+export type {AttainmentStatus} from "../scoring/attainment.ts";
+export type {ForecastVerdict} from "../scoring/forecast.ts";
+export type {Freshness} from "../ingest/feedStatus.ts";
 
 /** One row of indicators.json. */
 export interface IndicatorExport {
@@ -227,8 +231,8 @@ export interface IndicatorExport {
   latest_period: string | null;
   target_value: number | null;
   comparator: "<=" | ">=" | null;
-  status: Status | null;
-  forecast_verdict: Verdict | null;
+  status: AttainmentStatus | null;
+  forecast_verdict: ForecastVerdict | null;
   national_best: number | null;
   data_as_of: string | null;
   freshness: Freshness | null;

@@ -1,15 +1,15 @@
-import type {IndicatorExport} from "../shared/exportsContract.ts";
+import type {IndicatorExport} from "./exportsContract.ts";
 import type {Catalog} from "../catalog/index.ts";
 import type {Freshness} from "../ingest/feedStatus.ts";
-import {statisticValue} from "./attainment.ts";
+import {statisticValue} from "../scoring/attainment.ts";
 import {CITY, type AttainmentRow, type MetricPeriodRow} from "./buildAttainment.ts";
 import type {ForecastRow} from "./buildForecasts.ts";
 import type {NationalRow, TierRow} from "./buildNational.ts";
-import {monthIndex, monthLabel} from "./forecast.ts";
-import {segmentLabel} from "./periods.ts";
-import {judgedStatistic, minCases, type Benchmarks} from "./readBenchmarks.ts";
+import {monthIndex, monthLabel} from "../scoring/forecast.ts";
+import {segmentLabel} from "../scoring/periods.ts";
+import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
 
-/** One entry of indicators.json: the shape the dashboards read (pipeline/shared/exportsContract.ts). */
+/** One entry of indicators.json: the shape the dashboards read (pipeline/export/exportsContract.ts). */
 export type IndicatorEntry = IndicatorExport;
 
 /**

@@ -1,6 +1,6 @@
-import type {PlanJson} from "../catalog/index.ts";
-import type {ExportManifest, ExportRow, Freshness, IndicatorExport} from "./exportsContract.ts";
-import {referenceLines} from "./indicatorData.ts";
+import type {PlanJson} from "../../pipeline/catalog/index.ts";
+import type {ExportManifest, ExportRow, Freshness, IndicatorExport} from "../../pipeline/export/exportsContract.ts";
+import {referenceLines} from "./referenceLines.ts";
 
 /** A metric as the pages label it. */
 export interface MetricInfo {
@@ -24,14 +24,12 @@ export interface IndicatorCard extends Omit<IndicatorExport, "headline_metric"> 
   /** Data too old to trust (freshness other than ok): the card is grey whatever the status says. */
   stale: boolean;
   /** The latest forecast for the target's deadline (forecasts.csv), if any. */
-  forecast: {
-    as_of_month: string;
-    deadline: string;
-    projected: number | null;
-    lower: number | null;
-    upper: number | null;
-    actual_at_deadline: number | null;
-  } | null;
+  forecast:
+    | (Pick<ExportRow<"forecasts.csv">, "projected" | "lower" | "upper" | "actual_at_deadline"> & {
+        as_of_month: string;
+        deadline: string;
+      })
+    | null;
   /** The national advanced reference (全国先进 / 先进值) of the headline metric, latest year (REFERENCE_LINES). */
   national_advanced: number | null;
 }

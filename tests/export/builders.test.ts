@@ -1,11 +1,11 @@
 import {describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {buildAreas} from "../../pipeline/scoring/buildAreas.ts";
-import {buildAttainment, type MetricPeriodRow} from "../../pipeline/scoring/buildAttainment.ts";
-import {buildForecasts, forecastCameTrue} from "../../pipeline/scoring/buildForecasts.ts";
-import {buildIndicators} from "../../pipeline/scoring/buildIndicators.ts";
-import {buildNational, buildTiers, metricStandings} from "../../pipeline/scoring/buildNational.ts";
-import {buildTasks, buildUnits} from "../../pipeline/scoring/buildUnits.ts";
+import {buildAreas} from "../../pipeline/export/buildAreas.ts";
+import {buildAttainment, type MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
+import {buildForecasts, forecastCameTrue} from "../../pipeline/export/buildForecasts.ts";
+import {buildIndicators} from "../../pipeline/export/buildIndicators.ts";
+import {buildNational, buildTiers, metricStandings} from "../../pipeline/export/buildNational.ts";
+import {buildTasks, buildUnits} from "../../pipeline/export/buildUnits.ts";
 import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
 
 const catalog = loadCatalog();

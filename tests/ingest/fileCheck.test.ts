@@ -1,4 +1,4 @@
-// The File check's reading of dropped files (pipeline/shared/fileCheck.ts) against the loader's: text encodings and
+// The File check's reading of dropped files (pipeline/ingest/fileCheck.ts) against the loader's: text encodings and
 // delimiters, XLSX cell text (the same as pipeline/ingest/xlsxToCsv.ts cellText), and a workbook with a title row
 // loaded by the real loader and checked in memory, rejecting the same lines for the same rules.
 import {writeFileSync} from "node:fs";
@@ -20,7 +20,7 @@ import {
   recognizeFeed,
   referencesFromCatalog,
   type RuleContract,
-} from "../../pipeline/shared/fileCheck.ts";
+} from "../../pipeline/ingest/fileCheck.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 const catalog = loadCatalog();

@@ -1,9 +1,9 @@
 import type {Catalog} from "../catalog/index.ts";
-import {statisticValue} from "./attainment.ts";
+import {statisticValue} from "../scoring/attainment.ts";
 import {CITY, type MetricPeriodRow} from "./buildAttainment.ts";
-import {frontierBounds, frontierScore, peerStanding} from "./peerStanding.ts";
-import {judgedStatistic, minCases, type Benchmarks} from "./readBenchmarks.ts";
-import {onCourse, tierVerdict, type TierVerdict} from "./tierVerdict.ts";
+import {frontierBounds, frontierScore, peerStanding} from "../scoring/peerStanding.ts";
+import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
+import {onCourse, tierVerdict, type TierVerdict} from "../scoring/tierVerdict.ts";
 
 /** One row of the peer_benchmarks feed (stg_peer_benchmarks). */
 export interface PeerValue {
