@@ -3,7 +3,8 @@ import {evidenceByFile, targetsTable, tasksByUnit} from "./htmlTables.ts";
 import {LABELS, type Labels} from "./labels.ts";
 import {reportNames, type ReportNames} from "./reportNames.ts";
 import {REPORT_CSS} from "./reportStyle.ts";
-import {methodParagraphs, reportTables, reportTitle, type ReportMeta, type Table} from "./reportTables.ts";
+import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
+import type {Table} from "./table.ts";
 import {esc, tableHtml} from "./tableHtml.ts";
 import type {Assessment, Lang} from "./types.ts";
 

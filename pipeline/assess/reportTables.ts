@@ -2,28 +2,8 @@ import type {Catalog} from "../catalog/index.ts";
 import {LABELS, type Labels} from "./labels.ts";
 import {changesTable} from "./changesTable.ts";
 import {reportNames, type ReportNames} from "./reportNames.ts";
+import type {Cell, CellKind, Column, Table} from "./table.ts";
 import type {Assessment, Lang} from "./types.ts";
-
-/**
- * How a column is shown: text; int (counts); num (measured values, two decimals); dec1 (scores and rates, one
- * decimal); general (a number shown as it is); date (ISO date text, a date cell in the workbook); hash (sha256,
- * monospace).
- */
-export type CellKind = "text" | "int" | "num" | "dec1" | "general" | "date" | "hash";
-export type Cell = string | number | null;
-
-export interface Column {
-  key: string;
-  header: string;
-  kind: CellKind;
-}
-
-export interface Table {
-  id: string;
-  title: string;
-  columns: Column[];
-  rows: Cell[][];
-}
 
 /** Facts about the report itself: which edition, when it was made, by which code. */
 export interface ReportMeta {

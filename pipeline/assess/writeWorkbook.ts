@@ -4,15 +4,8 @@ import type {Catalog} from "../catalog/index.ts";
 import {fixZipTimestamps} from "../zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
 import {LABELS} from "./labels.ts";
-import {
-  methodParagraphs,
-  reportTables,
-  reportTitle,
-  type Cell,
-  type CellKind,
-  type ReportMeta,
-  type Table,
-} from "./reportTables.ts";
+import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
+import type {Cell, CellKind, Table} from "./table.ts";
 import type {Assessment, Lang} from "./types.ts";
 
 const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {

@@ -4,7 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {tmpdir} from "node:os";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {runScore} from "../export/runScore.ts";
+import {runScore} from "../score/runScore.ts";
 import {loadPaths} from "../ingest/loadFiles.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {projectRoot} from "../version.ts";

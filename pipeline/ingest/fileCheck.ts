@@ -14,7 +14,7 @@ import {
   type References,
   type RuleContract,
 } from "./rowRules.ts";
-import {chinaWallClock} from "./chinaWallClock.ts";
+import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 
 export {chinaWallClock};

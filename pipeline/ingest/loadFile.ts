@@ -17,9 +17,7 @@ import {rejectDuplicates} from "./rejectDuplicates.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
-import {chinaWallClock} from "./chinaWallClock.ts";
-
-export {chinaWallClock};
+import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
 export const TEMP_PREFIX = "bizenv-load-";

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {main} from "../../pipeline/cli/main.ts";
 import {EXPORT_COLUMNS} from "../../pipeline/export/exportColumns.ts";
-import {runScore} from "../../pipeline/export/runScore.ts";
+import {runScore} from "../../pipeline/score/runScore.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {projectRoot} from "../../pipeline/version.ts";
 import {captureIo} from "../helpers/captureIo.ts";

@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {chinaWallClock as loaderClock} from "../../pipeline/ingest/loadFile.ts";
+import {chinaWallClock as loaderClock} from "../../pipeline/calendar/chinaWallClock.ts";
 import {cellText as loaderCellText} from "../../pipeline/ingest/xlsxToCsv.ts";
 import {
   cellText,

@@ -11,7 +11,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import type {Contract, ContractColumn} from "../../pipeline/ingest/contractSchema.ts";
 import {normalizeHeader as loaderNormalizeHeader, loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {chinaWallClock} from "../../pipeline/ingest/loadFile.ts";
+import {chinaWallClock} from "../../pipeline/calendar/chinaWallClock.ts";
 import {recognizeFeed as loaderRecognizeFeed} from "../../pipeline/ingest/matchHeaders.ts";
 import {
   checkRows,

@@ -1,10 +1,10 @@
 import {Command} from "commander";
-import {runScore} from "../../export/runScore.ts";
+import {runScore} from "../../score/runScore.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
 /**
  * `bizenv score [--as-of DATE] [--force] [--json]`: the arguments and the printing around `runScore`
- * (pipeline/export/runScore.ts), which rebuilds the marts, scores them and exports what the dashboards read.
+ * (pipeline/score/runScore.ts), which rebuilds the marts, scores them and exports what the dashboards read.
  */
 export function scoreCommand(io: Io): Command {
   return new Command("score")

@@ -10,9 +10,9 @@ import {runModels, type RunModelsReport} from "../models/runModels.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {readBenchmarks} from "../scoring/readBenchmarks.ts";
 import {projectRoot} from "../version.ts";
-import {collectExports} from "./collectExports.ts";
-import type {ExportManifest} from "./exportsContract.ts";
-import {writeExports} from "./writeExports.ts";
+import {collectExports} from "../export/collectExports.ts";
+import type {ExportManifest} from "../export/exportsContract.ts";
+import {writeExports} from "../export/writeExports.ts";
 
 export interface ScoreOptions {
   /** Evaluate as of this date (default: the warehouse's as-of, else today). */
