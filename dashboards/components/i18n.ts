@@ -48,6 +48,10 @@ const measureUnits: Record<string, Record<Lang, string>> = {
   percent: {zh: "%", en: "%"},
   percent_reduction: {zh: "%(压减)", en: "% reduction"},
   kW: {zh: "千瓦", en: "kW"},
+  count: {zh: "个", en: ""},
+  yuan: {zh: "元", en: "yuan"},
+  index: {zh: "分", en: "points"},
+  percent_of_income: {zh: "%(占人均收入)", en: "% of income per capita"},
 };
 
 /** A target's threshold as the plan states it: "≤ 1 个工作日", "≥ 95%". Unknown units print as they are. */
@@ -108,6 +112,10 @@ const valueUnits: Record<string, Record<Lang, string>> = {
   percent: {zh: "%", en: "%"},
   percent_reduction: {zh: "%", en: "%"},
   kW: {zh: "千瓦", en: "kW"},
+  count: {zh: "个", en: "count"},
+  yuan: {zh: "元", en: "yuan"},
+  index: {zh: "分", en: "points"},
+  percent_of_income: {zh: "%人均收入", en: "% of income p.c."},
 };
 
 /** A metric's unit for an axis label: 个工作日, hours, %. */

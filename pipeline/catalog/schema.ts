@@ -19,7 +19,19 @@ export const isoDate = z
   }, "not a real calendar date");
 
 export const tierId = z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]);
-export const unitOfMeasure = z.enum(["workday", "hour", "day", "percent", "percent_reduction", "kW"]);
+// count (procedures, cases), yuan, index (a questionnaire score on its own scale), percent_of_income (DB cost).
+export const unitOfMeasure = z.enum([
+  "workday",
+  "hour",
+  "day",
+  "percent",
+  "percent_reduction",
+  "kW",
+  "count",
+  "yuan",
+  "index",
+  "percent_of_income",
+]);
 export const comparator = z.enum(["<=", ">="]);
 export const polarity = z.enum(["lower_is_better", "higher_is_better"]);
 
@@ -62,6 +74,8 @@ export const indicatorsFile = z.strictObject({
       action: identifier,
       ...bilingual,
       tier_goal: z.strictObject({tier: tierId, deadline: isoDate}),
+      // Where the indicator's list of components (二级指标) comes from: a public document, or DB2020's methodology.
+      components_source: z.string().min(1).optional(),
     }),
   ),
 });
@@ -92,6 +106,24 @@ export const metricsFile = z.strictObject({
       polarity,
       derived_from: identifier.optional(),
       description_en: z.string().min(1),
+      // The feed (sources/feeds/<feed>.yaml) the metric is measured from.
+      feed: identifier.optional(),
+      // A component (二级指标) of its indicator in the national evaluation, scored against fixed bounds in the
+      // metric's unit: 100 × (worst − value) / (worst − frontier), clipped to [0, 100]. `db2020` names the
+      // Doing Business 2020 component ("topic.component" of sources/benchmarks/db2020-bounds.yaml) whose bounds these are.
+      component: z
+        .strictObject({
+          name_zh: z.string().min(1),
+          frontier: z.number().finite(),
+          worst: z.number().finite(),
+          db2020: z
+            .string()
+            .regex(/^[a-z_]+\.[a-z0-9_]+$/)
+            .optional(),
+          source: z.string().min(1),
+        })
+        .refine((c) => c.frontier !== c.worst, "a component's frontier and worst bound must differ")
+        .optional(),
     }),
   ),
 });

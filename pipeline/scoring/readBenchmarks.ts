@@ -4,6 +4,7 @@ import {join, relative} from "node:path";
 import YAML from "yaml";
 import {z} from "zod";
 import type {Catalog} from "../catalog/index.ts";
+import {unitOfMeasure} from "../catalog/schema.ts";
 import {CatalogError, type Issue} from "../errors.ts";
 import {projectRoot} from "../version.ts";
 
@@ -18,7 +19,7 @@ export const BENCHMARKS_DIR = join(projectRoot, "sources", "benchmarks");
 export const STATISTICS = ["median", "mean", "p90", "p10", "max", "min"] as const;
 export type Statistic = (typeof STATISTICS)[number];
 const statistic = z.enum(STATISTICS);
-const unitName = z.enum(["workday", "hour", "day", "percent", "percent_reduction", "kW"]);
+const unitName = unitOfMeasure;
 
 const judgingSchema = z.strictObject({
   statistic_by_unit: z.record(unitName, statistic),
