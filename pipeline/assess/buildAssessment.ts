@@ -1,5 +1,6 @@
 import type {Catalog} from "../catalog/index.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
+import type {FixedBound, TierRule} from "../scoring/readBenchmarks.ts";
 import {assessIndicators} from "./assessIndicators.ts";
 import {previousPeriod} from "./assessPeriod.ts";
 import {assessTargets} from "./assessTargets.ts";
@@ -17,9 +18,12 @@ export interface BuildArgs {
   inputs: AssessmentInputs;
   period: AssessPeriod;
   rules: ScorecardRules;
+  /** tier-rules.yaml as read (readBenchmarks): each threshold's source and the fixed bounds, for the method section. */
+  tierRules?: {rules: readonly TierRule[]; bounds: readonly FixedBound[]};
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * The assessment of one period from the exported figures: pure, the same inputs give the same value.
@@ -33,7 +37,7 @@ export function buildAssessment(args: BuildArgs): Assessment {
   return {...current, changes: compareAssessments(before, current, {from: before.period.id, to: current.period.id})};
 }
 
-function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Assessment {
+function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierSources}: BuildArgs): Assessment {
   const asOf = inputs.manifest.as_of;
   const evaluatedAt = asOf < period.end ? asOf : period.end;
   const feedsOfMetric = (metricId: string) => contracts.filter((c) => c.metrics.includes(metricId)).map((c) => c.feed);
@@ -55,6 +59,8 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
   });
   const tierRules = new Map<string, string>();
   for (const row of inputs["tiers.csv"]) if (row.rule_id && row.rule_text) tierRules.set(row.rule_id, row.rule_text);
+  // Every rule of the ladder, used this period or not, so the method states each judging rule with its source.
+  for (const rule of tierSources?.rules ?? []) if (!tierRules.has(rule.id)) tierRules.set(rule.id, rule.text);
 
   const countTargets = (v: string) => targets.filter((t) => t.verdict === v).length;
   const countGoals = (s: string) => indicators.filter((i) => i.goal_status === s).length;
@@ -74,6 +80,8 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
     goals_not_reached: countGoals("not_reached"),
     goals_on_course: countGoals("on_course"),
     goals_off_course: countGoals("off_course"),
+    verdicts_official: indicators.filter((i) => i.verdict_source === "official").length,
+    verdicts_provisional: indicators.filter((i) => i.is_provisional).length,
     task_rows: tasks.length,
     tasks_judged: judged,
     tasks_done_on_time: countTasks("done_on_time"),
@@ -102,9 +110,24 @@ function assessOnce({catalog, contracts, inputs, period, rules}: BuildArgs): Ass
     feeds,
     caveats,
     scorecard: rules,
-    tier_rules: [...tierRules]
-      .map(([rule_id, rule_text]) => ({rule_id, rule_text}))
-      .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+    tier_rules: [
+      ...[...tierRules]
+        .map(([rule_id, rule_text]) => {
+          const rule = tierSources?.rules.find((r) => r.id === rule_id);
+          const sources = rule
+            ? Object.entries(rule.sources)
+                .map(([key, source]) => `${key} ${String(rule[key as keyof typeof rule.sources])}: ${source}`)
+                .join("; ")
+            : undefined;
+          return sources === undefined ? {rule_id, rule_text} : {rule_id, rule_text, sources};
+        })
+        .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+      ...(tierSources?.bounds ?? []).map((b) => ({
+        rule_id: `bound ${b.metric}`,
+        rule_text: `${b.component}: ${round2(b.best)} scores 100, ${round2(b.worst)} scores 0 (in the metric's unit)`,
+        sources: b.source,
+      })),
+    ],
     changes: null,
   };
 }

@@ -117,6 +117,7 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
         "goal",
         "goal_deadline",
         "tier_verdict",
+        "verdict_source",
         "goal_status",
         "headline_metric",
         "dtf",
@@ -129,8 +130,18 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
         key === "goal_status" ? verdictClass(a.indicators[r]!.goal_status) : key === "references" ? "small" : null,
     }),
   );
-  for (const rule of a.tier_rules)
+  for (const rule of a.tier_rules.filter((r) => !r.rule_id.startsWith("bound ")))
     parts.push(`<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}</p>`);
+  // Provisional verdicts apart: they may change once the peers' values of the same year are loaded.
+  parts.push(`<h3>${esc(S.provisional)}</h3>`);
+  parts.push(
+    tables.provisional!.rows.length
+      ? tableHtml(tables.provisional!, {
+          keys: ["number", "indicator", "goal", "tier_verdict", "verdict_source", "tier_evidence"],
+          nowrap: ["goal", "tier_verdict"],
+        })
+      : `<p>${esc(L.none)}</p>`,
+  );
 
   // Tasks
   parts.push(`<h2>${esc(S.tasks)}</h2>`);
@@ -201,6 +212,12 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
       .map((p) => `<p>${esc(p)}</p>`)
       .join("\n"),
   );
+  // Every judging rule of the tiers with the reason or source of its numbers, and the fixed bounds with theirs.
+  for (const rule of a.tier_rules) {
+    parts.push(
+      `<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}${rule.sources ? ` — ${esc(rule.sources)}` : ""}</p>`,
+    );
+  }
   parts.push(`<p class="small">${esc(L.meta.calendar)}: ${esc(meta.calendar)}</p>`);
   parts.push(
     `<footer>${esc(title)} · ${esc(L.edition(meta.edition))} · ${esc(meta.generated_at)} · bizenv ${esc(meta.code_version)}</footer>`,

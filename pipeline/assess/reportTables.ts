@@ -174,41 +174,59 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     ),
   };
 
+  // Where a verdict came from: 官方评价 (with its document) or 模拟评价, 暂定 when made on earlier-year peer values.
+  const source = (i: Assessment["indicators"][number]) =>
+    i.verdict_source === null
+      ? null
+      : i.verdict_source === "official"
+        ? `${L.verdictSource.official}${i.official_source ? ` (${i.official_source})` : ""}; ${L.verdictSource.simulated} ${N.tier(i.simulated_verdict)}`
+        : `${L.verdictSource.simulated}${i.is_provisional ? ` · ${L.verdictSource.provisional}` : ""}`;
+  const indicatorColumns = [
+    col("number", "int"),
+    col("indicator"),
+    col("goal"),
+    col("goal_deadline", "date"),
+    col("tier_verdict"),
+    col("verdict_source"),
+    col("goal_status"),
+    col("headline_metric"),
+    col("city_value", "num"),
+    col("dtf", "dec1"),
+    col("peer_rank"),
+    col("percentile", "dec1"),
+    col("references"),
+    col("rule"),
+    col("tier_evidence"),
+  ];
+  const indicatorRow = (i: Assessment["indicators"][number]): Cell[] => [
+    i.number,
+    N.indicator(i.indicator_id),
+    N.tier(i.goal),
+    i.goal_deadline,
+    N.tier(i.verdict),
+    source(i),
+    L.goalStatus[i.goal_status] ?? i.goal_status,
+    N.metric(i.headline_metric),
+    i.city_value,
+    i.dtf_score,
+    i.peer_rank === null ? null : `${i.peer_rank} / ${i.peer_count ?? "?"}`,
+    i.percentile,
+    i.references.map((r) => `${r.reference} ${r.value ?? "—"}${r.source ? ` (${r.source})` : ""}`).join("; ") || null,
+    i.rule_id,
+    i.evidence,
+  ];
   const indicators: Table = {
     id: "indicators",
     title: L.sections.indicators,
-    columns: [
-      col("number", "int"),
-      col("indicator"),
-      col("goal"),
-      col("goal_deadline", "date"),
-      col("tier_verdict"),
-      col("goal_status"),
-      col("headline_metric"),
-      col("city_value", "num"),
-      col("dtf", "dec1"),
-      col("peer_rank"),
-      col("percentile", "dec1"),
-      col("references"),
-      col("rule"),
-      col("tier_evidence"),
-    ],
-    rows: a.indicators.map((i) => [
-      i.number,
-      N.indicator(i.indicator_id),
-      N.tier(i.goal),
-      i.goal_deadline,
-      N.tier(i.verdict),
-      L.goalStatus[i.goal_status] ?? i.goal_status,
-      N.metric(i.headline_metric),
-      i.city_value,
-      i.dtf_score,
-      i.peer_rank === null ? null : `${i.peer_rank} / ${i.peer_count ?? "?"}`,
-      i.percentile,
-      i.references.map((r) => `${r.reference} ${r.value ?? "—"}${r.source ? ` (${r.source})` : ""}`).join("; ") || null,
-      i.rule_id,
-      i.evidence,
-    ]),
+    columns: indicatorColumns,
+    rows: a.indicators.map(indicatorRow),
+  };
+  // Provisional verdicts again, apart: they may change once the peers' values of the same year are loaded.
+  const provisional: Table = {
+    id: "provisional",
+    title: L.sections.provisional,
+    columns: indicatorColumns,
+    rows: a.indicators.filter((i) => i.is_provisional).map(indicatorRow),
   };
 
   const tasks: Table = {
@@ -319,7 +337,18 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     ]),
   };
 
-  const tables: Record<string, Table> = {summary, counts, targets, evidence, indicators, tasks, units, caveats, feeds};
+  const tables: Record<string, Table> = {
+    summary,
+    counts,
+    targets,
+    evidence,
+    indicators,
+    provisional,
+    tasks,
+    units,
+    caveats,
+    feeds,
+  };
   if (a.changes) tables.changes = changesTable(a, catalog, lang);
   return tables;
 }

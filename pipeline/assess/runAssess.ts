@@ -10,6 +10,7 @@ import {faultPointFromEnv} from "../faultPoint.ts";
 import {loadContracts} from "../ingest/loadContracts.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {calendarCitation} from "../scoring/chinaCalendar.ts";
+import {readBenchmarks} from "../scoring/readBenchmarks.ts";
 import {projectRoot} from "../version.ts";
 import {assessmentManifest} from "./assessmentManifest.ts";
 import {assessmentsIndex} from "./assessmentsIndex.ts";
@@ -126,6 +127,8 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
   const catalog = loadCatalog();
   const contracts = loadContracts(catalog);
   const rules = readScorecardRules();
+  const benchmarks = readBenchmarks(catalog);
+  const tierRules = {rules: benchmarks.tierRules, bounds: benchmarks.tierBounds};
   const exportsDir = resolveExportsDir(options.exports, io);
   const exported = readAssessmentInputs(exportsDir);
   const generatedAt = isoSecond(deps.now());
@@ -200,7 +203,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
 
   if (!options.final) {
     const inputs: AssessmentInputs = {...exported, ...(await warehouseLoadsReadOnly(io))};
-    const assessment = buildAssessment({catalog, contracts, inputs, period, rules});
+    const assessment = buildAssessment({catalog, contracts, inputs, period, rules, tierRules});
     const {dir, staged} = await render(assessment, inputs, null);
     staged.commit(fault);
     return result(assessment, dir, null, staged, null);
@@ -215,7 +218,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
       warehouseLoads: await readWarehouseLoads(warehouse),
       warehouseNote: null,
     };
-    const assessment = buildAssessment({catalog, contracts, inputs, period, rules});
+    const assessment = buildAssessment({catalog, contracts, inputs, period, rules, tierRules});
     let rendered: Awaited<ReturnType<typeof render>> | undefined;
     let edition = 0;
     await warehouse

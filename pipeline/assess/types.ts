@@ -112,6 +112,14 @@ export interface IndicatorAssessment {
   goal_due: boolean;
   /** Tier verdict for the period's year (tiers.csv); null when the export has no row. */
   verdict: string | null;
+  /** `official` (官方评价, the evaluation's published result) or `simulated` (模拟评价, bizenv's rule); null without a row. */
+  verdict_source: "official" | "simulated" | null;
+  /** bizenv's own verdict, beside an official one. */
+  simulated_verdict: string | null;
+  /** A simulated verdict made on peers' earlier-year values (暂定): listed apart until the same year's are loaded. */
+  is_provisional: boolean;
+  /** The document an official result was published in. */
+  official_source: string | null;
   goal_status: GoalStatus;
   rule_id: string | null;
   rule_text: string | null;
@@ -209,6 +217,9 @@ export interface AssessmentSummary {
   goals_not_reached: number;
   goals_on_course: number;
   goals_off_course: number;
+  /** Verdicts from the official evaluation (官方评价), and simulated ones made on earlier-year peer values (暂定). */
+  verdicts_official: number;
+  verdicts_provisional: number;
   task_rows: number;
   tasks_judged: number;
   tasks_done_on_time: number;
@@ -270,8 +281,11 @@ export interface Assessment {
   caveats: Caveat[];
   /** The scorecard's weights and credits as applied (scorecard.yaml). */
   scorecard: ScorecardRules;
-  /** The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv). */
-  tier_rules: Array<{rule_id: string; rule_text: string}>;
+  /**
+   * The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv), each with the reason or source
+   * of its thresholds (tier-rules.yaml) when the rules were given, and the fixed DTF bounds with their sources.
+   */
+  tier_rules: Array<{rule_id: string; rule_text: string; sources?: string}>;
   /** Quarterly reports: what changed since the previous quarter. */
   changes: AssessmentChanges | null;
 }

@@ -140,6 +140,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
   addTableSheet(workbook, L.sections.targets, tables.targets!);
   addTableSheet(workbook, L.sections.evidence, tables.evidence!);
   addTableSheet(workbook, L.sections.indicators, tables.indicators!);
+  addTableSheet(workbook, L.sections.provisional, tables.provisional!);
   addTableSheet(workbook, L.sections.tasks, tables.tasks!);
   addTableSheet(workbook, L.sections.units, tables.units!);
   if (tables.changes) addTableSheet(workbook, L.sections.changes.slice(0, 31), tables.changes);
@@ -166,7 +167,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
         "task_credit",
         `done_on_time ${s.task_credit.done_on_time} · done_late ${s.task_credit.done_late} · overdue ${s.task_credit.overdue}`,
       ],
-      ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.rule_text]),
+      ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.sources ? `${r.rule_text} — ${r.sources}` : r.rule_text]),
     ],
   };
   addTableSheet(workbook, L.sections.method, method);

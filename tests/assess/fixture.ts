@@ -14,6 +14,7 @@ import {readScorecardRules} from "../../pipeline/assess/scorecardRules.ts";
 import type {Assessment} from "../../pipeline/assess/types.ts";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
+import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
 import type {ExportManifest} from "../../pipeline/shared/exportsContract.ts";
 
 export const FIXTURE_EXPORTS = fileURLToPath(new URL("../fixtures/assess/exports/", import.meta.url));
@@ -22,6 +23,8 @@ export const GOLDEN_DIR = fileURLToPath(new URL("../fixtures/assess/golden/", im
 export const catalog = loadCatalog();
 export const contracts = loadContracts(catalog);
 export const rules = readScorecardRules();
+const benchmarks = readBenchmarks(catalog);
+export const tierRules = {rules: benchmarks.tierRules, bounds: benchmarks.tierBounds};
 
 /** The report's volatile facts, pinned: the fixture's export time, a fixed code version and calendar line. */
 export const PINNED_META: ReportMeta = {
@@ -39,7 +42,14 @@ export function fixtureAssessment(
   period: {year?: string; quarter?: string},
   dir: string = FIXTURE_EXPORTS,
 ): Assessment {
-  return buildAssessment({catalog, contracts, inputs: fixtureInputs(dir), period: assessPeriod(period), rules});
+  return buildAssessment({
+    catalog,
+    contracts,
+    inputs: fixtureInputs(dir),
+    period: assessPeriod(period),
+    rules,
+    tierRules,
+  });
 }
 
 /** CSV rows of an export file as objects of text (for comparing with what the assessment shows). */
