@@ -3,7 +3,7 @@
 // npm modules from the cache seeded by scripts/seed-framework-cache.mjs, and a Content-Security-Policy that keeps
 // the browser on our own origin.
 import {loadCatalog, planJson} from "./pipeline/catalog/index.ts";
-import {exportsDir, readManifest} from "./pipeline/shared/readExports.ts";
+import {exportsDir, readManifest} from "./pipeline/export/readExports.ts";
 
 /** A sidebar page with its Chinese and English names; the English twin lives at `/en` + `path`. */
 interface PagePair {
@@ -111,7 +111,7 @@ const CONTENT_SECURITY_POLICY = [
 
 export default {
   root: "dashboards",
-  // Where `observable build` writes the site: dist/, or $BIZENV_DIST (scripts/start.mjs buildSite's outDir, which
+  // Where `observable build` writes the site: dist/, or $BIZENV_DIST (pipeline/site/buildSite.mjs's outDir, which
   // `bizenv bench` uses to build a throwaway copy without touching dist/).
   output: process.env.BIZENV_DIST || "dist",
   title: TITLE,

@@ -1,6 +1,6 @@
 import type {Warehouse} from "./db.ts";
 import {UsageError} from "./errors.ts";
-import {chinaWallClock} from "./ingest/loadFile.ts";
+import {chinaWallClock} from "./calendar/chinaWallClock.ts";
 
 /**
  * The date the pipeline evaluates against, in order: an explicit `--as-of`, `$BIZENV_AS_OF`, the warehouse's

@@ -11,6 +11,20 @@ export function warehousePath(env: Record<string, string | undefined>, cwd: stri
   return join(projectRoot, "data", "warehouse.duckdb");
 }
 
+/**
+ * Where `bizenv score` writes the exports and everything else reads them (the data loaders, `observablehq.config.ts`,
+ * `bizenv assess`, `bizenv bench`, `npm start`): `$BIZENV_EXPORTS`, a relative path taken from the project root, else
+ * `data/exports/`. The project root, not the working directory, because the readers do not share one: Framework runs
+ * the data loaders in whatever folder `npm run` or scripts/start.mjs started it (npm always uses the project root),
+ * while the CLI runs wherever it is typed; anchored at the root, one setting names one folder for all of them.
+ * (`--exports DIR` arguments stay relative to the working directory, like any path typed on a command line.)
+ */
+export function exportsPath(env: Record<string, string | undefined>): string {
+  const fromEnv = env.BIZENV_EXPORTS?.trim();
+  if (fromEnv) return isAbsolute(fromEnv) ? fromEnv : resolve(projectRoot, fromEnv);
+  return join(projectRoot, "data", "exports");
+}
+
 /** The memory DuckDB may use (`$BIZENV_MEMORY_LIMIT`, DuckDB syntax such as `2GB`; default 2GB). */
 export function memoryLimit(env: Record<string, string | undefined>): string {
   const value = env.BIZENV_MEMORY_LIMIT?.trim() || "2GB";

@@ -8,14 +8,13 @@
 //          [--pages REGEX]   only the pages whose path matches, e.g. --pages '^/(en/)?(|tasks|screen)$'
 //   Every page (~56, some 4 MB long) is for review; the README uses a few (see --pages).
 import {existsSync, mkdirSync, readdirSync} from "node:fs";
-import {dirname, join, relative, resolve} from "node:path";
-import {fileURLToPath} from "node:url";
+import {join, relative, resolve} from "node:path";
 import {chromium} from "playwright-core";
-import {seed} from "./seed-framework-cache.mjs";
-import {buildSite, createStaticServer, ensureExports} from "./start.mjs";
-
-const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const distDir = join(projectDir, "dist");
+import {buildSite} from "../pipeline/site/buildSite.mjs";
+import {createStaticServer} from "../pipeline/site/createStaticServer.mjs";
+import {ensureExports} from "../pipeline/site/ensureExports.mjs";
+import {distDir, projectDir} from "../pipeline/site/projectDir.mjs";
+import {seedFrameworkCache} from "../pipeline/site/seedFrameworkCache.mjs";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function parseArgs(argv) {
@@ -59,7 +58,7 @@ async function main(argv) {
   if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found: apt-get install chromium fonts-noto-cjk`);
   if (args.build) {
     await ensureExports();
-    await seed({});
+    await seedFrameworkCache({});
     await buildSite();
   }
   if (!existsSync(join(distDir, "index.html"))) throw new Error("dist/ has no built site: run without --no-build");

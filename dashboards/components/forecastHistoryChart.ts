@@ -1,15 +1,13 @@
 import * as Plot from "npm:@observablehq/plot";
+import type {ForecastPoint} from "../data/indicatorData.ts";
 import {formatDecimal, formatPeriod, tr, unitLabel, type Lang} from "./i18n.js";
 import {TONE_COLOR, verdictTone} from "./statusColors.js";
 
-export interface ForecastRow {
-  as_of_month: string;
-  projected: number | null;
-  lower: number | null;
-  upper: number | null;
-  verdict: string | null;
-  actual_at_deadline: number | null;
-}
+/** The forecasts.csv columns the chart draws (the page's ForecastPoint). */
+export type ForecastRow = Pick<
+  ForecastPoint,
+  "as_of_month" | "projected" | "lower" | "upper" | "verdict" | "actual_at_deadline"
+>;
 
 /**
  * How the forecast for the deadline stood at the end of each month of data: the projected value with its interval,

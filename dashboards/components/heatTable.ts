@@ -1,5 +1,5 @@
 import {html} from "npm:htl";
-import type {AreasData} from "../../pipeline/shared/areasData.ts";
+import type {AreasData} from "../data/areasData.ts";
 import {formatDecimal, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {areaKindLabel} from "./labels.js";
 

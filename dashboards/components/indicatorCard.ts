@@ -1,5 +1,5 @@
 import {html} from "npm:htl";
-import type {IndicatorCard} from "../../pipeline/shared/overviewData.ts";
+import type {IndicatorCard} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {sparkline} from "./sparkline.js";

@@ -1,5 +1,5 @@
 import {html} from "npm:htl";
-import type {ForecastPoint, IndicatorMetric, IndicatorTarget} from "../../pipeline/shared/indicatorData.ts";
+import type {ForecastPoint, IndicatorMetric, IndicatorTarget} from "../data/indicatorData.ts";
 import {dataTable} from "./dataTable.js";
 import {distributionChart} from "./distributionChart.js";
 import {dtfChart} from "./dtfChart.js";

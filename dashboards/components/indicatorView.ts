@@ -5,7 +5,7 @@ import type {
   IndicatorData,
   IndicatorTarget,
   SeriesPoint,
-} from "../../pipeline/shared/indicatorData.ts";
+} from "../data/indicatorData.ts";
 import {fromColumnar} from "./columnar.js";
 import type {TrendPoint} from "./trendChart.js";
 

@@ -1,6 +1,11 @@
 import type {Lang} from "./i18n.js";
+import {STATUS_LABELS, type StatusWord} from "./statusLabels.js";
 
 type Labels = Record<string, [zh: string, en: string]>;
+
+/** A table of the shared dictionary (statusLabels.ts) in this file's [zh, en] form. */
+const words = (table: Record<string, StatusWord>): Labels =>
+  Object.fromEntries(Object.entries(table).map(([code, w]) => [code, [w.zh, w.en]]));
 
 function label(table: Labels, fallback: [string, string]) {
   return (key: string | null | undefined, lang: Lang): string => {
@@ -10,44 +15,16 @@ function label(table: Labels, fallback: [string, string]) {
 }
 
 /** Attainment of a target (attainment.csv `status`); null means the indicator has no quantitative target. */
-export const statusLabel = label(
-  {met: ["达标", "Met"], at_risk: ["临界", "At risk"], missed: ["未达标", "Missed"], no_data: ["无数据", "No data"]},
-  ["无量化目标", "No target"],
-);
+export const statusLabel = label(words(STATUS_LABELS.attainment), ["无量化目标", "No target"]);
 
 /** The forecast for a target's deadline (forecasts.csv `verdict`). */
-export const verdictLabel = label(
-  {
-    on_track: ["有望按期达成", "On track"],
-    at_risk: ["按期达成存在风险", "At risk"],
-    off_track: ["难以按期达成", "Off track"],
-    no_data: ["无法预测", "No forecast"],
-  },
-  ["无预测", "No forecast"],
-);
+export const verdictLabel = label(words(STATUS_LABELS.forecast), ["无预测", "No forecast"]);
 
 /** A feed's freshness against its contract (feed_health.csv `freshness`). */
-export const freshnessLabel = label(
-  {
-    ok: ["数据及时", "Up to date"],
-    warn: ["数据滞后", "Late"],
-    error: ["数据过期", "Stale"],
-    no_data: ["无数据", "No data"],
-  },
-  ["无数据", "No data"],
-);
+export const freshnessLabel = label(words(STATUS_LABELS.freshness), ["无数据", "No data"]);
 
 /** Tier verdicts besides the catalog's three tiers (tiers.csv `verdict`). */
-export const tierLabel = label(
-  {
-    national_first_class: ["全国一流", "National first class"],
-    national_advanced: ["全国先进", "National advanced"],
-    comprehensive_improvement: ["全面提升", "Comprehensive improvement"],
-    below: ["未达档次", "Below the tiers"],
-    no_data: ["暂无评定", "Not assessed"],
-  },
-  ["暂无评定", "Not assessed"],
-);
+export const tierLabel = label(words(STATUS_LABELS.tier), ["暂无评定", "Not assessed"]);
 
 /** Where a tier verdict came from (tiers.csv `verdict_source`): the official evaluation's published result, or
  * bizenv's own rule (sources/benchmarks/tier-rules.yaml), which is only ever a simulation of it. */
@@ -76,17 +53,7 @@ export function tierVerdictLabel(
 }
 
 /** Task status per unit (tasks.csv `status`). */
-export const taskStatusLabel = label(
-  {
-    done: ["按期完成", "Done on time"],
-    done_late: ["逾期完成", "Done late"],
-    in_progress: ["推进中", "In progress"],
-    overdue: ["逾期未完成", "Overdue"],
-    not_started: ["未启动", "Not started"],
-    ongoing: ["持续推进", "Ongoing"],
-  },
-  ["未报送", "Not reported"],
-);
+export const taskStatusLabel = label(words(STATUS_LABELS.task), ["未报送", "Not reported"]);
 
 /** National references (national.csv `reference`). */
 export const referenceLabel = label(
@@ -117,7 +84,7 @@ export const surveyLabel = label(
 export const respondentLabel = label({enterprise: ["企业", "Enterprises"], citizen: ["群众", "Citizens"]}, ["", ""]);
 
 /** Appraisal lists of units (units.csv `list`). */
-export const listLabel = label({top10: ["前十名", "Top ten"], bottom10: ["后十名", "Bottom ten"]}, ["", ""]);
+export const listLabel = label(words(STATUS_LABELS.list), ["", ""]);
 
 export const areaKindLabel = label(
   {city: ["全市", "City"], district: ["区", "District"], county: ["县", "County"], park: ["园区", "Park"]},

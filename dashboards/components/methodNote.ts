@@ -1,6 +1,7 @@
 import {html} from "npm:htl";
-import type {IndicatorData, IndicatorTarget} from "../../pipeline/shared/indicatorData.ts";
+import type {IndicatorData, IndicatorTarget} from "../data/indicatorData.ts";
 import {formatDate, formatDecimal, tr, type Lang} from "./i18n.js";
+import {statusLabel, verdictLabel} from "./labels.js";
 
 /**
  * "How was this decided?": a one-click disclosure next to a verdict, explaining the rule behind it (target and
@@ -18,8 +19,8 @@ export function methodNote(
           ? html`<p>
                 ${
                   zh
-                    ? `条款 ${target.clause}:“${target.text_zh}”。每月取当月办结办件时长的中位数(比率类指标取当月比率)与目标值 ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)} 比较:达到为“达标”;未达到但相差在一成以内为“临界”;其余为“未达标”;当月没有办件为“无数据”。`
-                    : `Clause ${target.clause}: ${target.summary_en} Each month, the median duration of the cases completed that month (for rates, the month's rate) is compared with the target ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)}: reached is "met"; missed by less than a tenth is "at risk"; otherwise "missed"; no cases is "no data".`
+                    ? `条款 ${target.clause}:“${target.text_zh}”。每月取当月办结办件时长的中位数(比率类指标取当月比率)与目标值 ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)} 比较:达到目标且不劣于预警值为“${statusLabel("met", lang)}”;达到目标但劣于预警值(各目标的预警值见 sources/benchmarks/thresholds.yaml)为“${statusLabel("at_risk", lang)}”;未达到目标为“${statusLabel("missed", lang)}”;当月案例少于评定所需的最少案例数(sources/benchmarks/judging.yaml)为“${statusLabel("no_data", lang)}”。`
+                    : `Clause ${target.clause}: ${target.summary_en} Each month, the median duration of the cases completed that month (for rates, the month's rate) is compared with the target ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)}: meeting the target and not past its alert value is "${statusLabel("met", lang)}"; meeting the target but past its alert value (each target's alert value is in sources/benchmarks/thresholds.yaml) is "${statusLabel("at_risk", lang)}"; not meeting the target is "${statusLabel("missed", lang)}"; fewer cases than judging needs (sources/benchmarks/judging.yaml) is "${statusLabel("no_data", lang)}".`
                 }
               </p>
               ${
@@ -41,8 +42,8 @@ export function methodNote(
         return html`<p>
           ${
             zh
-              ? `预测方法:${method ?? "无"}。每个月末仅用截至当月的数据重新预测到期日(${target ? formatDate(target.deadline, lang) : "—"})的数值和区间:区间全部达到目标为“有望按期达成”,预测值达到而区间未全部达到为“存在风险”,预测值未达到为“难以按期达成”。`
-              : `Method: ${method ?? "none"}. At the end of every month the value at the deadline (${target ? formatDate(target.deadline, lang) : "—"}) is projected again from the data up to that month only, with an interval: the whole interval meeting the target is "on track", the projection meeting it but not the whole interval "at risk", the projection missing it "off track".`
+              ? `预测方法:${method ?? "无"}。每个月末仅用截至当月的数据重新预测到期日(${target ? formatDate(target.deadline, lang) : "—"})的数值和区间:预测值达到目标为“${verdictLabel("on_track", lang)}”,预测值未达到但区间仍可达到目标为“${verdictLabel("at_risk", lang)}”,整个区间都达不到目标为“${verdictLabel("off_track", lang)}”。`
+              : `Method: ${method ?? "none"}. At the end of every month the value at the deadline (${target ? formatDate(target.deadline, lang) : "—"}) is projected again from the data up to that month only, with an interval: the projection meeting the target is "${verdictLabel("on_track", lang)}", the projection missing it while the interval still reaches it "${verdictLabel("at_risk", lang)}", the whole interval missing it "${verdictLabel("off_track", lang)}".`
           }
         </p>`;
       }

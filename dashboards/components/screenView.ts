@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
-import type {IndicatorCard, OverviewData} from "../../pipeline/shared/overviewData.ts";
+import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
@@ -125,7 +125,7 @@ export function screenContent(
           </div>`,
       )}
       <div class="screen-tier">
-        <div class="screen-tier-name">${tr(lang, "达标 · 临界 · 未达标", "Met · at risk · missed")}</div>
+        <div class="screen-tier-name">${["met", "at_risk", "missed"].map((s) => statusLabel(s, lang)).join(" · ")}</div>
         <div class="screen-tier-count">
           <b style=${`color:${TONE_COLOR.met}`}>${counts("met")}</b> ·
           <b style=${`color:${TONE_COLOR.at_risk}`}>${counts("at_risk")}</b> ·

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {TaskRow} from "../../pipeline/shared/tasksData.ts";
+import type {TaskRow} from "../data/tasksData.ts";
 import {formatDeadline, tr, type Lang} from "./i18n.js";
 import {taskStatusLabel} from "./labels.js";
 

@@ -1,5 +1,5 @@
 import {html} from "npm:htl";
-import type {TierSummary} from "../../pipeline/shared/overviewData.ts";
+import type {TierSummary} from "../data/overviewData.ts";
 import {formatDate, nameOf, tr, type Lang} from "./i18n.js";
 
 export type {TierSummary};

@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import type {ForecastPoint} from "../data/indicatorData.ts";
 import {formatDecimal, formatPeriod, tr, unitLabel, type Lang} from "./i18n.js";
 import {referenceLabel} from "./labels.js";
 import {TONE_COLOR, tone} from "./statusColors.js";
@@ -20,13 +21,7 @@ export interface TrendOptions {
   /** National references (latest year): best and advanced. */
   references?: Array<{reference: string; value: number}>;
   /** The latest forecast: from its month to the deadline, projected value with an interval. */
-  forecast?: {
-    as_of_month: string;
-    deadline: string;
-    projected: number | null;
-    lower: number | null;
-    upper: number | null;
-  } | null;
+  forecast?: Pick<ForecastPoint, "as_of_month" | "deadline" | "projected" | "lower" | "upper"> | null;
 }
 
 const monthDate = (period: string) => new Date(`${period.slice(0, 7)}-01T00:00:00Z`);
@@ -54,7 +49,7 @@ export function trendChart(points: TrendPoint[], o: TrendOptions) {
         ]
       : [];
   const refs = o.references ?? [];
-  // The best line purple, the advanced line blue, whatever the exports call them (pipeline/shared REFERENCE_LINES).
+  // The best line purple, the advanced line blue, whatever the exports call them (dashboards/data/referenceLines.ts).
   const REF_COLOR = (reference: string) => (/advanced|excellent/.test(reference) ? "#3182bd" : "#6a51a3");
   const label = (v: number) => `${formatDecimal(v, o.lang)}`;
   const [X, Y] = [tr(o.lang, "月份", "Month"), unitLabel(o.unit, o.lang)];

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {UnitRow} from "../../pipeline/shared/tasksData.ts";
+import type {UnitRow} from "../data/tasksData.ts";
 import {formatDecimal, nameOf, tr, type Lang} from "./i18n.js";
 import {listLabel} from "./labels.js";
 

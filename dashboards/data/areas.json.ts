@@ -1,7 +1,7 @@
 // Data loader for data/areas.json: every metric's value and rank per county, district and park and year (areas.csv).
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
-import {areasData} from "../../pipeline/shared/areasData.ts";
-import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
+import {areasData} from "./areasData.ts";
+import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
 
 runLoader("areas.json", () => {
   const dir = exportsDir();

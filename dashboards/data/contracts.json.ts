@@ -2,8 +2,8 @@
 // the names the catalog lets feeds use for areas, units, metrics and tasks: the File check page's rulebook.
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {runLoader} from "../../pipeline/shared/readExports.ts";
-import {referencesFromCatalog, type RuleContract} from "../../pipeline/shared/rowRules.ts";
+import {runLoader} from "../../pipeline/export/readExports.ts";
+import {referencesFromCatalog, type RuleContract} from "../../pipeline/ingest/rowRules.ts";
 
 runLoader("contracts.json", () => {
   const catalog = loadCatalog();

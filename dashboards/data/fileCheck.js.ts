@@ -1,4 +1,4 @@
-// Data loader for data/fileCheck.js: the File check page's reading and row rules (pipeline/shared/fileCheck.ts,
+// Data loader for data/fileCheck.js: the File check page's reading and row rules (pipeline/ingest/fileCheck.ts,
 // rowRules.ts, parseText.ts: the module the loader's rules are tested against) bundled for the browser with
 // esbuild, papaparse included. The page imports it from its FileAttachment URL.
 import {fileURLToPath} from "node:url";
@@ -6,7 +6,7 @@ import * as esbuild from "esbuild";
 
 try {
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL("../../pipeline/shared/fileCheck.ts", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL("../../pipeline/ingest/fileCheck.ts", import.meta.url))],
     bundle: true,
     format: "esm",
     platform: "browser",

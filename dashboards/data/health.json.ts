@@ -2,8 +2,8 @@
 // reconciliation, rejected rows by rule with an example each, and the export files (feed_health, load_log, rejects).
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {healthData} from "../../pipeline/shared/healthData.ts";
-import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
+import {healthData} from "./healthData.ts";
+import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
 
 runLoader("health.json", () => {
   const dir = exportsDir();

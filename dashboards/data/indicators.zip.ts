@@ -2,9 +2,9 @@
 // parameterized page indicators/[id].md), everything its page shows, and <id>.areas.json, the areas' monthly values
 // it loads only when the reader picks an area. Cut from the score exports in one run for all 18.
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
-import {indicatorAreaSeries, indicatorData} from "../../pipeline/shared/indicatorData.ts";
-import {indicatorCards} from "../../pipeline/shared/overviewData.ts";
-import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
+import {indicatorAreaSeries, indicatorData} from "./indicatorData.ts";
+import {indicatorCards} from "./overviewData.ts";
+import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
 import {zipStored} from "../components/zip.ts";
 
 runLoader("indicators.zip", () => {

@@ -1,8 +1,8 @@
 // Data loader for data/overview.json: the 18 indicator cards and the three tier goals, for the overview and the
 // meeting-room screen. Small and bounded: one row per indicator with its last 18 months, whatever the case volume.
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
-import {overviewData} from "../../pipeline/shared/overviewData.ts";
-import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
+import {overviewData} from "./overviewData.ts";
+import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
 
 runLoader("overview.json", () => {
   const dir = exportsDir();

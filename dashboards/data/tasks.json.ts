@@ -1,8 +1,8 @@
 // Data loader for data/tasks.json: the plan's 47 tasks with each responsible unit's status, and every unit's
 // record and appraisal rank (tasks.csv, units.csv), with the catalog's names.
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
-import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/shared/readExports.ts";
-import {tasksData} from "../../pipeline/shared/tasksData.ts";
+import {exportsDir, readExportCsv, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
+import {tasksData} from "./tasksData.ts";
 
 runLoader("tasks.json", () => {
   const dir = exportsDir();

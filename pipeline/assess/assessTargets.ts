@@ -1,5 +1,5 @@
 import type {Catalog, Target} from "../catalog/index.ts";
-import type {ExportRow} from "../shared/exportsContract.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
 import {exportQuarterOf} from "./assessPeriod.ts";
 import type {AssessmentInputs, WarehouseLoad} from "./readAssessmentInputs.ts";
 import type {AssessPeriod, AttainmentFigure, EvidenceFile, ForecastFigure, TargetAssessment} from "./types.ts";

@@ -1,4 +1,4 @@
-import type {ExportRow} from "../shared/exportsContract.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
 import type {TaskAssessment, TaskStatus} from "./types.ts";
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import type {Catalog} from "../catalog/index.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
-import type {FixedBound, TierRule} from "../scoring/readBenchmarks.ts";
+import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 import {assessIndicators} from "./assessIndicators.ts";
 import {previousPeriod} from "./assessPeriod.ts";
 import {assessTargets} from "./assessTargets.ts";
@@ -8,8 +8,8 @@ import {assessTasks} from "./assessTasks.ts";
 import {compareAssessments} from "./compareAssessments.ts";
 import {dataCaveats, feedFigures} from "./dataCaveats.ts";
 import type {AssessmentInputs} from "./readAssessmentInputs.ts";
-import {scoreUnits} from "./scoreUnits.ts";
-import type {Assessment, AssessmentSummary, AssessPeriod, ScorecardRules} from "./types.ts";
+import {assessUnits} from "./assessUnits.ts";
+import type {Assessment, AssessmentSummary, AssessPeriod} from "./types.ts";
 
 export interface BuildArgs {
   catalog: Catalog;
@@ -17,9 +17,11 @@ export interface BuildArgs {
   contracts: Pick<Contract, "feed" | "metrics">[];
   inputs: AssessmentInputs;
   period: AssessPeriod;
-  rules: ScorecardRules;
-  /** tier-rules.yaml as read (readBenchmarks): each threshold's source and the fixed bounds, for the method section. */
-  tierRules?: {rules: readonly TierRule[]; bounds: readonly FixedBound[]};
+  /**
+   * The unit score and the 710 rule (unit-score.yaml, supervision-710.yaml), the reject-rate caveat (judging.yaml),
+   * and the tier rules with each threshold's source and the fixed DTF bounds (tier-rules.yaml), for the method.
+   */
+  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging" | "tierRules" | "tierBounds">;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -37,7 +39,7 @@ export function buildAssessment(args: BuildArgs): Assessment {
   return {...current, changes: compareAssessments(before, current, {from: before.period.id, to: current.period.id})};
 }
 
-function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierSources}: BuildArgs): Assessment {
+function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs): Assessment {
   const asOf = inputs.manifest.as_of;
   const evaluatedAt = asOf < period.end ? asOf : period.end;
   const feedsOfMetric = (metricId: string) => contracts.filter((c) => c.metrics.includes(metricId)).map((c) => c.feed);
@@ -45,7 +47,16 @@ function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierS
   const targets = assessTargets(catalog, inputs, period, previousPeriod(period), asOf, feedsOfMetric);
   const indicators = assessIndicators(catalog, inputs, period);
   const tasks = assessTasks(inputs["tasks.csv"], evaluatedAt, asOf);
-  const units = scoreUnits(catalog, tasks, targets, inputs["satisfaction.csv"], inputs["hotline.csv"], period, rules);
+  const units = assessUnits({
+    catalog,
+    tasks,
+    satisfaction: inputs["satisfaction.csv"],
+    hotline: inputs["hotline.csv"],
+    period,
+    evaluatedAt,
+    unitScore: benchmarks.unitScore,
+    supervision: benchmarks.supervision,
+  });
   const feeds = feedFigures(inputs["feed_health.csv"]);
   const caveats = dataCaveats({
     inputs,
@@ -55,12 +66,12 @@ function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierS
     evaluatedAt,
     targets,
     tasks,
-    rules,
+    rejectRateCaveatPct: benchmarks.judging.reject_rate_caveat_pct,
   });
   const tierRules = new Map<string, string>();
   for (const row of inputs["tiers.csv"]) if (row.rule_id && row.rule_text) tierRules.set(row.rule_id, row.rule_text);
   // Every rule of the ladder, used this period or not, so the method states each judging rule with its source.
-  for (const rule of tierSources?.rules ?? []) if (!tierRules.has(rule.id)) tierRules.set(rule.id, rule.text);
+  for (const rule of benchmarks.tierRules) if (!tierRules.has(rule.id)) tierRules.set(rule.id, rule.text);
 
   const countTargets = (v: string) => targets.filter((t) => t.verdict === v).length;
   const countGoals = (s: string) => indicators.filter((i) => i.goal_status === s).length;
@@ -109,11 +120,11 @@ function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierS
     units,
     feeds,
     caveats,
-    scorecard: rules,
+    scorecard: benchmarks.unitScore,
     tier_rules: [
       ...[...tierRules]
         .map(([rule_id, rule_text]) => {
-          const rule = tierSources?.rules.find((r) => r.id === rule_id);
+          const rule = benchmarks.tierRules.find((r) => r.id === rule_id);
           const sources = rule
             ? Object.entries(rule.sources)
                 .map(([key, source]) => `${key} ${String(rule[key as keyof typeof rule.sources])}: ${source}`)
@@ -122,7 +133,7 @@ function assessOnce({catalog, contracts, inputs, period, rules, tierRules: tierS
           return sources === undefined ? {rule_id, rule_text} : {rule_id, rule_text, sources};
         })
         .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
-      ...(tierSources?.bounds ?? []).map((b) => ({
+      ...benchmarks.tierBounds.map((b) => ({
         rule_id: `bound ${b.metric}`,
         rule_text: `${b.component}: ${round2(b.best)} scores 100, ${round2(b.worst)} scores 0 (in the metric's unit)`,
         sources: b.source,

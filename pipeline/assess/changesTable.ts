@@ -1,7 +1,7 @@
 import type {Catalog} from "../catalog/index.ts";
 import {LABELS} from "./labels.ts";
 import {reportNames} from "./reportNames.ts";
-import type {Cell, Table} from "./reportTables.ts";
+import type {Cell, Table} from "./table.ts";
 import type {Assessment, Lang} from "./types.ts";
 
 /** What changed, one row per change: kind, item, before, after. */

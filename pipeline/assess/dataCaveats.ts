@@ -1,12 +1,5 @@
 import type {AssessmentInputs} from "./readAssessmentInputs.ts";
-import type {
-  AssessPeriod,
-  Caveat,
-  FeedHealthFigure,
-  ScorecardRules,
-  TargetAssessment,
-  TaskAssessment,
-} from "./types.ts";
+import type {AssessPeriod, Caveat, FeedHealthFigure, TargetAssessment, TaskAssessment} from "./types.ts";
 
 const pct = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)} %`;
 
@@ -34,7 +27,7 @@ export function feedFigures(rows: AssessmentInputs["feed_health.csv"]): FeedHeal
 /**
  * What a reader must know before trusting the figures, most serious first: synthetic data (critical: such a
  * report must not be signed), a period the data does not cover yet, feeds missing, stale or ending before the
- * period does, reject rates above the scorecard's threshold, refused files, a warehouse whose loads differ from
+ * period does, reject rates above judging.yaml's `reject_rate_caveat_pct`, refused files, a warehouse whose loads differ from
  * the ones the exports were computed from, and targets that could not be judged or were judged on their quarter.
  */
 export function dataCaveats(args: {
@@ -45,9 +38,10 @@ export function dataCaveats(args: {
   evaluatedAt: string;
   targets: TargetAssessment[];
   tasks: TaskAssessment[];
-  rules: ScorecardRules;
+  /** A feed rejecting more than this share (%) of its rows gets a caveat (judging.yaml). */
+  rejectRateCaveatPct: number;
 }): Caveat[] {
-  const {inputs, feeds, period, evaluatedAt, targets, rules} = args;
+  const {inputs, feeds, period, evaluatedAt, targets, rejectRateCaveatPct} = args;
   const out: Caveat[] = [];
   const add = (severity: Caveat["severity"], code: string, subject: string, zh: string, en: string) =>
     out.push({severity, code, subject, zh, en});
@@ -99,13 +93,13 @@ export function dataCaveats(args: {
         `Feed ${f.feed} has data only to ${f.data_as_of}, not to ${evaluatedAt}.`,
       );
     }
-    if (f.reject_rate_pct !== null && f.reject_rate_pct > rules.reject_rate_warn_pct) {
+    if (f.reject_rate_pct !== null && f.reject_rate_pct > rejectRateCaveatPct) {
       add(
         "warning",
         "reject_rate",
         f.feed,
-        `数据源 ${f.feed} 有 ${f.rejected} 行被拒收（${pct(f.reject_rate_pct)}，超过 ${pct(rules.reject_rate_warn_pct)}）。`,
-        `Feed ${f.feed}: ${f.rejected} rows rejected (${pct(f.reject_rate_pct)}, above ${pct(rules.reject_rate_warn_pct)}).`,
+        `数据源 ${f.feed} 有 ${f.rejected} 行被拒收（${pct(f.reject_rate_pct)}，超过 ${pct(rejectRateCaveatPct)}）。`,
+        `Feed ${f.feed}: ${f.rejected} rows rejected (${pct(f.reject_rate_pct)}, above ${pct(rejectRateCaveatPct)}).`,
       );
     }
     if ((f.refused_files ?? 0) > 0) {

@@ -1,7 +1,7 @@
 import type {Catalog} from "../catalog/index.ts";
 import {LABELS} from "./labels.ts";
 import {reportNames} from "./reportNames.ts";
-import type {Cell, CellKind, Table} from "./reportTables.ts";
+import type {Cell, CellKind, Table} from "./table.ts";
 import type {Assessment, Lang, TaskAssessment} from "./types.ts";
 
 // Tables only the HTML report shows: condensed views of what the workbook lists in full.

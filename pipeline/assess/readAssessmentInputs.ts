@@ -2,8 +2,8 @@ import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {MissingDataError} from "../errors.ts";
-import type {ExportCsvName, ExportManifest, ExportRow, IndicatorExport} from "../shared/exportsContract.ts";
-import {readExportCsv} from "../shared/readExports.ts";
+import type {ExportCsvName, ExportManifest, ExportRow, IndicatorExport} from "../export/exportsContract.ts";
+import {readExportCsv} from "../export/readExports.ts";
 
 /** The export files the assessment reads (docs/exports.md), each checked against the exports' manifest. */
 export const ASSESSMENT_CSVS = [

@@ -1,5 +1,5 @@
 import {existsSync} from "node:fs";
-import type {Io} from "../cli/io.ts";
+import type {Io} from "../io.ts";
 import {warehousePath} from "../config.ts";
 import {Warehouse} from "../db.ts";
 import {MissingDataError, UsageError} from "../errors.ts";

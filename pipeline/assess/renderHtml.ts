@@ -1,26 +1,63 @@
 import type {Catalog} from "../catalog/index.ts";
 import {evidenceByFile, targetsTable, tasksByUnit} from "./htmlTables.ts";
-import {LABELS} from "./labels.ts";
-import {reportNames} from "./reportNames.ts";
+import {LABELS, type Labels} from "./labels.ts";
+import {reportNames, type ReportNames} from "./reportNames.ts";
 import {REPORT_CSS} from "./reportStyle.ts";
-import {methodParagraphs, reportTables, reportTitle, type ReportMeta, type Table} from "./reportTables.ts";
+import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
+import type {Table} from "./table.ts";
 import {esc, tableHtml} from "./tableHtml.ts";
 import type {Assessment, Lang} from "./types.ts";
 
 /**
  * The assessment as one self-contained HTML page (inline CSS, no scripts, no requests), in `lang`: the report that
  * is also printed to PDF. Pure: the same assessment and meta give the same text, which the golden test fixes.
+ * Its sections in order: head and facts, summary (cards, counts, 十佳 / 十差, critical caveats), changes since the
+ * previous quarter, targets, indicators, tasks, units, caveats and feeds, method and footer.
  */
 export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: ReportMeta): string {
   const L = LABELS[lang];
-  const N = reportNames(catalog, lang);
-  const S = L.sections;
-  const tables = reportTables(a, catalog, lang, meta);
-  const title = reportTitle(a, lang);
-  const sum = a.summary;
+  const page: Page = {
+    a,
+    catalog,
+    lang,
+    meta,
+    L,
+    N: reportNames(catalog, lang),
+    tables: reportTables(a, catalog, lang, meta),
+    title: reportTitle(a, lang),
+  };
+  return [
+    ...headAndFacts(page),
+    ...summarySection(page),
+    ...changesSection(page),
+    ...targetsSection(page),
+    ...indicatorsSection(page),
+    ...tasksSection(page),
+    ...unitsSection(page),
+    ...caveatsSection(page),
+    ...methodAndFooter(page),
+  ].join("\n");
+}
+
+/** What every section reads: the assessment, its words, names and tables in `lang`, and the report's title. */
+interface Page {
+  a: Assessment;
+  catalog: Catalog;
+  lang: Lang;
+  meta: ReportMeta;
+  L: Labels;
+  N: ReportNames;
+  tables: Record<string, Table>;
+  title: string;
+}
+
+/** The CSS class that colours a verdict or status cell (`v-met`, `v-overdue`, …). */
+const verdictClass = (value: string | null | undefined) => (value ? `v-${value}` : null);
+
+/** The document head, the synthetic banner, the title and the report's facts. */
+function headAndFacts({a, lang, meta, L, title}: Page): string[] {
   const period =
     a.period.kind === "year" ? L.yearScope(a.period.year) : L.quarterScope(a.period.year, a.period.quarter!);
-
   const metaItems: Array<[string, string]> = [
     [L.meta.edition, L.edition(meta.edition)],
     [L.meta.period, `${period} (${a.period.start} – ${a.period.end})`],
@@ -31,22 +68,6 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
     [L.meta.catalog, `${a.catalog_version} (${a.catalog_sha256.slice(0, 12)})`],
     [L.meta.code, meta.code_version],
   ];
-  const card = (big: string, label: string) =>
-    `<div class="card"><div class="big">${esc(big)}</div><div class="label">${esc(label)}</div></div>`;
-  const listOf = (which: "top10" | "bottom10") => {
-    const units = a.units.filter((u) => u.list === which);
-    if (units.length === 0) return `<p>${esc(L.none)}</p>`;
-    return `<ol>${units.map((u) => `<li value="${u.rank}">${esc(N.unit(u.unit_id))} <span class="small">${u.score?.toFixed(1) ?? ""}</span></li>`).join("")}</ol>`;
-  };
-  const verdictClass = (value: string | null | undefined) => (value ? `v-${value}` : null);
-
-  const late = a.tasks.filter((t) => t.status === "overdue" || t.status === "done_late");
-  const lateTable: Table = {
-    ...tables.tasks!,
-    rows: tables.tasks!.rows.filter((_, i) => late.includes(a.tasks[i]!)),
-  };
-  const lateRaw = a.tasks.filter((t) => late.includes(t));
-
   const parts: string[] = [];
   parts.push(`<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
@@ -61,9 +82,21 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
   if (a.synthetic) parts.push(`<div class="banner">${esc(L.syntheticBanner)}</div>`);
   parts.push(`<h1>${esc(title)}</h1>`);
   parts.push(`<dl class="meta">${metaItems.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`);
+  return parts;
+}
 
-  // Summary
-  parts.push(`<h2>${esc(S.summary)}</h2>`);
+/** The summary: headline cards, the counts, the 十佳 and 十差 lists, and the critical caveats. */
+function summarySection({a, lang, L, N, tables}: Page): string[] {
+  const sum = a.summary;
+  const card = (big: string, label: string) =>
+    `<div class="card"><div class="big">${esc(big)}</div><div class="label">${esc(label)}</div></div>`;
+  const listOf = (which: "top10" | "bottom10") => {
+    const units = a.units.filter((u) => u.list === which);
+    if (units.length === 0) return `<p>${esc(L.none)}</p>`;
+    return `<ol>${units.map((u) => `<li value="${u.rank}">${esc(N.unit(u.unit_id))} <span class="small">${u.score?.toFixed(1) ?? ""}</span></li>`).join("")}</ol>`;
+  };
+  const parts: string[] = [];
+  parts.push(`<h2>${esc(L.sections.summary)}</h2>`);
   parts.push(
     `<div class="cards">${[
       card(`${sum.targets_met} / ${sum.targets_due}`, L.cards.targets),
@@ -80,17 +113,22 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
   if (critical.length) {
     parts.push(critical.map((c) => `<p class="sev-critical">${esc(lang === "zh" ? c.zh : c.en)}</p>`).join("\n"));
   }
+  return parts;
+}
 
-  // Changes since the previous period (quarterly inspection)
-  if (tables.changes) {
-    parts.push(`<h2>${esc(tables.changes.title)}</h2>`);
-    parts.push(
-      tables.changes.rows.length ? tableHtml(tables.changes, {nowrap: ["change_kind"]}) : `<p>${esc(L.noChanges)}</p>`,
-    );
-  }
+/** What changed since the previous quarter (quarterly inspections only). */
+function changesSection({L, tables}: Page): string[] {
+  if (!tables.changes) return [];
+  return [
+    `<h2>${esc(tables.changes.title)}</h2>`,
+    tables.changes.rows.length ? tableHtml(tables.changes, {nowrap: ["change_kind"]}) : `<p>${esc(L.noChanges)}</p>`,
+  ];
+}
 
-  // Targets
-  parts.push(`<h2>${esc(S.targets)}</h2>`);
+/** The targets with their verdicts, then the source files behind them. */
+function targetsSection({a, catalog, lang, L}: Page): string[] {
+  const parts: string[] = [];
+  parts.push(`<h2>${esc(L.sections.targets)}</h2>`);
   const targetRows = targetsTable(a, lang, catalog);
   parts.push(
     tableHtml(targetRows, {
@@ -103,12 +141,16 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
             : null,
     }),
   );
-  parts.push(`<h3>${esc(S.evidence)}</h3>`);
+  parts.push(`<h3>${esc(L.sections.evidence)}</h3>`);
   const evidence = evidenceByFile(a, lang);
   parts.push(evidence.rows.length ? tableHtml(evidence) : `<p>${esc(L.none)}</p>`);
+  return parts;
+}
 
-  // Indicators
-  parts.push(`<h2>${esc(S.indicators)}</h2>`);
+/** The indicators' tier goals and verdicts, then the tier rules they were judged by. */
+function indicatorsSection({a, L, tables}: Page): string[] {
+  const parts: string[] = [];
+  parts.push(`<h2>${esc(L.sections.indicators)}</h2>`);
   parts.push(
     tableHtml(tables.indicators!, {
       keys: [
@@ -133,7 +175,7 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
   for (const rule of a.tier_rules.filter((r) => !r.rule_id.startsWith("bound ")))
     parts.push(`<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}</p>`);
   // Provisional verdicts apart: they may change once the peers' values of the same year are loaded.
-  parts.push(`<h3>${esc(S.provisional)}</h3>`);
+  parts.push(`<h3>${esc(L.sections.provisional)}</h3>`);
   parts.push(
     tables.provisional!.rows.length
       ? tableHtml(tables.provisional!, {
@@ -142,9 +184,19 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
         })
       : `<p>${esc(L.none)}</p>`,
   );
+  return parts;
+}
 
-  // Tasks
-  parts.push(`<h2>${esc(S.tasks)}</h2>`);
+/** Tasks by unit, the units with late tasks (most overdue first), and the late tasks themselves. */
+function tasksSection({a, catalog, lang, L, N, tables}: Page): string[] {
+  const late = a.tasks.filter((t) => t.status === "overdue" || t.status === "done_late");
+  const lateTable: Table = {
+    ...tables.tasks!,
+    rows: tables.tasks!.rows.filter((_, i) => late.includes(a.tasks[i]!)),
+  };
+  const lateRaw = a.tasks.filter((t) => late.includes(t));
+  const parts: string[] = [];
+  parts.push(`<h2>${esc(L.sections.tasks)}</h2>`);
   parts.push(tableHtml(tasksByUnit(a, lang, catalog)));
   const lateUnits = [...new Set(late.map((t) => t.unit_id))]
     .map((u) => ({
@@ -170,58 +222,61 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
         })
       : `<p>${esc(L.none)}</p>`,
   );
+  return parts;
+}
 
-  // Units
-  parts.push(`<h2>${esc(S.units)}</h2>`);
-  parts.push(
+/** The unit scorecard: place, score and its components, and the list each unit is on. */
+function unitsSection({a, L, tables}: Page): string[] {
+  return [
+    `<h2>${esc(L.sections.units)}</h2>`,
     tableHtml(tables.units!, {
       keys: [
         "rank",
         "responsible_unit",
         "score",
-        "task_score",
-        "target_score",
+        "on_time_rate",
         "satisfaction_index",
-        "hotline_score",
+        "hotline_on_time",
         "tasks_judged",
         "overdue",
+        "supervision_breaches",
         "list",
       ],
       nowrap: ["list"],
       classOf: (r, key) => (key === "list" ? verdictClass(a.units[r]!.list) : null),
     }),
-  );
+  ];
+}
 
-  // Caveats
-  parts.push(`<h2>${esc(S.caveats)}</h2>`);
-  parts.push(
+/** The caveats, most serious first, and each feed's health. */
+function caveatsSection({a, L, tables}: Page): string[] {
+  return [
+    `<h2>${esc(L.sections.caveats)}</h2>`,
     a.caveats.length
       ? tableHtml(tables.caveats!, {
           nowrap: ["severity"],
           classOf: (r, key) => (key === "severity" ? `sev-${a.caveats[r]!.severity}` : null),
         })
       : `<p>${esc(L.none)}</p>`,
-  );
-  parts.push(`<h3>${esc(S.feeds)}</h3>`);
-  parts.push(tableHtml(tables.feeds!));
+    `<h3>${esc(L.sections.feeds)}</h3>`,
+    tableHtml(tables.feeds!),
+  ];
+}
 
-  // Method
-  parts.push(`<h2>${esc(S.method)}</h2>`);
-  parts.push(
+/** How the figures were judged, the calendar used, and the footer that closes the page. */
+function methodAndFooter({a, lang, meta, L, title}: Page): string[] {
+  return [
+    `<h2>${esc(L.sections.method)}</h2>`,
     methodParagraphs(a, lang)
       .map((p) => `<p>${esc(p)}</p>`)
       .join("\n"),
-  );
-  // Every judging rule of the tiers with the reason or source of its numbers, and the fixed bounds with theirs.
-  for (const rule of a.tier_rules) {
-    parts.push(
-      `<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}${rule.sources ? ` — ${esc(rule.sources)}` : ""}</p>`,
-    );
-  }
-  parts.push(`<p class="small">${esc(L.meta.calendar)}: ${esc(meta.calendar)}</p>`);
-  parts.push(
+    // Every judging rule of the tiers with the reason or source of its numbers, and the fixed bounds with theirs.
+    ...a.tier_rules.map(
+      (rule) =>
+        `<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}${rule.sources ? ` — ${esc(rule.sources)}` : ""}</p>`,
+    ),
+    `<p class="small">${esc(L.meta.calendar)}: ${esc(meta.calendar)}</p>`,
     `<footer>${esc(title)} · ${esc(L.edition(meta.edition))} · ${esc(meta.generated_at)} · bizenv ${esc(meta.code_version)}</footer>`,
-  );
-  parts.push(`</body>\n</html>\n`);
-  return parts.join("\n");
+    `</body>\n</html>\n`,
+  ];
 }

@@ -1,29 +1,9 @@
 import type {Catalog} from "../catalog/index.ts";
-import {LABELS} from "./labels.ts";
+import {LABELS, type Labels} from "./labels.ts";
 import {changesTable} from "./changesTable.ts";
-import {reportNames} from "./reportNames.ts";
+import {reportNames, type ReportNames} from "./reportNames.ts";
+import type {Cell, CellKind, Column, Table} from "./table.ts";
 import type {Assessment, Lang} from "./types.ts";
-
-/**
- * How a column is shown: text; int (counts); num (measured values, two decimals); dec1 (scores and rates, one
- * decimal); general (a number shown as it is); date (ISO date text, a date cell in the workbook); hash (sha256,
- * monospace).
- */
-export type CellKind = "text" | "int" | "num" | "dec1" | "general" | "date" | "hash";
-export type Cell = string | number | null;
-
-export interface Column {
-  key: string;
-  header: string;
-  kind: CellKind;
-}
-
-export interface Table {
-  id: string;
-  title: string;
-  columns: Column[];
-  rows: Cell[][];
-}
 
 /** Facts about the report itself: which edition, when it was made, by which code. */
 export interface ReportMeta {
@@ -45,13 +25,10 @@ export function reportTitle(a: Assessment, lang: Lang): string {
 export function methodParagraphs(a: Assessment, lang: Lang): string[] {
   const s = a.scorecard;
   const values: Record<string, number> = {
-    done_on_time: s.task_credit.done_on_time,
-    done_late: s.task_credit.done_late,
-    overdue: s.task_credit.overdue,
-    w_tasks: s.weights.tasks,
-    w_targets: s.weights.targets,
-    w_satisfaction: s.weights.satisfaction,
-    w_hotline: s.weights.hotline,
+    w_tasks: s.weights.task_on_time_rate,
+    w_satisfaction: s.weights.satisfaction_index,
+    w_hotline: s.weights.hotline_on_time_rate,
+    breach_penalty: s.breach_penalty,
     list_size: s.list_size,
   };
   return LABELS[lang].method.map((p) => p.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`)));
@@ -63,17 +40,45 @@ export function methodParagraphs(a: Assessment, lang: Lang): string[] {
  */
 export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: ReportMeta): Record<string, Table> {
   const L = LABELS[lang];
-  const N = reportNames(catalog, lang);
-  const H = L.headers;
-  const col = (key: string, kind: CellKind = "text", header?: string): Column => ({
-    key,
-    header: header ?? H[key] ?? key,
-    kind,
-  });
-  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  const ctx: TableContext = {
+    a,
+    lang,
+    meta,
+    L,
+    N: reportNames(catalog, lang),
+    col: (key, kind = "text", header) => ({key, header: header ?? L.headers[key] ?? key, kind}),
+  };
+  const {summary, counts} = summaryTables(ctx);
+  const tables: Record<string, Table> = {
+    summary,
+    counts,
+    targets: targetsTable(ctx),
+    evidence: evidenceTable(ctx),
+    indicators: indicatorsTable(ctx),
+    provisional: provisionalTable(ctx),
+    tasks: tasksTable(ctx),
+    units: unitsTable(ctx),
+    caveats: caveatsTable(ctx),
+    feeds: feedsTable(ctx),
+  };
+  if (a.changes) tables.changes = changesTable(a, catalog, lang);
+  return tables;
+}
+
+/** What every table reads: the assessment, its words and names in `lang`, and a column with its header. */
+interface TableContext {
+  a: Assessment;
+  lang: Lang;
+  meta: ReportMeta;
+  L: Labels;
+  N: ReportNames;
+  col: (key: string, kind?: CellKind, header?: string) => Column;
+}
+
+/** The report's facts (period, edition, dates, versions) and its counts, and the counts alone. */
+function summaryTables({a, L, col, meta}: TableContext): {summary: Table; counts: Table} {
   const period =
     a.period.kind === "year" ? L.yearScope(a.period.year) : L.quarterScope(a.period.year, a.period.quarter!);
-
   const counts: Table = {
     id: "counts",
     title: L.sections.summary,
@@ -99,8 +104,13 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       ...counts.rows,
     ],
   };
+  return {summary, counts};
+}
 
-  const targets: Table = {
+/** Every target: its verdict, the figure it rests on, the period's and previous period's values, the forecast. */
+function targetsTable({a, L, N, col}: TableContext): Table {
+  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  return {
     id: "targets",
     title: L.sections.targets,
     columns: [
@@ -156,8 +166,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.evidence.length,
     ]),
   };
+}
 
-  const evidence: Table = {
+/** The source files behind each target's figure, with their sha256. */
+function evidenceTable({a, L, col}: TableContext): Table {
+  return {
     id: "evidence",
     title: L.sections.evidence,
     columns: [
@@ -173,15 +186,11 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.evidence.map((e): Cell[] => [t.clause, e.feed, e.file_name, e.load_id, e.data_from, e.data_to, e.sha256]),
     ),
   };
+}
 
-  // Where a verdict came from: 官方评价 (with its document) or 模拟评价, 暂定 when made on earlier-year peer values.
-  const source = (i: Assessment["indicators"][number]) =>
-    i.verdict_source === null
-      ? null
-      : i.verdict_source === "official"
-        ? `${L.verdictSource.official}${i.official_source ? ` (${i.official_source})` : ""}; ${L.verdictSource.simulated} ${N.tier(i.simulated_verdict)}`
-        : `${L.verdictSource.simulated}${i.is_provisional ? ` · ${L.verdictSource.provisional}` : ""}`;
-  const indicatorColumns = [
+/** The indicator table's columns, shared by the provisional table. */
+function indicatorColumns(col: TableContext["col"]): Column[] {
+  return [
     col("number", "int"),
     col("indicator"),
     col("goal"),
@@ -198,13 +207,24 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     col("rule"),
     col("tier_evidence"),
   ];
-  const indicatorRow = (i: Assessment["indicators"][number]): Cell[] => [
+}
+
+/** One indicator's row: its tier goal, its verdict and where the verdict came from, and where it stands nationally. */
+function indicatorRow({L, N}: TableContext, i: Assessment["indicators"][number]): Cell[] {
+  // 官方评价 (with its document and bizenv's own verdict beside it) or 模拟评价, 暂定 when made on earlier-year peers.
+  const source =
+    i.verdict_source === null
+      ? null
+      : i.verdict_source === "official"
+        ? `${L.verdictSource.official}${i.official_source ? ` (${i.official_source})` : ""}; ${L.verdictSource.simulated} ${N.tier(i.simulated_verdict)}`
+        : `${L.verdictSource.simulated}${i.is_provisional ? ` · ${L.verdictSource.provisional}` : ""}`;
+  return [
     i.number,
     N.indicator(i.indicator_id),
     N.tier(i.goal),
     i.goal_deadline,
     N.tier(i.verdict),
-    source(i),
+    source,
     L.goalStatus[i.goal_status] ?? i.goal_status,
     N.metric(i.headline_metric),
     i.city_value,
@@ -215,21 +235,31 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     i.rule_id,
     i.evidence,
   ];
-  const indicators: Table = {
-    id: "indicators",
-    title: L.sections.indicators,
-    columns: indicatorColumns,
-    rows: a.indicators.map(indicatorRow),
-  };
-  // Provisional verdicts again, apart: they may change once the peers' values of the same year are loaded.
-  const provisional: Table = {
-    id: "provisional",
-    title: L.sections.provisional,
-    columns: indicatorColumns,
-    rows: a.indicators.filter((i) => i.is_provisional).map(indicatorRow),
-  };
+}
 
-  const tasks: Table = {
+/** Every indicator: its tier goal and verdict, where the verdict came from, and where it stands nationally. */
+function indicatorsTable(ctx: TableContext): Table {
+  return {
+    id: "indicators",
+    title: ctx.L.sections.indicators,
+    columns: indicatorColumns(ctx.col),
+    rows: ctx.a.indicators.map((i) => indicatorRow(ctx, i)),
+  };
+}
+
+/** The provisional verdicts again, apart: they may change once the peers' values of the same year are loaded. */
+function provisionalTable(ctx: TableContext): Table {
+  return {
+    id: "provisional",
+    title: ctx.L.sections.provisional,
+    columns: indicatorColumns(ctx.col),
+    rows: ctx.a.indicators.filter((i) => i.is_provisional).map((i) => indicatorRow(ctx, i)),
+  };
+}
+
+/** Every task × responsible unit with its status on the evaluation date. */
+function tasksTable({a, L, N, col}: TableContext): Table {
+  return {
     id: "tasks",
     title: L.sections.tasks,
     columns: [
@@ -255,28 +285,28 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       t.days_late,
     ]),
   };
+}
 
-  const units: Table = {
+/** Every unit's record, score, place and list (十佳 / 十差). */
+function unitsTable({a, L, N, col}: TableContext): Table {
+  return {
     id: "units",
     title: L.sections.units,
     columns: [
       col("rank", "int"),
       col("responsible_unit"),
       col("score", "dec1"),
-      col("task_score", "dec1"),
-      col("target_score", "dec1"),
+      col("on_time_rate", "dec1"),
       col("satisfaction_index", "dec1"),
-      col("hotline_score", "dec1"),
+      col("hotline_on_time", "dec1"),
       col("tasks_judged", "int"),
       col("done_on_time", "int"),
       col("done_late", "int"),
       col("overdue", "int"),
+      col("supervision_breaches", "int"),
       col("open", "int"),
       col("ongoing", "int"),
-      col("targets_judged", "int"),
-      col("targets_met", "int"),
       col("satisfaction_n", "int"),
-      col("hotline_on_time", "dec1"),
       col("hotline_satisfaction", "dec1"),
       col("list"),
     ],
@@ -284,33 +314,36 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       u.rank,
       N.unit(u.unit_id),
       u.score,
-      u.task_score,
-      u.target_score,
+      u.on_time_rate,
       u.satisfaction_index,
-      u.hotline_score,
+      u.hotline_on_time_rate,
       u.tasks_judged,
       u.done_on_time,
       u.done_late,
       u.overdue,
+      u.supervision_breaches,
       u.open,
       u.ongoing,
-      u.targets_judged,
-      u.targets_met,
       u.satisfaction_n,
-      u.hotline_on_time_rate,
       u.hotline_satisfaction_rate,
       u.list ? (L.list[u.list] ?? u.list) : null,
     ]),
   };
+}
 
-  const caveats: Table = {
+/** What a reader must know before trusting the figures, most serious first. */
+function caveatsTable({a, L, col, lang}: TableContext): Table {
+  return {
     id: "caveats",
     title: L.sections.caveats,
     columns: [col("severity"), col("subject"), col("message")],
     rows: a.caveats.map((c) => [L.severity[c.severity] ?? c.severity, c.subject, lang === "zh" ? c.zh : c.en]),
   };
+}
 
-  const feeds: Table = {
+/** Each feed's health: rows, rejects, files, freshness. */
+function feedsTable({a, L, col}: TableContext): Table {
+  return {
     id: "feeds",
     title: L.sections.feeds,
     columns: [
@@ -336,19 +369,4 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
       f.synthetic_rows,
     ]),
   };
-
-  const tables: Record<string, Table> = {
-    summary,
-    counts,
-    targets,
-    evidence,
-    indicators,
-    provisional,
-    tasks,
-    units,
-    caveats,
-    feeds,
-  };
-  if (a.changes) tables.changes = changesTable(a, catalog, lang);
-  return tables;
 }

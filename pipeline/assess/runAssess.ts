@@ -1,16 +1,16 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {isAbsolute, join, resolve} from "node:path";
-import type {Io} from "../cli/io.ts";
+import type {Io} from "../io.ts";
 import {loadCatalog} from "../catalog/index.ts";
-import {warehousePath} from "../config.ts";
+import {exportsPath, warehousePath} from "../config.ts";
 import {Warehouse} from "../db.ts";
 import {UsageError} from "../errors.ts";
 import {faultPointFromEnv} from "../faultPoint.ts";
 import {loadContracts} from "../ingest/loadContracts.ts";
 import {openWarehouse} from "../openWarehouse.ts";
-import {calendarCitation} from "../scoring/chinaCalendar.ts";
-import {readBenchmarks} from "../scoring/readBenchmarks.ts";
+import {calendarCitation} from "../calendar/chinaCalendar.ts";
+import {BENCHMARKS_DIR, readBenchmarks} from "../scoring/readBenchmarks.ts";
 import {projectRoot} from "../version.ts";
 import {assessmentManifest} from "./assessmentManifest.ts";
 import {assessmentsIndex} from "./assessmentsIndex.ts";
@@ -23,7 +23,6 @@ import {readAssessmentInputs, type AssessmentInputs} from "./readAssessmentInput
 import {readWarehouseLoads} from "./readWarehouseLoads.ts";
 import {renderHtml} from "./renderHtml.ts";
 import {reportTitle, type ReportMeta} from "./reportTables.ts";
-import {DEFAULT_SCORECARD_FILE, readScorecardRules} from "./scorecardRules.ts";
 import {recoverEditionFolders, refuseForeignFolder, StagedFiles, StagedFolder} from "./stagedFiles.ts";
 import type {Assessment, AssessmentSummary, Caveat, Lang} from "./types.ts";
 import {writeWorkbook} from "./writeWorkbook.ts";
@@ -62,11 +61,10 @@ export interface AssessRun {
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-/** The exports folder: --exports, `$BIZENV_EXPORTS` (relative to the working directory), else data/exports/. */
+/** The exports folder: --exports (relative to the working directory), else `exportsPath` ($BIZENV_EXPORTS). */
 export function resolveExportsDir(given: string | undefined, io: Io): string {
-  const dir = given ?? io.env.BIZENV_EXPORTS?.trim();
-  if (!dir) return join(projectRoot, "data", "exports");
-  return isAbsolute(dir) ? dir : resolve(io.cwd, dir);
+  if (!given) return exportsPath(io.env);
+  return isAbsolute(given) ? given : resolve(io.cwd, given);
 }
 
 /** ISO time to the second, UTC: `2023-07-01T02:00:00Z`. */
@@ -126,9 +124,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
   const period = assessPeriod(options);
   const catalog = loadCatalog();
   const contracts = loadContracts(catalog);
-  const rules = readScorecardRules();
   const benchmarks = readBenchmarks(catalog);
-  const tierRules = {rules: benchmarks.tierRules, bounds: benchmarks.tierBounds};
   const exportsDir = resolveExportsDir(options.exports, io);
   const exported = readAssessmentInputs(exportsDir);
   const generatedAt = isoSecond(deps.now());
@@ -170,7 +166,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
         generatedAt,
         codeVersion: version,
         calendarCode: calendarCitation(),
-        scorecardSha256: sha256(readFileSync(DEFAULT_SCORECARD_FILE)),
+        scorecardSha256: sha256(readFileSync(join(BENCHMARKS_DIR, "unit-score.yaml"))),
         figuresSha256: sha256(figuresJson),
         outputs: staged.files.map(({name, kind, bytes, sha256: hash}) => ({name, kind, bytes, sha256: hash})),
       });
@@ -203,7 +199,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
 
   if (!options.final) {
     const inputs: AssessmentInputs = {...exported, ...(await warehouseLoadsReadOnly(io))};
-    const assessment = buildAssessment({catalog, contracts, inputs, period, rules, tierRules});
+    const assessment = buildAssessment({catalog, contracts, inputs, period, benchmarks});
     const {dir, staged} = await render(assessment, inputs, null);
     staged.commit(fault);
     return result(assessment, dir, null, staged, null);
@@ -218,7 +214,7 @@ export async function runAssess(options: AssessOptions, deps: AssessDeps): Promi
       warehouseLoads: await readWarehouseLoads(warehouse),
       warehouseNote: null,
     };
-    const assessment = buildAssessment({catalog, contracts, inputs, period, rules, tierRules});
+    const assessment = buildAssessment({catalog, contracts, inputs, period, benchmarks});
     let rendered: Awaited<ReturnType<typeof render>> | undefined;
     let edition = 0;
     await warehouse

@@ -1,4 +1,4 @@
-import type {Cell, CellKind, Table} from "./reportTables.ts";
+import type {Cell, CellKind, Table} from "./table.ts";
 
 const ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
 /** Text made safe for HTML: every figure and name from the exports passes through here. */

@@ -2,6 +2,9 @@
 // HTML report and the PDF render, and what `--final` freezes in the warehouse (as JSON) for `assess diff`.
 // Every number in it is copied from an export file or counted from one; nothing is recomputed from raw feeds.
 
+import type {UnitScoreRule} from "../scoring/readBenchmarks.ts";
+import type {ExportRow} from "../export/exportsContract.ts";
+
 export type Lang = "zh" | "en";
 
 /** The period assessed: a calendar year (考评) or a quarter (督查). Dates are ISO, both ends included. */
@@ -40,27 +43,18 @@ export interface EvidenceFile {
  */
 export type TargetVerdict = "met" | "missed" | "no_data" | "pending" | "ahead";
 
-/** One attainment row (attainment.csv) as the assessment quotes it. */
-export interface AttainmentFigure {
+/** One attainment row (attainment.csv) as the assessment quotes it; `status` is the export's own (met · at_risk · …). */
+export type AttainmentFigure = Pick<ExportRow<"attainment.csv">, "actual" | "n" | "gap" | "status"> & {
   period_type: string;
   period: string;
   period_start: string;
-  actual: number | null;
-  n: number | null;
-  gap: number | null;
-  /** The export's own status (met · at_risk · missed · no_data). */
-  status: string | null;
-}
+};
 
-export interface ForecastFigure {
-  as_of_month: string;
-  projected: number | null;
-  lower: number | null;
-  upper: number | null;
-  verdict: string | null;
-  required_monthly_change: number | null;
-  method: string | null;
-}
+/** A forecast (forecasts.csv) as the assessment quotes it. */
+export type ForecastFigure = Pick<
+  ExportRow<"forecasts.csv">,
+  "projected" | "lower" | "upper" | "verdict" | "required_monthly_change" | "method"
+> & {as_of_month: string};
 
 export interface TargetAssessment {
   clause: string;
@@ -155,27 +149,28 @@ export interface TaskAssessment {
   days_late: number | null;
 }
 
+/** One unit's record and its place in the 十佳 / 十差 (assessUnits.ts, the formula in unit-score.yaml). */
 export interface UnitAssessment {
   unit_id: string;
-  /** Task × unit rows judged (done, or due and not done). */
+  /** Task × unit rows judged (done, or due and not done): the on-time rate's denominator. */
   tasks_judged: number;
   done_on_time: number;
   done_late: number;
   overdue: number;
   open: number;
   ongoing: number;
-  /** Each component 0–100, null when the unit has nothing to judge on it. */
-  task_score: number | null;
-  targets_judged: number;
-  targets_met: number;
-  target_score: number | null;
+  /** Overdue tasks still open past their 710 supervision limit on the evaluation date (each costs points). */
+  supervision_breaches: number;
+  /** The components, 0–100, one decimal; null when the unit has nothing to judge on it. */
+  on_time_rate: number | null;
   satisfaction_index: number | null;
   satisfaction_n: number;
   hotline_on_time_rate: number | null;
+  /** 12345 callers' satisfaction rate: shown, not scored (unit-score.yaml says why). */
   hotline_satisfaction_rate: number | null;
-  hotline_score: number | null;
-  /** Weighted mean of the available components (weights in scorecard.yaml), rounded to 0.1. */
+  /** Weighted mean of the components the unit has, minus the breach penalty (unit-score.yaml), one decimal. */
   score: number | null;
+  /** 1 = best; ties share the better rank. */
   rank: number | null;
   list: "top10" | "bottom10" | null;
 }
@@ -279,21 +274,13 @@ export interface Assessment {
   units: UnitAssessment[];
   feeds: FeedHealthFigure[];
   caveats: Caveat[];
-  /** The scorecard's weights and credits as applied (scorecard.yaml). */
-  scorecard: ScorecardRules;
+  /** The unit score's weights, penalty and list size as applied (sources/benchmarks/unit-score.yaml). */
+  scorecard: UnitScoreRule;
   /**
-   * The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv), each with the reason or source
-   * of its thresholds (tier-rules.yaml) when the rules were given, and the fixed DTF bounds with their sources.
+   * The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv) and every rule of the ladder,
+   * each with the reason or source of its thresholds (tier-rules.yaml), and the fixed DTF bounds with their sources.
    */
   tier_rules: Array<{rule_id: string; rule_text: string; sources?: string}>;
   /** Quarterly reports: what changed since the previous quarter. */
   changes: AssessmentChanges | null;
-}
-
-/** The unit scorecard's rules (pipeline/assess/scorecard.yaml). */
-export interface ScorecardRules {
-  weights: {tasks: number; targets: number; satisfaction: number; hotline: number};
-  task_credit: {done_on_time: number; done_late: number; overdue: number};
-  list_size: number;
-  reject_rate_warn_pct: number;
 }

@@ -1,18 +1,11 @@
 // exceljs (0.5 s to import) is loaded only when a workbook is read or written: every command starts faster.
 import type ExcelJS from "exceljs";
 import type {Catalog} from "../catalog/index.ts";
-import {fixZipTimestamps} from "../demo/writers/zipTimestamps.ts";
+import {fixZipTimestamps} from "../zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
 import {LABELS} from "./labels.ts";
-import {
-  methodParagraphs,
-  reportTables,
-  reportTitle,
-  type Cell,
-  type CellKind,
-  type ReportMeta,
-  type Table,
-} from "./reportTables.ts";
+import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
+import type {Cell, CellKind, Table} from "./table.ts";
 import type {Assessment, Lang} from "./types.ts";
 
 const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
@@ -161,12 +154,9 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
       ...methodParagraphs(a, lang).map((p, i): Cell[] => [String(i + 1), p]),
       [
         "weights",
-        `tasks ${s.weights.tasks} · targets ${s.weights.targets} · satisfaction ${s.weights.satisfaction} · hotline ${s.weights.hotline}`,
+        `task_on_time_rate ${s.weights.task_on_time_rate} · satisfaction_index ${s.weights.satisfaction_index} · hotline_on_time_rate ${s.weights.hotline_on_time_rate}`,
       ],
-      [
-        "task_credit",
-        `done_on_time ${s.task_credit.done_on_time} · done_late ${s.task_credit.done_late} · overdue ${s.task_credit.overdue}`,
-      ],
+      ["breach_penalty", `${s.breach_penalty} · list_size ${s.list_size}`],
       ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.sources ? `${r.rule_text} — ${r.sources}` : r.rule_text]),
     ],
   };

@@ -1,7 +1,8 @@
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {extname, join, relative, sep} from "node:path";
-import {buildOffline, gzipFor, isCompressible} from "../../scripts/start.mjs";
+import {buildOffline} from "../site/buildOffline.mjs";
+import {gzipFor, isCompressible} from "../site/gzipFor.mjs";
 
 /** What a page's files are, by how the page reaches them. Fonts are counted apart from the totals. */
 export type FileKind = "html" | "js" | "css" | "data" | "wasm" | "other" | "font";
@@ -9,7 +10,7 @@ const KINDS: FileKind[] = ["html", "js", "css", "data", "wasm", "other", "font"]
 
 /**
  * The bytes one page of a built Framework site downloads when it is opened: raw (file sizes) and gzip (what
- * scripts/start.mjs's server sends to a browser that accepts gzip: the same `gzipFor`, raw for files it does not
+ * `npm start`'s server sends to a browser that accepts gzip: the same `gzipFor`, raw for files it does not
  * compress). `raw`/`gzip` are everything but fonts, which are counted apart (`font_raw`/`font_gzip`).
  */
 export interface PageBytes {
@@ -323,5 +324,5 @@ export async function buildAndMeasurePages(options: {
 /** Notes that go with page_bytes wherever it is printed. */
 export const PAGE_BYTES_NOTES = [
   `page_bytes: indicator pages are measured on /indicators/${REPRESENTATIVE_INDICATOR} and its English twin (the 18 share their code; each has its own data)`,
-  "page_bytes: data counts every file a page registers, also ones fetched only when asked (an indicator's areas file); fonts are apart (font_raw); gzip is what scripts/start.mjs sends",
+  "page_bytes: data counts every file a page registers, also ones fetched only when asked (an indicator's areas file); fonts are apart (font_raw); gzip is what npm start's server sends",
 ];

@@ -4,6 +4,7 @@ import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {tmpdir} from "node:os";
 import {DuckDBInstance} from "@duckdb/node-api";
+import {runScore} from "../score/runScore.ts";
 import {loadPaths} from "../ingest/loadFiles.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {projectRoot} from "../version.ts";
@@ -102,10 +103,11 @@ function runCli(
   return {seconds: elapsed, peakRssMib: peak ? Number(peak) / 1024 : null, stdout: child.stdout};
 }
 
-/** Whether this bizenv has a `score` command yet (the incremental figure includes scoring when it does). */
-function hasScore(): boolean {
-  const help = spawnSync(process.execPath, [join(projectRoot, "bin", "bizenv.mjs"), "--help"], {encoding: "utf8"});
-  return /^\s+score\b/m.test(help.stdout);
+/** `bizenv score` through its core, in this process like the timed loads; returns its wall time. */
+async function timeScore(env: Record<string, string>, dir: string): Promise<number> {
+  const start = performance.now();
+  await runScore({}, {io: {env, cwd: dir}, now: () => new Date()});
+  return seconds(start);
 }
 
 /**
@@ -156,26 +158,22 @@ export async function runBench(options: {
       await writeCaseFile(path, {rows: perMonth, firstRow: m * perMonth, month: {year, month}});
       monthFiles.push(path);
     }
-    const scoring = hasScore();
-    if (!scoring) notes.push("bizenv has no score command yet: the incremental figures cover loading only");
     const incEnv = await freshWarehouse(dir, "incremental");
     await timeLoad(monthFiles.slice(0, months), incEnv, dir);
-    if (scoring) runCli(["score", "--json"], incEnv);
+    await timeScore(incEnv, dir);
     const oneMore = performance.now();
     await timeLoad([monthFiles[months]!], incEnv, dir);
-    let scoreSeconds: number | null = null;
-    if (scoring) scoreSeconds = runCli(["score", "--json"], incEnv).seconds;
+    const scoreSeconds = await timeScore(incEnv, dir);
     const oneMoreSeconds = seconds(oneMore);
     const rebuildEnv = await freshWarehouse(dir, "rebuild");
     const rebuild = performance.now();
     await timeLoad(monthFiles, rebuildEnv, dir);
-    if (scoring) runCli(["score", "--json"], rebuildEnv);
+    await timeScore(rebuildEnv, dir);
     const rebuildSeconds = seconds(rebuild);
 
     // After every timed figure, so the build does not share the machine with them.
     let pages: Awaited<ReturnType<typeof buildAndMeasurePages>> | null = null;
-    if (options.pages !== false && !scoring) notes.push("page_bytes not measured: no score command, so no exports");
-    else if (options.pages !== false) {
+    if (options.pages !== false) {
       log("building the site from the incremental warehouse's exports, then measuring each page (--no-pages skips)");
       pages = await buildAndMeasurePages({
         exportsDir: incEnv.BIZENV_EXPORTS!,
@@ -208,9 +206,9 @@ export async function runBench(options: {
         one_more_month_s: round(oneMoreSeconds),
         full_rebuild_s: round(rebuildSeconds),
         one_more_month_vs_rebuild: round(oneMoreSeconds / rebuildSeconds),
-        includes_score: scoring,
+        includes_score: true,
       },
-      score_s: scoreSeconds === null ? null : round(scoreSeconds),
+      score_s: round(scoreSeconds),
       page_bytes: pages?.page_bytes ?? null,
       site_build_s: pages?.site_build_s ?? null,
       notes,

@@ -1,20 +1,11 @@
 import pc from "picocolors";
+import type {Io} from "../io.ts";
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/**
- * The seam between commands and the outside world: output streams, environment and working directory.
- * Tests pass their own `Io` and read what was written; the binary passes `processIo()`.
- */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Whether stdout is a terminal (progress bars and colour only then). */
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
+export type {Io} from "../io.ts";
 
+/** The binary's `Io`: the process's own streams, environment and working directory. */
 export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),

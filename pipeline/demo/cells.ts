@@ -7,7 +7,7 @@
  * for `references` columns, or free text); `month` columns hold `YYYY-MM`; `null` is an empty cell.
  */
 
-/** A calendar date, as days since 1970-01-01 (see `epochDay` in `pipeline/scoring/localTime.ts`). */
+/** A calendar date, as days since 1970-01-01 (see `epochDay` in `pipeline/calendar/localTime.ts`). */
 export interface DateCell {
   readonly kind: "date";
   readonly day: number;

@@ -1,6 +1,6 @@
-import {chinaCalendar, type WorkCalendar} from "../scoring/chinaCalendar.ts";
-import {dateFromEpochDay, epochDay} from "../scoring/localTime.ts";
-import {defaultOfficeHours, type OfficeHours} from "../scoring/officeHours.ts";
+import {chinaCalendar, type WorkCalendar} from "../calendar/chinaCalendar.ts";
+import {dateFromEpochDay, epochDay} from "../calendar/localTime.ts";
+import {defaultOfficeHours, type OfficeHours} from "../calendar/officeHours.ts";
 import type {Rng} from "./prng.ts";
 
 /** A China-local moment: days since 1970-01-01 and seconds after local midnight. */
@@ -11,7 +11,7 @@ export interface Moment {
 
 /**
  * Time arithmetic for the demo generators, on the SAME working calendar and office hours the marts count with
- * (`pipeline/scoring/chinaCalendar.ts`, `sources/calendar/office-hours.yaml`). A case generated as "1.5 workdays"
+ * (`pipeline/calendar/chinaCalendar.ts`, `sources/calendar/office-hours.yaml`). A case generated as "1.5 workdays"
  * therefore measures 1.5 workdays when scored: `durationBetween(applied, completed).workdays` gives it back.
  */
 export class DemoClock {

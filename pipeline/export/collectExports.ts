@@ -1,21 +1,16 @@
 import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
-import {buildAreas} from "../scoring/buildAreas.ts";
-import {buildAttainment, type MetricPeriodRow} from "../scoring/buildAttainment.ts";
-import {buildForecasts} from "../scoring/buildForecasts.ts";
-import {buildIndicators, type IndicatorEntry} from "../scoring/buildIndicators.ts";
-import {
-  buildNational,
-  buildTiers,
-  metricStandings,
-  type OfficialResult,
-  type PeerValue,
-} from "../scoring/buildNational.ts";
+import {buildAreas} from "./buildAreas.ts";
+import {buildAttainment, type MetricPeriodRow} from "./buildAttainment.ts";
+import {buildForecasts} from "./buildForecasts.ts";
+import {buildIndicators, type IndicatorEntry} from "./buildIndicators.ts";
+import {buildNational, buildTiers, metricStandings, type OfficialResult, type PeerValue} from "./buildNational.ts";
 import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 import {collectFeeds} from "./collectFeeds.ts";
 import {collectUnits} from "./collectUnits.ts";
 import {EXPORT_COLUMNS, type ExportName} from "./exportColumns.ts";
+import type {ExportRow} from "./exportsContract.ts";
 import {exportTable, type ExportTable} from "./exportTable.ts";
 
 export interface CollectedExports {
@@ -84,7 +79,9 @@ export async function collectExports(
     feedOf,
   });
 
-  const table = (name: ExportName, data: ReadonlyArray<object>) =>
+  // Each builder's rows must carry every column the contract names (exportsContract.ts): a row type that drifts from
+  // the contract fails to compile here instead of exporting an empty column.
+  const table = <N extends ExportName>(name: N, data: ReadonlyArray<Record<keyof ExportRow<`${N}.csv`>, unknown>>) =>
     exportTable(
       name,
       EXPORT_COLUMNS[name].columns,

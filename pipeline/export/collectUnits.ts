@@ -1,8 +1,8 @@
 import type {Warehouse} from "../db.ts";
-import {buildTasks, buildUnits, type TaskReportRow} from "../scoring/buildUnits.ts";
+import {buildTasks, buildUnits, type TaskReportRow} from "./buildUnits.ts";
 import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 
-/** tasks, units, satisfaction and hotline rows from the marts, with the pure scoring of scoring/buildUnits.ts. */
+/** tasks, units, satisfaction and hotline rows from the marts, with the pure scoring of export/buildUnits.ts. */
 export async function collectUnits(warehouse: Warehouse, benchmarks: Benchmarks, asOf: string) {
   const reports = await warehouse.all<TaskReportRow>(
     `select task_number, indicator_id, unit_id, deadline::varchar as deadline, is_ongoing, task_units,

@@ -1,17 +1,17 @@
-import {EXPORT_CSV, type ExportCsvName} from "../shared/exportsContract.ts";
+import {EXPORT_CSV, type ExportCsvName, type ExportManifest, type IndicatorExport} from "./exportsContract.ts";
 
 /** An exported CSV by its name without `.csv` (`metric_periods`). */
 export type ExportName = ExportCsvName extends `${infer N}.csv` ? N : never;
 
 /**
  * The columns of every CSV `bizenv score` writes and which of them are numbers: the one list the dashboards read
- * too (pipeline/shared/exportsContract.ts), keyed by file name without `.csv`.
+ * too (pipeline/export/exportsContract.ts), keyed by file name without `.csv`.
  */
 export const EXPORT_COLUMNS = Object.fromEntries(
   Object.entries(EXPORT_CSV).map(([file, spec]) => [file.slice(0, -".csv".length), spec]),
 ) as {[N in ExportName]: (typeof EXPORT_CSV)[`${N}.csv`]};
 
-/** The fields of indicators.json, in contract order. */
+/** The fields of indicators.json (`IndicatorExport`), in contract order. */
 export const INDICATOR_FIELDS = [
   "indicator_id",
   "action_id",
@@ -32,9 +32,9 @@ export const INDICATOR_FIELDS = [
   "data_as_of",
   "freshness",
   "trend",
-] as const;
+] as const satisfies ReadonlyArray<keyof IndicatorExport>;
 
-/** The fields of manifest.json, in contract order. */
+/** The fields of manifest.json (`ExportManifest`), in contract order. */
 export const MANIFEST_FIELDS = [
   "generated_at",
   "as_of",
@@ -44,4 +44,4 @@ export const MANIFEST_FIELDS = [
   "synthetic",
   "files",
   "loads",
-] as const;
+] as const satisfies ReadonlyArray<keyof ExportManifest>;

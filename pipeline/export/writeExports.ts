@@ -4,19 +4,8 @@ import {join} from "node:path";
 import {tableToIPC} from "apache-arrow";
 import type {FaultPoint} from "../faultPoint.ts";
 import {abandonReplace, beginReplace, finishReplace} from "../replaceFolder.ts";
+import type {ExportManifest} from "./exportsContract.ts";
 import {toArrow, toCsv, type ExportTable} from "./exportTable.ts";
-
-/** manifest.json (docs/exports.md), written last. */
-export interface ExportManifest {
-  generated_at: string;
-  as_of: string;
-  catalog_version: string;
-  catalog_sha256: string;
-  calendar: string;
-  synthetic: boolean;
-  files: Array<{name: string; rows: number; bytes: number; sha256: string}>;
-  loads: Array<{load_id: number; feed: string; file_name: string; sha256: string}>;
-}
 
 export interface ExportSet {
   tables: readonly ExportTable[];

@@ -1,6 +1,7 @@
-import {SYNTHETIC_COLUMN} from "../shared/rowRules.ts";
+import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
-import {halfWidth, parseSql, TYPE_DESCRIPTION} from "./parseSql.ts";
+import {halfWidth, parseSql} from "./parseSql.ts";
+import {TYPE_DESCRIPTION} from "./textFormats.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
@@ -41,19 +42,48 @@ const REFERENCE: Record<
   },
 };
 
+// A column's names in the statement: its staged text after value aliases (v_…), its half-width text (h_…, numbers
+// and dates are read from it, computed once per value; messages quote v_…) and its typed value (t_…).
+const v = (c: ContractColumn) => `v_${c.name}`;
+const h = (c: ContractColumn) => `h_${c.name}`;
+const t = (c: ContractColumn) => `t_${c.name}`;
+
 /**
  * Build the one statement that turns the staged text rows of a file into typed rows with every rule checked:
  * `create temp table checked as select _line, <typed columns>, _is_synthetic, _errors from raw …`, where the
  * staged `raw` table (or view) holds the text columns and `_line`, the row's line (or sheet row) in the file.
  * `_errors` lists, per row, every rule the row breaks as {column, rule, value, message}; set-based, one pass.
- * Duplicate keys are checked afterwards on the typed rows (see `loadFile`).
+ * Duplicate keys are checked afterwards on the typed rows (see `rejectDuplicates`).
  *
  *
  * @param now the load's clock, as `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai; later dates are "in the future".
  */
 export function checkSql(contract: Contract, staged: StagedColumns, now: string): {checked: string; errors: string} {
-  const v = (c: ContractColumn) => `v_${c.name}`;
-  const t = (c: ContractColumn) => `t_${c.name}`;
+  const checks = ruleChecks(contract, now);
+  const source = typedRows(contract, staged);
+  const syntheticTyped = parseSql("boolean", "v__synthetic");
+  return {
+    // One pass over every row: typed values and whether any rule is broken (cheap booleans, no strings).
+    checked: `create or replace temp table checked as
+select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
+  coalesce(${syntheticTyped}, false) as _is_synthetic,
+  ${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")} as _bad
+from ${source.replace("%WHERE%", "")}`,
+    // Only the broken rows again, to say what is wrong with each: one record per broken rule.
+    errors: `create or replace temp table row_errors as
+select _line, e.column_name, e.value, e.rule, e.message from (
+  select _line, unnest(list_filter([${checks.map((k) => `case when ${k.cond} then ${k.error} end`).join(",\n    ")}], x -> x is not null)) as e
+  from ${source.replace("%WHERE%", " where _line in (select _line from checked where _bad)")}
+)`,
+  };
+}
+
+/**
+ * The subquery `typed` over the staged `raw` rows: `_line`, every column's text (v_…), half-width text (h_…) and
+ * typed value (t_…, references resolved through their registry's join), and the synthetic flag's text. `%WHERE%`
+ * stands where a filter of `raw` may go.
+ */
+function typedRows(contract: Contract, staged: StagedColumns): string {
   const mappedText = contract.columns.map((c) => {
     const source = staged.byColumn.get(c.name);
     const text = source === undefined ? "null::varchar" : `nullif(trim(${source}), '')`;
@@ -64,8 +94,6 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     return `${mapped} as ${v(c)}`;
   });
   const synthetic = staged.synthetic === undefined ? "null::varchar" : `nullif(trim(${staged.synthetic}), '')`;
-  // Numbers and dates are read from their half-width text, computed once per value (h_…); messages quote v_….
-  const h = (c: ContractColumn) => `h_${c.name}`;
   const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
   const joins: string[] = [];
   const typed = contract.columns.map((c) => {
@@ -78,8 +106,19 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     const input = halved.includes(c) ? h(c) : v(c);
     return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true})} as ${t(c)}`;
   });
+  return `(
+  select s.*, ${typed.join(", ")}
+  from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
+        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s0) s
+  ${joins.join("\n  ")}
+) typed`;
+}
 
-  // Each rule: a condition that is true when a row breaks it, and the record that explains it.
+/**
+ * Each rule of the contract, and the synthetic flag's type: a condition over `typed` that is true when a row breaks
+ * it, and the record that explains it ({column_name, rule, value, message}).
+ */
+function ruleChecks(contract: Contract, now: string): Array<{cond: string; error: string}> {
   const checks: Array<{cond: string; error: string}> = [];
   const check = (cond: string, error: string) => checks.push({cond, error});
   const err = (c: {name: string}, rule: string, value: string, message: string) =>
@@ -152,25 +191,5 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     `v__synthetic is not null and ${syntheticTyped} is null`,
     `${err(SYNTHETIC_COLUMN, "type", "v__synthetic", `'expected yes or no in synthetic, found "' || v__synthetic || '"'`)}`,
   );
-
-  const source = `(
-  select s.*, ${typed.join(", ")}
-  from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s0) s
-  ${joins.join("\n  ")}
-) typed`;
-  return {
-    // One pass over every row: typed values and whether any rule is broken (cheap booleans, no strings).
-    checked: `create or replace temp table checked as
-select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
-  coalesce(${syntheticTyped}, false) as _is_synthetic,
-  ${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")} as _bad
-from ${source.replace("%WHERE%", "")}`,
-    // Only the broken rows again, to say what is wrong with each: one record per broken rule.
-    errors: `create or replace temp table row_errors as
-select _line, e.column_name, e.value, e.rule, e.message from (
-  select _line, unnest(list_filter([${checks.map((k) => `case when ${k.cond} then ${k.error} end`).join(",\n    ")}], x -> x is not null)) as e
-  from ${source.replace("%WHERE%", " where _line in (select _line from checked where _bad)")}
-)`,
-  };
+  return checks;
 }

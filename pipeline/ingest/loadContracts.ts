@@ -6,7 +6,7 @@ import {formatPath, readYamlFile} from "../catalog/readYamlFile.ts";
 import {CatalogError, type Issue} from "../errors.ts";
 import {projectRoot} from "../version.ts";
 import {contractFile, type Contract} from "./contractSchema.ts";
-import {normalizeHeader} from "../shared/rowRules.ts";
+import {normalizeHeader} from "./rowRules.ts";
 
 export const DEFAULT_FEEDS_DIR = join(projectRoot, "sources", "feeds");
 

@@ -8,16 +8,16 @@ import {archive} from "./archive.ts";
 import {checkSql} from "./checkSql.ts";
 import type {Contract} from "./contractSchema.ts";
 import type {FaultPoint} from "./faultPoint.ts";
-import {currentView, ensureFeedTable, feedTable} from "./feedTable.ts";
-import {inspectFile} from "./inspectFile.ts";
-import {recognizeFeed} from "./matchHeaders.ts";
-import {sniffFile} from "./sniffFile.ts";
-import {ident, lit} from "./sql.ts";
+import {ensureFeedTable} from "./feedTable.ts";
+import {inspectFile, type Inspected} from "./inspectFile.ts";
+import {insertRows} from "./insertRows.ts";
+import {logLoad} from "./logLoad.ts";
+import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
+import {rejectDuplicates} from "./rejectDuplicates.ts";
+import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
-import {chinaWallClock} from "../shared/chinaWallClock.ts";
-
-export {chinaWallClock};
+import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
 export const TEMP_PREFIX = "bizenv-load-";
@@ -65,293 +65,280 @@ export async function loadFile(
   options: {feed?: string; replace?: boolean} = {},
 ): Promise<LoadResult> {
   const {warehouse} = ctx;
-  const fault = ctx.fault;
   const startedAt = ctx.now();
-  const bytes = statSync(path).size;
-  const head = readHead(path);
-  let sniffed = sniffFile(head, bytes, basename(path));
-  ctx.progress?.("hashing");
-  fault?.("hashing");
-  const inspected = await inspectFile(path, "refuse" in sniffed ? undefined : sniffed.encoding);
-  const sha256 = inspected.sha256;
-  const base = {file: shown, sha256, rows_read: 0, rows_loaded: 0, rows_rejected: 0, load_id: null};
-
-  const already = await warehouse.all<{load_id: number; feed: string; status: string}>(
-    "select load_id, feed, status from load_log where sha256 = $1 and status in ('loaded', 'superseded') order by load_id limit 1",
-    [sha256],
-  );
-  if (already[0]) {
-    const a = already[0];
-    return {
-      ...base,
-      feed: a.feed,
-      status: "skipped",
-      message: `same content already loaded (load ${a.load_id}${a.status === "superseded" ? ", since superseded" : ""})`,
-    };
-  }
+  const file: FileAtHand = {path, shown, startedAt, ...(await hashFile(ctx, path))};
+  const skipped = await sameContentLoaded(warehouse, file.sha256);
+  if (skipped) return {...resultBase(file), ...skipped};
 
   const tmp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
-  let staged: Staged | undefined;
-  let contract: Contract | undefined;
+  const known: Known = {};
   try {
-    if ("refuse" in sniffed) throw new FeedError(shown, sniffed.refuse);
-    sniffed = textProblems(path, shown, sniffed, inspected);
-    ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");
-    fault?.("reading");
-    staged = await stageFile(warehouse, {path, shown, sniffed}, tmp, ctx.contracts, options.feed, fault);
-    const match = recognizeFeed(staged.headers, ctx.contracts, options.feed);
-    if ("refuse" in match) throw new FeedError(shown, match.refuse);
-    const chosen = match.contract;
-    contract = chosen;
-    if (staged.rowsRead === 0) {
-      const where =
-        staged.headerLine > 0
-          ? ` below the header (${sniffed.format === "xlsx" ? "row" : "line"} ${staged.headerLine})`
-          : "";
-      throw new FeedError(shown, `the file has a header but no data rows${where}; expected rows of ${chosen.feed}`);
-    }
-    const rowsRead = staged.rowsRead;
-    const format = sniffed.format;
-
+    const read = await stageAndRecognize(ctx, file, tmp, options.feed, known);
+    const {contract} = read.match;
     ctx.progress?.("validating");
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
-      await ensureFeedTable(warehouse, chosen);
-      const now = chinaWallClock(ctx.now());
-      const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
-      const sql = checkSql(
-        chosen,
-        {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
-        now,
-      );
-      await warehouse.run(sql.checked);
-      fault?.("validating");
-      // The message pass reads the staged rows again: only when some row broke a rule.
-      const [{bad}] = (await warehouse.all<{bad: boolean}>(
-        "select exists (select 1 from checked where _bad) as bad",
-      )) as [{bad: boolean}];
-      await warehouse.run(
-        bad
-          ? sql.errors
-          : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
-      );
-
-      const replaced = options.replace
-        ? ((
-            await warehouse.all<{load_id: number}>(
-              "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
-              [chosen.feed, basename(path)],
-            )
-          )[0]?.load_id ?? null)
-        : null;
-      const keys = chosen.key.map(ident);
-      const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
-      const keyText = (a: string) =>
-        `concat_ws(', ', ${chosen.key.map((k) => `${lit(k)} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
-      // Keys seen twice first (one grouping of the key columns), then only their rows are looked at.
-      await warehouse.run(`create or replace temp table dup_keys as
-        select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
-        group by ${keys.join(", ")} having count(*) > 1`);
-      await warehouse.run(`create or replace temp table dup_rejects as
-        select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
-               'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
-        from checked c join dup_keys k on ${keyOn("c", "k")}
-        where not c._bad and c._line <> k.first_line`);
-      await warehouse.run(
-        `insert into dup_rejects
-        select c._line, ${keyText("c")}, 'duplicate_loaded',
-               'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
-        from checked c join ${currentView(chosen)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
-        where not c._bad and f._load_id is distinct from $1
-          and not exists (select 1 from dup_rejects d where d._line = c._line)`,
-        [replaced],
-      );
-
-      ctx.progress?.("committing");
-      const archived = archive(path, sha256, ctx.archiveDir);
-      fault?.("committing");
-      const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [
-        {id: number},
-      ];
-      await warehouse.run(
-        `insert into load_rejects
-         select $1, _line, column_name, value, rule, message from row_errors
-         union all select $1, _line, ${lit(chosen.key.join(","))}, key_text, rule, message from dup_rejects
-         union all select $1, line, column_name, left(value, 500), 'malformed', message from reader_rejects`,
-        [id],
-      );
-      const columns = chosen.columns.map((c) => ident(c.name)).join(", ");
-      // Rows with a duplicate key are marked bad first (usually none): an anti-join in the insert itself doubled
-      // its time on a million rows, even against an empty table.
-      await warehouse.run("update checked set _bad = true where _line in (select _line from dup_rejects)");
-      await warehouse.run(
-        `insert into ${feedTable(chosen)} (_load_id, _line, _is_synthetic, ${columns})
-         select $1, _line, _is_synthetic, ${columns} from checked where not _bad`,
-        [id],
-      );
-      const asOf = ident(chosen.as_of_column);
-      const [counts] = (await warehouse.all<{
-        loaded: number;
-        rejected: number;
-        synthetic: number;
-        data_from: string | null;
-        data_to: string | null;
-      }>(
-        `select (select count(*) from ${feedTable(chosen)} where _load_id = $1) as loaded,
-                (select count(distinct line) from load_rejects where load_id = $1) as rejected,
-                (select count(*) from ${feedTable(chosen)} where _load_id = $1 and _is_synthetic) as synthetic,
-                (select min(${asOf})::date from ${feedTable(chosen)} where _load_id = $1) as data_from,
-                (select max(${asOf})::date from ${feedTable(chosen)} where _load_id = $1) as data_to`,
-        [id],
-      )) as [{loaded: number; rejected: number; synthetic: number; data_from: string | null; data_to: string | null}];
-      if (counts.loaded + counts.rejected !== rowsRead) {
-        throw new Error(
-          `row accounting failed for ${shown}: read ${rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
-        );
-      }
-      if (replaced !== null)
-        await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced]);
-      const message =
-        (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
-        (replaced !== null
-          ? `; supersedes load ${replaced}`
-          : options.replace
-            ? "; nothing to replace (no earlier load of this file name)"
-            : "");
-      await logLoad(warehouse, {
-        id,
-        feed: chosen.feed,
-        path,
-        archived,
-        sha256,
-        bytes,
-        staged: staged!,
-        sniffedFormat: format,
-        contract: chosen,
-        loaded: counts.loaded,
-        rejected: counts.rejected,
-        status: "loaded",
-        message,
-        replaces: replaced,
-        synthetic: counts.synthetic > 0,
-        dataFrom: counts.data_from,
-        dataTo: counts.data_to,
-        startedAt,
-        finishedAt: ctx.now(),
-      });
-      fault?.("commit");
-      return {
-        ...base,
-        feed: chosen.feed,
-        status: "loaded" as const,
-        rows_read: rowsRead,
-        rows_loaded: counts.loaded,
-        rows_rejected: counts.rejected,
-        message,
-        load_id: id,
-      };
+      await ensureFeedTable(warehouse, contract);
+      await checkRows(ctx, read.match);
+      const replaced = options.replace ? await loadToReplace(warehouse, contract, basename(path)) : null;
+      await rejectDuplicates(warehouse, contract, replaced);
+      return await recordLoad(ctx, file, read, replaced, options.replace);
     });
-    fault?.("committed");
+    ctx.fault?.("committed");
     return result;
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
-    await warehouse.transaction(async () => {
-      const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [
-        {id: number},
-      ];
-      await logLoad(warehouse, {
-        id,
-        feed: contract?.feed ?? null,
-        path,
-        archived: null,
-        sha256,
-        bytes,
-        staged: staged ?? null,
-        sniffedFormat: null,
-        contract: contract ?? null,
-        loaded: 0,
-        rejected: 0,
-        status: "refused",
-        message: error.message,
-        replaces: null,
-        synthetic: false,
-        dataFrom: null,
-        dataTo: null,
-        startedAt,
-        finishedAt: ctx.now(),
-      });
-    });
-    return {
-      ...base,
-      feed: contract?.feed ?? null,
-      status: "refused",
-      rows_read: staged?.rowsRead ?? 0,
-      message: error.message,
-    };
+    return await recordRefusal(ctx, file, known, error);
   } finally {
     rmSync(tmp, {recursive: true, force: true});
-    await warehouse
-      .run(
-        "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_keys; drop table if exists dup_rejects",
-      )
-      .catch(() => {});
+    await dropTempTables(warehouse);
   }
 }
 
-async function logLoad(
+/** The file being loaded, as every phase after hashing knows it. */
+interface FileAtHand {
+  path: string;
+  /** The path as the user named it, for messages. */
+  shown: string;
+  startedAt: Date;
+  bytes: number;
+  sha256: string;
+  sniffed: Sniffed | Refusal;
+  inspected: Inspected;
+}
+
+/** The file once staged (temp view `raw`) and recognised as a feed. */
+interface ReadFile {
+  format: FileFormat;
+  staged: Staged;
+  match: HeaderMatch;
+}
+
+/** What a refused file's load-log row can say: how far staging and recognising it got before the refusal. */
+interface Known {
+  staged?: Staged;
+  contract?: Contract;
+}
+
+/** The result fields every outcome starts from; the outcome fills in the rest. */
+function resultBase(file: FileAtHand) {
+  return {file: file.shown, sha256: file.sha256, rows_read: 0, rows_loaded: 0, rows_rejected: 0, load_id: null};
+}
+
+/**
+ * Sniffs the file's format and encoding from its head, then reads it whole once for its sha256 and the whole-file
+ * text checks (inspectFile). A file sniffing refused is still hashed: its refusal is logged under its sha256.
+ */
+async function hashFile(ctx: LoadContext, path: string) {
+  const bytes = statSync(path).size;
+  const head = readHead(path);
+  const sniffed = sniffFile(head, bytes, basename(path));
+  ctx.progress?.("hashing");
+  ctx.fault?.("hashing");
+  const inspected = await inspectFile(path, "refuse" in sniffed ? undefined : sniffed.encoding);
+  return {bytes, sniffed, inspected, sha256: inspected.sha256};
+}
+
+/** A file whose very bytes are already loaded (or were, and were superseded since) is skipped: how it is reported. */
+async function sameContentLoaded(
   warehouse: Warehouse,
-  e: {
-    id: number;
-    feed: string | null;
-    path: string;
-    archived: string | null;
-    sha256: string;
-    bytes: number;
-    staged: Staged | null;
-    sniffedFormat: string | null;
-    contract: Contract | null;
-    loaded: number;
-    rejected: number;
-    status: "loaded" | "refused";
-    message: string;
-    replaces: number | null;
-    synthetic: boolean;
-    dataFrom: string | null;
-    dataTo: string | null;
-    startedAt: Date;
-    finishedAt: Date;
-  },
-): Promise<void> {
-  await warehouse.run(
-    `insert into load_log (load_id, feed, file_name, file_path, archived_path, sha256, bytes, format, encoding, delimiter, header_line,
-       contract_version, contract_sha256, rows_read, rows_loaded, rows_rejected, status, message, replaces_load_id, is_synthetic,
-       data_from, data_to, started_at, finished_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
-    [
-      e.id,
-      e.feed,
-      basename(e.path),
-      e.path,
-      e.archived,
-      e.sha256,
-      e.bytes,
-      e.sniffedFormat,
-      e.staged?.encoding ?? null,
-      e.staged?.delimiter ?? null,
-      e.staged?.headerLine ?? null,
-      e.contract?.version ?? null,
-      e.contract?.sha256 ?? null,
-      e.status === "loaded" ? e.loaded + e.rejected : (e.staged?.rowsRead ?? 0),
-      e.loaded,
-      e.rejected,
-      e.status,
-      e.message,
-      e.replaces,
-      e.synthetic,
-      e.dataFrom,
-      e.dataTo,
-      e.startedAt.toISOString(),
-      e.finishedAt.toISOString(),
-    ],
+  sha256: string,
+): Promise<Pick<LoadResult, "feed" | "status" | "message"> | null> {
+  const [a] = await warehouse.all<{load_id: number; feed: string; status: string}>(
+    "select load_id, feed, status from load_log where sha256 = $1 and status in ('loaded', 'superseded') order by load_id limit 1",
+    [sha256],
   );
+  if (!a) return null;
+  return {
+    feed: a.feed,
+    status: "skipped",
+    message: `same content already loaded (load ${a.load_id}${a.status === "superseded" ? ", since superseded" : ""})`,
+  };
+}
+
+/**
+ * Stages the file through DuckDB's readers (stageFile) and recognises its feed from its headers. Throws `FeedError`
+ * for a file refused by sniffing or the text checks, one no reader can read, one that is no feed's, and one with a
+ * header but no data rows; `known` keeps what was learnt before the refusal.
+ */
+async function stageAndRecognize(
+  ctx: LoadContext,
+  file: FileAtHand,
+  tmp: string,
+  feed: string | undefined,
+  known: Known,
+): Promise<ReadFile> {
+  const {path, shown} = file;
+  if ("refuse" in file.sniffed) throw new FeedError(shown, file.sniffed.refuse);
+  const sniffed = textProblems(path, shown, file.sniffed, file.inspected);
+  ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");
+  ctx.fault?.("reading");
+  const staged = await stageFile(ctx.warehouse, {path, shown, sniffed}, tmp, ctx.contracts, feed, ctx.fault);
+  known.staged = staged;
+  const match = recognizeFeed(staged.headers, ctx.contracts, feed);
+  if ("refuse" in match) throw new FeedError(shown, match.refuse);
+  known.contract = match.contract;
+  if (staged.rowsRead === 0) {
+    const where =
+      staged.headerLine > 0
+        ? ` below the header (${sniffed.format === "xlsx" ? "row" : "line"} ${staged.headerLine})`
+        : "";
+    throw new FeedError(
+      shown,
+      `the file has a header but no data rows${where}; expected rows of ${match.contract.feed}`,
+    );
+  }
+  return {format: sniffed.format, staged, match};
+}
+
+/**
+ * Checks every rule of the contract on every staged row, as of now in China: temp table `checked` (the rows, typed,
+ * `_bad` on those that broke a rule) and `row_errors` (one row per broken rule, with its message).
+ */
+async function checkRows(ctx: LoadContext, match: HeaderMatch): Promise<void> {
+  const {warehouse} = ctx;
+  const now = chinaWallClock(ctx.now());
+  const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
+  const sql = checkSql(
+    match.contract,
+    {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
+    now,
+  );
+  await warehouse.run(sql.checked);
+  ctx.fault?.("validating");
+  // The message pass reads the staged rows again: only when some row broke a rule.
+  const [{bad}] = (await warehouse.all<{bad: boolean}>("select exists (select 1 from checked where _bad) as bad")) as [
+    {bad: boolean},
+  ];
+  await warehouse.run(
+    bad
+      ? sql.errors
+      : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
+  );
+}
+
+/** The load `--replace` supersedes: the latest still loaded of this feed under this file name, or null. */
+async function loadToReplace(warehouse: Warehouse, contract: Contract, fileName: string): Promise<number | null> {
+  const [latest] = await warehouse.all<{load_id: number}>(
+    "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
+    [contract.feed, fileName],
+  );
+  return latest?.load_id ?? null;
+}
+
+/**
+ * The end of the load's transaction: archives the file, writes its rejected and good rows (insertRows), fails unless
+ * rows_read = rows_loaded + rows_rejected, supersedes the load it replaces, and logs the load.
+ */
+async function recordLoad(
+  ctx: LoadContext,
+  file: FileAtHand,
+  read: ReadFile,
+  replaced: number | null,
+  replace: boolean | undefined,
+): Promise<LoadResult> {
+  const {warehouse} = ctx;
+  const {contract} = read.match;
+  const rowsRead = read.staged.rowsRead;
+  ctx.progress?.("committing");
+  const archived = archive(file.path, file.sha256, ctx.archiveDir);
+  ctx.fault?.("committing");
+  const id = await nextLoadId(warehouse);
+  const counts = await insertRows(warehouse, contract, id);
+  if (counts.loaded + counts.rejected !== rowsRead) {
+    throw new Error(
+      `row accounting failed for ${file.shown}: read ${rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
+    );
+  }
+  if (replaced !== null)
+    await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced]);
+  const message =
+    (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
+    (replaced !== null
+      ? `; supersedes load ${replaced}`
+      : replace
+        ? "; nothing to replace (no earlier load of this file name)"
+        : "");
+  await logLoad(warehouse, {
+    id,
+    feed: contract.feed,
+    path: file.path,
+    archived,
+    sha256: file.sha256,
+    bytes: file.bytes,
+    staged: read.staged,
+    sniffedFormat: read.format,
+    contract,
+    loaded: counts.loaded,
+    rejected: counts.rejected,
+    status: "loaded",
+    message,
+    replaces: replaced,
+    synthetic: counts.synthetic > 0,
+    dataFrom: counts.data_from,
+    dataTo: counts.data_to,
+    startedAt: file.startedAt,
+    finishedAt: ctx.now(),
+  });
+  ctx.fault?.("commit");
+  return {
+    ...resultBase(file),
+    feed: contract.feed,
+    status: "loaded" as const,
+    rows_read: rowsRead,
+    rows_loaded: counts.loaded,
+    rows_rejected: counts.rejected,
+    message,
+    load_id: id,
+  };
+}
+
+/** Logs a refused file in a transaction of its own (nothing else of it is kept) and reports it. */
+async function recordRefusal(ctx: LoadContext, file: FileAtHand, known: Known, error: FeedError): Promise<LoadResult> {
+  const {warehouse} = ctx;
+  await warehouse.transaction(async () => {
+    const id = await nextLoadId(warehouse);
+    await logLoad(warehouse, {
+      id,
+      feed: known.contract?.feed ?? null,
+      path: file.path,
+      archived: null,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      staged: known.staged ?? null,
+      sniffedFormat: null,
+      contract: known.contract ?? null,
+      loaded: 0,
+      rejected: 0,
+      status: "refused",
+      message: error.message,
+      replaces: null,
+      synthetic: false,
+      dataFrom: null,
+      dataTo: null,
+      startedAt: file.startedAt,
+      finishedAt: ctx.now(),
+    });
+  });
+  return {
+    ...resultBase(file),
+    feed: known.contract?.feed ?? null,
+    status: "refused",
+    rows_read: known.staged?.rowsRead ?? 0,
+    message: error.message,
+  };
+}
+
+async function nextLoadId(warehouse: Warehouse): Promise<number> {
+  const [{id}] = (await warehouse.all<{id: number}>("select nextval('load_id_seq')::integer as id")) as [{id: number}];
+  return id;
+}
+
+/** Drops what a load stages on the connection; a failure here is ignored so it cannot hide the load's own outcome. */
+async function dropTempTables(warehouse: Warehouse): Promise<void> {
+  await warehouse
+    .run(
+      "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_keys; drop table if exists dup_rejects",
+    )
+    .catch(() => {});
 }

@@ -1,5 +1,15 @@
 import type {ColumnType} from "./contractSchema.ts";
-import {lit} from "./sql.ts";
+import {lit, num} from "./sql.ts";
+import {
+  DATE_FORMATS,
+  EXCEL_SERIAL_DAYS,
+  FALSE_WORDS,
+  FULL_WIDTH,
+  HALF_WIDTH,
+  MONTH_FORMATS,
+  TIMESTAMP_FORMATS,
+  TRUE_WORDS,
+} from "./textFormats.ts";
 
 /**
  * Full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed (`v` is trimmed
@@ -7,7 +17,7 @@ import {lit} from "./sql.ts";
  */
 export function halfWidth(v: string): string {
   // Most values are plain ASCII (as many bytes as characters): those are left alone, already trimmed.
-  return `(case when strlen(${v}) = length(${v}) then ${v} else trim(translate(${v}, '０１２３４５６７８９．－＋，％／：　', '0123456789.-+,%/: ')) end)`;
+  return `(case when strlen(${v}) = length(${v}) then ${v} else trim(translate(${v}, ${lit(FULL_WIDTH)}, ${lit(HALF_WIDTH)})) end)`;
 }
 
 /**
@@ -19,25 +29,13 @@ function normalizedNumber(x: string): string {
   return `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
 }
 
-/** Timestamp formats offices' exports use besides ISO (which a plain cast reads). */
-const TIMESTAMP_FORMATS = [
-  "%Y/%m/%d %H:%M:%S",
-  "%Y/%m/%d %H:%M",
-  "%Y-%m-%d %H:%M",
-  "%Y-%m-%dT%H:%M",
-  "%Y年%m月%d日 %H:%M:%S",
-  "%Y年%m月%d日 %H:%M",
-  "%Y年%m月%d日%H时%M分",
-  "%Y年%m月%d日 %H时%M分",
-  "%Y年%m月%d日%H时%M分%S秒",
-  "%Y年%m月%d日 %H时%M分%S秒",
-  "%Y年%m月%d日%H:%M",
-  "%Y.%m.%d %H:%M",
-];
-const DATE_FORMATS = ["%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d", "%Y%m%d"];
-const MONTH_FORMATS = ["%Y-%m", "%Y/%m", "%Y年%m月", "%Y.%m", "%Y%m"];
+const list = (formats: readonly string[]) => `[${formats.map(lit).join(", ")}]`;
 
-const list = (formats: string[]) => `[${formats.map(lit).join(", ")}]`;
+/** `when 'true' then true … when '否' then false`: the yes and no words of textFormats.ts. */
+const BOOLEAN_WHEN = [
+  ...TRUE_WORDS.map((w) => `when ${lit(w)} then true`),
+  ...FALSE_WORDS.map((w) => `when ${lit(w)} then false`),
+].join(" ");
 
 /**
  * A SQL expression turning the trimmed text `v` (a varchar expression, NULL when empty) into `type`, or NULL
@@ -60,7 +58,7 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
       return `try_cast(${options.percent ? `rtrim(${n}, '%')` : n} as double)`;
     }
     case "boolean":
-      return `(case lower(${v}) when 'true' then true when 't' then true when '1' then true when 'yes' then true when 'y' then true when '是' then true when '√' then true when 'false' then false when 'f' then false when '0' then false when 'no' then false when 'n' then false when '否' then false when '×' then false end)`;
+      return `(case lower(${v}) ${BOOLEAN_WHEN} end)`;
     case "date":
       return `coalesce(try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
@@ -70,18 +68,7 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
   }
 }
 
-/** Excel stores dates as days since 1899-12-30 (a number like 44620.375); only 1990–2100 is believed. */
+/** Excel stores dates as days since 1899-12-30 (a number like 44620.375); only EXCEL_SERIAL_DAYS is believed. */
 function excelSerial(v: string): string {
-  return `(case when regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') and try_cast(${v} as double) between 32874 and 73051 then timestamp '1899-12-30' + to_microseconds(cast(round(try_cast(${v} as double) * 86400000000) as bigint)) end)`;
+  return `(case when regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') and try_cast(${v} as double) between ${num(EXCEL_SERIAL_DAYS.min)} and ${num(EXCEL_SERIAL_DAYS.max)} then timestamp '1899-12-30' + to_microseconds(cast(round(try_cast(${v} as double) * 86400000000) as bigint)) end)`;
 }
-
-/** How a type is described to a person in a rejection message. */
-export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
-  varchar: "text",
-  integer: "a whole number",
-  double: "a number",
-  boolean: "yes or no (是/否, true/false, 1/0)",
-  date: "a date such as 2022-03-05",
-  timestamp: "a date and time such as 2022-03-05 09:30",
-  month: "a month such as 2022-03",
-};

@@ -3,9 +3,8 @@ import type ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
+import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 
-/** How far down a sheet the header row is looked for (title rows and notes often stand above it). */
-const HEADER_SEARCH_ROWS = 30;
 /** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
 export const MAX_XLSX_ROWS = 2_000_000;
 

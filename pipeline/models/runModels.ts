@@ -58,31 +58,8 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
   return warehouse.transaction(async () => {
     const calendarRefreshed = await refreshCalendar(warehouse);
     const calendar = calendarSource().fingerprint;
-    await warehouse.run("delete from score_context");
-    await warehouse.run("insert into score_context values ($1::date, date_trunc('month', $1::date)::date)", [
-      options.asOf,
-    ]);
-    const feedState = new Map(
-      (
-        await warehouse.all<{feed: string; loads: string}>(
-          `select feed, string_agg(load_id::varchar, ',' order by load_id) as loads
-           from load_log where status = 'loaded' and feed is not null group by feed`,
-        )
-      ).map((r) => [r.feed, r.loads]),
-    );
-    const previous = new Map(
-      (
-        await warehouse.all<{
-          model: string;
-          fingerprint: string;
-          base_fingerprint: string | null;
-          loads: string | null;
-        }>("select model, fingerprint, base_fingerprint, loads from model_state")
-      ).map((r) => [r.model, r]),
-    );
-    const tables = new Set(
-      (await warehouse.all<{table_name: string}>("select table_name from duckdb_tables()")).map((t) => t.table_name),
-    );
+    await setScoreContext(warehouse, options.asOf);
+    const {feedLoads, previous, tables} = await readWarehouseState(warehouse);
 
     const fingerprints = new Map<string, string>();
     const statuses = new Map<string, ModelRun["status"]>();
@@ -91,30 +68,15 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
     const failures: FailedTest[] = [];
     let testsRun = 0;
     for (const model of models) {
-      // Everything a model is made from except upstream data: when only data changed, it may be refreshed.
-      const base = sha256(
-        JSON.stringify({
-          sql: model.sql,
-          tests: model.tests,
-          asOf: model.readsContext ? options.asOf : null,
-          calendar,
-          catalog: options.catalogSha256,
-        }),
-      );
-      const fingerprint = sha256(
-        JSON.stringify({
-          base,
-          feeds: model.feeds.map((f) => [f, feedState.get(f) ?? ""]),
-          upstream: model.depends.map((d) => fingerprints.get(d) ?? ""),
-        }),
-      );
+      const {base, fingerprint} = fingerprintModel(model, {...options, calendar}, feedLoads, fingerprints);
       fingerprints.set(model.name, fingerprint);
-      const loads = model.incremental?.by === "load" ? (feedState.get(model.feeds[0] ?? "") ?? "") : null;
+      // The loads a by-load model is made from (its one feed's), kept so the next run knows which came and went.
+      const loads = model.incremental?.by === "load" ? (feedLoads.get(model.feeds[0] ?? "") ?? "") : null;
       const started = performance.now();
       const before = previous.get(model.name);
       if (!options.force && before?.fingerprint === fingerprint && tables.has(model.name)) {
-        const [row] = await warehouse.all<{n: number}>(`select count(*) as n from ${model.name}`);
-        runs.push({name: model.name, layer: model.layer, status: "skipped", rows: row?.n ?? 0, tests: 0, seconds: 0});
+        const rows = await countRows(warehouse, model.name);
+        runs.push({name: model.name, layer: model.layer, status: "skipped", rows, tests: 0, seconds: 0});
         statuses.set(model.name, "skipped");
         if (model.incremental?.by === "load") refresh.rememberTable(model);
         continue;
@@ -128,33 +90,16 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
         before?.base_fingerprint === base &&
         model.depends.every((d) => statuses.get(d) !== "built") &&
         (model.incremental.by !== "load" || (model.feeds.length === 1 && before.loads !== null));
-      let status: "built" | "refreshed" = "built";
-      try {
-        if (refreshable && (await refresh.apply(model, {previousLoads: before.loads ?? "", loads: loads ?? ""})))
-          status = "refreshed";
-        else await warehouse.run(`create or replace table ${model.name} as\n${modelSelect(model)}`);
-      } catch (error) {
-        throw new ModelBuildError(model.name, error);
-      }
+      const status = await buildModel(
+        warehouse,
+        model,
+        refreshable ? {refresh, previousLoads: before?.loads ?? "", loads: loads ?? ""} : null,
+      );
       if (model.incremental?.by === "load") refresh.rememberTable(model);
       statuses.set(model.name, status);
-      const [count] = await warehouse.all<{n: number}>(`select count(*) as n from ${model.name}`);
-      const rows = count?.n ?? 0;
-      for (const test of model.tests) {
-        testsRun++;
-        let offending: Array<Record<string, unknown>>;
-        let total: number;
-        try {
-          offending = await warehouse.all(`select * from (${test.sql}) limit ${sampleRows}`);
-          total =
-            offending.length < sampleRows
-              ? offending.length
-              : ((await warehouse.all<{n: number}>(`select count(*) as n from (${test.sql})`))[0]?.n ?? 0);
-        } catch (error) {
-          throw new ModelBuildError(`${model.name} (test ${test.name})`, error);
-        }
-        if (total > 0) failures.push({model: model.name, test: test.name, rows: total, sample: offending});
-      }
+      const rows = await countRows(warehouse, model.name);
+      testsRun += model.tests.length;
+      failures.push(...(await testModel(warehouse, model, sampleRows)));
       await warehouse.run(
         `insert or replace into model_state (model, layer, fingerprint, row_count, built_at, run_id, base_fingerprint, loads)
          values ($1, $2, $3, $4, now(), $5, $6, $7)`,
@@ -181,6 +126,117 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
       calendarRefreshed,
     };
   });
+}
+
+/** The evaluation date the models read from `score_context` (one row: the date and its month). */
+async function setScoreContext(warehouse: Warehouse, asOf: string): Promise<void> {
+  await warehouse.run("delete from score_context");
+  await warehouse.run("insert into score_context values ($1::date, date_trunc('month', $1::date)::date)", [asOf]);
+}
+
+/**
+ * What the warehouse holds before the run: each feed's loads in force (`feedLoads`, load ids joined by commas), each
+ * model's state from its last build (`previous`), and the tables there are.
+ */
+async function readWarehouseState(warehouse: Warehouse) {
+  const feedLoads = new Map(
+    (
+      await warehouse.all<{feed: string; loads: string}>(
+        `select feed, string_agg(load_id::varchar, ',' order by load_id) as loads
+           from load_log where status = 'loaded' and feed is not null group by feed`,
+      )
+    ).map((r) => [r.feed, r.loads]),
+  );
+  const previous = new Map(
+    (
+      await warehouse.all<{
+        model: string;
+        fingerprint: string;
+        base_fingerprint: string | null;
+        loads: string | null;
+      }>("select model, fingerprint, base_fingerprint, loads from model_state")
+    ).map((r) => [r.model, r]),
+  );
+  const tables = new Set(
+    (await warehouse.all<{table_name: string}>("select table_name from duckdb_tables()")).map((t) => t.table_name),
+  );
+  return {feedLoads, previous, tables};
+}
+
+/**
+ * A model's two fingerprints. `base` is everything it is made from except upstream data: its SQL and tests, the
+ * as-of date when it reads `score_context`, the calendar and the catalog. `fingerprint` adds the loads in force of
+ * the feeds it reads and the fingerprints of the models it reads (`fingerprints`, filled in dependency order).
+ */
+function fingerprintModel(
+  model: Model,
+  inputs: {asOf: string; calendar: string; catalogSha256: string},
+  feedLoads: Map<string, string>,
+  fingerprints: Map<string, string>,
+): {base: string; fingerprint: string} {
+  const base = sha256(
+    JSON.stringify({
+      sql: model.sql,
+      tests: model.tests,
+      asOf: model.readsContext ? inputs.asOf : null,
+      calendar: inputs.calendar,
+      catalog: inputs.catalogSha256,
+    }),
+  );
+  const fingerprint = sha256(
+    JSON.stringify({
+      base,
+      feeds: model.feeds.map((f) => [f, feedLoads.get(f) ?? ""]),
+      upstream: model.depends.map((d) => fingerprints.get(d) ?? ""),
+    }),
+  );
+  return {base, fingerprint};
+}
+
+/**
+ * Makes a model's table: refreshed in place (`incremental`, when the caller found it refreshable) unless the refresh
+ * finds it must rebuild, else rebuilt whole. A failing statement becomes a `ModelBuildError` naming the model.
+ */
+async function buildModel(
+  warehouse: Warehouse,
+  model: Model,
+  incremental: {refresh: IncrementalRefresh; previousLoads: string; loads: string} | null,
+): Promise<"built" | "refreshed"> {
+  try {
+    if (incremental && (await incremental.refresh.apply(model, incremental))) return "refreshed";
+    await warehouse.run(`create or replace table ${model.name} as\n${modelSelect(model)}`);
+    return "built";
+  } catch (error) {
+    throw new ModelBuildError(model.name, error);
+  }
+}
+
+async function countRows(warehouse: Warehouse, table: string): Promise<number> {
+  const [count] = await warehouse.all<{n: number}>(`select count(*) as n from ${table}`);
+  return count?.n ?? 0;
+}
+
+/**
+ * Runs a model's data tests (each a select of the rows that break it): the failed ones, each with its number of
+ * offending rows and the first `sampleRows` of them (counted in full only when the sample is full).
+ */
+async function testModel(warehouse: Warehouse, model: Model, sampleRows: number): Promise<FailedTest[]> {
+  const failures: FailedTest[] = [];
+  for (const test of model.tests) {
+    let offending: Array<Record<string, unknown>>;
+    let total: number;
+    try {
+      offending = await warehouse.all(`select * from (${test.sql}) limit ${sampleRows}`);
+      total =
+        offending.length < sampleRows
+          ? offending.length
+          : ((await warehouse.all<{n: number}>(`select count(*) as n from (${test.sql})`))[0]?.n ?? 0);
+    } catch (error) {
+      throw new ModelBuildError(`${model.name} (test ${test.name})`, error);
+    }
+    if (total > 0) failures.push({model: model.name, test: test.name, rows: total, sample: offending});
+  }
+  return failures;
 }
 
 function sha256(text: string): string {

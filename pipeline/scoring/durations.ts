@@ -1,4 +1,4 @@
-import {chinaCalendar, type WorkCalendar} from "./chinaCalendar.ts";
+import {chinaCalendar, type WorkCalendar} from "../calendar/chinaCalendar.ts";
 import {
   dateFromEpochDay,
   epochDay,
@@ -6,8 +6,8 @@ import {
   fromInstant,
   parseLocalTimestamp,
   type LocalTimestamp,
-} from "./localTime.ts";
-import {defaultOfficeHours, type OfficeHours} from "./officeHours.ts";
+} from "../calendar/localTime.ts";
+import {defaultOfficeHours, type OfficeHours} from "../calendar/officeHours.ts";
 
 /**
  * Durations between two moments in calendar days and in Chinese workdays: the one implementation behind
@@ -25,8 +25,9 @@ import {defaultOfficeHours, type OfficeHours} from "./officeHours.ts";
  *   The two conventions agree: from D1 17:30 to D2 17:30 gives the same workdays as from D1 to D2.
  * - Mixing a date and a date-time is refused: which time the bare date stands for is not knowable.
  * - An end before the start is refused (a negative duration is a data error to fix, not a number to average).
- * - A year without an official holiday notice in the calendar is counted by the Monday–Friday rule and REPORTED:
- *   `calendar_complete: false` and the years listed; with `missingYear: "error"` it throws instead.
+ * - A year without an official holiday notice in the calendar is counted provisionally and REPORTED:
+ *   `calendar_complete: false` and the years listed; with `missingYear: "error"` it throws instead. Provisionally
+ *   means its statutory holidays are days off but its make-up days are unknown (`pipeline/calendar/chinaCalendar.ts`).
  */
 
 /** One end of a duration: text (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`), a parsed local timestamp, or an instant. */
@@ -54,7 +55,7 @@ export interface Duration {
   workdays: number;
   /** `false` when some counted day is in a year without official holiday data (see `years_without_official_calendar`). */
   calendar_complete: boolean;
-  /** Years whose days were counted by the Monday–Friday rule only, ascending. Empty when complete. */
+  /** Years whose days were counted without a notice (provisionally), ascending. Empty when complete. */
   years_without_official_calendar: number[];
 }
 

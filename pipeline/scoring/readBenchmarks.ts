@@ -35,6 +35,7 @@ const judgingSchema = z.strictObject({
     min_points: z.int().min(2),
     interval: z.number().gt(0).lt(1),
   }),
+  reject_rate_caveat_pct: z.number().min(0).max(100),
 });
 
 const thresholdsSchema = z.strictObject({

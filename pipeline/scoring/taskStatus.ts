@@ -1,4 +1,4 @@
-import {epochDay} from "./localTime.ts";
+import {dateFromEpochDay, epochDay} from "../calendar/localTime.ts";
 import type {SupervisionRule} from "./readBenchmarks.ts";
 
 export type TaskStatus = "done" | "done_late" | "in_progress" | "overdue" | "not_started" | "ongoing";
@@ -49,16 +49,30 @@ export function judgeTask(report: TaskReport, asOf: string, rule: SupervisionRul
   }
   const today = epochDay(asOf);
   if (today > deadline) {
-    const allowance = report.task_units >= rule.complex_min_units ? rule.complex_result_days : rule.ordinary_close_days;
-    let due = deadline + allowance;
-    if (rule.clear_by_year_end) due = Math.min(due, epochDay(`${report.deadline.slice(0, 4)}-12-31`));
-    due = Math.max(due, deadline);
+    const due = supervisionDue(report.deadline, report.task_units, rule);
     return {
       status: "overdue",
       days_overdue: today - deadline,
-      supervision_due: new Date(due * 86_400_000).toISOString().slice(0, 10),
-      is_supervision_breach: today > due,
+      supervision_due: due,
+      is_supervision_breach: today > epochDay(due),
     };
   }
   return {status: report.reported_status === "in_progress" ? "in_progress" : "not_started", ...none};
+}
+
+/**
+ * Last day (`YYYY-MM-DD`) of the 710 supervision period of a task unfinished at its `deadline`: the deadline + 7
+ * days (ordinary) or + 30 days (complex: shared by `complex_min_units` units or more), never past 31 December of
+ * the deadline's year (supervision-710.yaml). Still open after that day is a breach of the rule; the assessment
+ * applies the same limit on its evaluation date.
+ *
+ * @example supervisionDue("2022-12-20", 1, rule) // "2022-12-27"
+ */
+export function supervisionDue(deadline: string, taskUnits: number, rule: SupervisionRule): string {
+  const day = epochDay(deadline);
+  const allowance = taskUnits >= rule.complex_min_units ? rule.complex_result_days : rule.ordinary_close_days;
+  let due = day + allowance;
+  if (rule.clear_by_year_end) due = Math.min(due, epochDay(`${deadline.slice(0, 4)}-12-31`));
+  due = Math.max(due, day);
+  return dateFromEpochDay(due);
 }

@@ -25,6 +25,10 @@ export interface UnitScore {
 }
 
 /**
+ * The one unit score of bizenv: the dashboards' units.csv (buildUnits.ts, the last `window_months` months) and the
+ * assessment's 十佳 / 十差 (assess/assessUnits.ts, the period's months) both rank with it, so the same record gives
+ * the same place everywhere.
+ *
  * Score, rank and list of each unit (unit-score.yaml): the weighted mean of the components it has data for
  * (task on-time rate, satisfaction index, hotline on-time rate), minus the breach penalty per 710 breach, floored at
  * 0. Rank 1 = best, ties share the better rank. `top10`: rank ≤ list_size; `bottom10`: within list_size places of

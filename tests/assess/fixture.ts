@@ -10,21 +10,18 @@ import {assessPeriod} from "../../pipeline/assess/assessPeriod.ts";
 import {buildAssessment} from "../../pipeline/assess/buildAssessment.ts";
 import {readAssessmentInputs, type AssessmentInputs} from "../../pipeline/assess/readAssessmentInputs.ts";
 import type {ReportMeta} from "../../pipeline/assess/reportTables.ts";
-import {readScorecardRules} from "../../pipeline/assess/scorecardRules.ts";
 import type {Assessment} from "../../pipeline/assess/types.ts";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
-import type {ExportManifest} from "../../pipeline/shared/exportsContract.ts";
+import type {ExportManifest} from "../../pipeline/export/exportsContract.ts";
 
 export const FIXTURE_EXPORTS = fileURLToPath(new URL("../fixtures/assess/exports/", import.meta.url));
 export const GOLDEN_DIR = fileURLToPath(new URL("../fixtures/assess/golden/", import.meta.url));
 
 export const catalog = loadCatalog();
 export const contracts = loadContracts(catalog);
-export const rules = readScorecardRules();
-const benchmarks = readBenchmarks(catalog);
-export const tierRules = {rules: benchmarks.tierRules, bounds: benchmarks.tierBounds};
+export const benchmarks = readBenchmarks(catalog);
 
 /** The report's volatile facts, pinned: the fixture's export time, a fixed code version and calendar line. */
 export const PINNED_META: ReportMeta = {
@@ -42,14 +39,7 @@ export function fixtureAssessment(
   period: {year?: string; quarter?: string},
   dir: string = FIXTURE_EXPORTS,
 ): Assessment {
-  return buildAssessment({
-    catalog,
-    contracts,
-    inputs: fixtureInputs(dir),
-    period: assessPeriod(period),
-    rules,
-    tierRules,
-  });
+  return buildAssessment({catalog, contracts, inputs: fixtureInputs(dir), period: assessPeriod(period), benchmarks});
 }
 
 /** CSV rows of an export file as objects of text (for comparing with what the assessment shows). */

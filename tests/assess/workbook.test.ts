@@ -69,7 +69,8 @@ describe("the 2022 workbook", async () => {
     expect(rowsOf(workbook.getWorksheet("任务完成情况")!)).toHaveLength(csvRows("tasks.csv").length);
     const units = rowsOf(workbook.getWorksheet("单位考评")!);
     expect(units.map((u) => u["综合得分"] ?? null)).toEqual(assessment.units.map((u) => u.score));
-    expect(units.filter((u) => u["名单"] === "十佳")).toHaveLength(10);
+    // Ties share a place: fourteen units with every judged task on time and no service figures tie at 100.
+    expect(units.filter((u) => u["名单"] === "十佳")).toHaveLength(14);
   });
 
   it("sizes columns to their text: wide enough for the header, capped for long text", () => {

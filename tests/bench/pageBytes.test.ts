@@ -6,7 +6,7 @@ import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {measurePageBytes, pageUrl, sitePages} from "../../pipeline/bench/pageBytes.ts";
 import {main} from "../../pipeline/cli/main.ts";
-import {gzipFor} from "../../scripts/start.mjs";
+import {gzipFor} from "../../pipeline/site/gzipFor.mjs";
 import {captureIo} from "../helpers/captureIo.ts";
 
 let dist: string;

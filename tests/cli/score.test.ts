@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {main} from "../../pipeline/cli/main.ts";
 import {EXPORT_COLUMNS} from "../../pipeline/export/exportColumns.ts";
+import {runScore} from "../../pipeline/score/runScore.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {projectRoot} from "../../pipeline/version.ts";
 import {captureIo} from "../helpers/captureIo.ts";
@@ -143,6 +144,20 @@ describe("bizenv score", () => {
     expect(human.io.out).toMatch(
       /scored as of 2023-06-30 SYNTHETIC: 0 models built, 0 refreshed for new loads, \d+ unchanged/,
     );
+  });
+
+  it("runs through its core, runScore, whose clock is injected: generated_at is the pinned time", async () => {
+    const run = await runScore(
+      {asOf: "2023-06-30"},
+      {
+        io: {env: {...tw.env, BIZENV_EXPORTS: exportsDir}, cwd: tw.dir},
+        now: () => new Date("2023-07-01T02:00:00.456Z"),
+      },
+    );
+    expect(run).toMatchObject({as_of: "2023-06-30", dir: exportsDir, models: {built: 0}});
+    expect(run.manifest.generated_at).toBe("2023-07-01T02:00:00Z");
+    const written = JSON.parse(readFileSync(join(exportsDir, "manifest.json"), "utf8"));
+    expect(written.generated_at).toBe("2023-07-01T02:00:00Z");
   });
 
   it("a failing data test exits 7 naming the model, the test and rows, and keeps the previous exports", async () => {

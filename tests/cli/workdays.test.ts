@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {main} from "../../pipeline/cli/main.ts";
-import {CALENDAR_PROVENANCE} from "../../pipeline/scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE} from "../../pipeline/calendar/chinaCalendar.ts";
 import {captureIo} from "../helpers/captureIo.ts";
 
 async function run(...argv: string[]) {
@@ -38,12 +38,36 @@ describe("bizenv workdays", () => {
 
   it("warns when the calendar lacks a year, and says so in JSON", async () => {
     const year = CALENDAR_PROVENANCE.last_official_year + 1;
+    // March has no statutory holiday: 5 of any 7 consecutive days are Monday–Friday.
     const human = await run(`${year}-03-01`, `${year}-03-08`);
     expect(human.code).toBe(0);
-    expect(human.out).toBe(`${year}-03-01 → ${year}-03-08: 7 calendar days, 5 workdays\n`);
+    expect(human.out).toBe(`${year}-03-01 → ${year}-03-08: 7 calendar days, 5 workdays (provisional)\n`);
     expect(human.err).toContain(`has no official holiday arrangement for ${year}`);
     const json = await run(`${year}-03-01`, `${year}-03-08`, "--json");
     expect(JSON.parse(json.out)).toMatchObject({calendar_complete: false, years_without_official_calendar: [year]});
+  });
+
+  it("counts the statutory holidays of a year without a notice and says provisional on stdout (issue 12)", async () => {
+    // When chinese-days publishes 2027, move these dates to its first year without a notice.
+    expect(CALENDAR_PROVENANCE.last_official_year, "2027 must still lack a notice").toBeLessThan(2027);
+    // Mon 2027-09-20 → Sun 10-10: 20 days; Fri 10-01 is 国庆节 (10-02, 10-03 fall on the weekend); 中秋 is 09-15,
+    // before the range. Workdays 09-21 … 09-24, 09-27 … 09-30, 10-04 … 10-08: 13 (14 if 10-01 were worked).
+    const human = await run("2027-09-20", "2027-10-10");
+    expect(human.code).toBe(0);
+    expect(human.out).toBe("2027-09-20 → 2027-10-10: 20 calendar days, 13 workdays (provisional)\n");
+    expect(human.err).toContain("statutory holidays counted by 《全国年节及纪念日放假办法》");
+    expect(human.err).toContain("make-up workdays and days in lieu not known yet");
+    const json = await run("2027-09-20", "2027-10-10", "--json");
+    expect(JSON.parse(json.out)).toEqual({
+      from: "2027-09-20",
+      to: "2027-10-10",
+      calendar_days: 20,
+      workdays: 13,
+      calendar_complete: false,
+      years_without_official_calendar: [2027],
+    });
+    // Spring Festival 2027: Thu 02-04 → Tue 02-09 holds 除夕 … 初三 (Fri 02-05 … Mon 02-08): only 02-09 is worked.
+    expect(JSON.parse((await run("2027-02-04", "2027-02-09", "--json")).out).workdays).toBe(1);
   });
 
   it("refuses bad input with a usage error naming the argument, what was expected and what was found", async () => {

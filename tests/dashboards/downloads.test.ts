@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import {fromColumnar} from "../../dashboards/components/columnar.ts";
 import {csvText} from "../../dashboards/components/csv.ts";
 import {xlsxBytes} from "../../dashboards/components/xlsx.ts";
-import {toColumnar} from "../../pipeline/shared/columnar.ts";
+import {toColumnar} from "../../dashboards/components/columnar.ts";
 
 describe("xlsxBytes", () => {
   it("writes a workbook exceljs reads back: header, numbers as numbers, Chinese text, empty cells", async () => {

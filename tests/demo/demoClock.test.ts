@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {DemoClock, daysOfMonth, monthsBetween} from "../../pipeline/demo/demoClock.ts";
 import {createRng} from "../../pipeline/demo/prng.ts";
 import {durationBetween} from "../../pipeline/scoring/durations.ts";
-import {epochDay} from "../../pipeline/scoring/localTime.ts";
+import {epochDay} from "../../pipeline/calendar/localTime.ts";
 
 const clock = new DemoClock();
 const stamp = (day: number, second: number) =>

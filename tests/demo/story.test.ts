@@ -7,7 +7,7 @@ import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {generateDemo} from "../../pipeline/demo/generateDemo.ts";
 import {MAIN_DISTRICTS} from "../../pipeline/demo/areaProfile.ts";
 import {durationBetween} from "../../pipeline/scoring/durations.ts";
-import {chinaCalendar} from "../../pipeline/scoring/chinaCalendar.ts";
+import {chinaCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
 import {RowChecker, isoOf} from "./checkRows.ts";
 import {readDemoFile} from "./readDemoFile.ts";
 

@@ -2,8 +2,9 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC, tableToIPC} from "apache-arrow";
 import Papa from "papaparse";
-import {describe, expect, it} from "vitest";
+import {describe, expect, expectTypeOf, it} from "vitest";
 import {EXPORT_COLUMNS, INDICATOR_FIELDS, MANIFEST_FIELDS} from "../../pipeline/export/exportColumns.ts";
+import type {ExportManifest, IndicatorExport} from "../../pipeline/export/exportsContract.ts";
 import {exportTable, formatNumber, toArrow, toCsv} from "../../pipeline/export/exportTable.ts";
 import {projectRoot} from "../../pipeline/version.ts";
 
@@ -71,5 +72,8 @@ describe("the export columns follow docs/exports.md", () => {
   it("indicators.json and manifest.json list the contract's fields", () => {
     expect([...INDICATOR_FIELDS]).toEqual(contract.get("indicators.json"));
     expect([...MANIFEST_FIELDS]).toEqual(contract.get("manifest.json"));
+    // and every field of the one declaration of each (exportsContract.ts), checked by tsc
+    expectTypeOf<(typeof INDICATOR_FIELDS)[number]>().toEqualTypeOf<keyof IndicatorExport>();
+    expectTypeOf<(typeof MANIFEST_FIELDS)[number]>().toEqualTypeOf<keyof ExportManifest>();
   });
 });

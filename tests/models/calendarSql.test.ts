@@ -1,9 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Warehouse} from "../../pipeline/db.ts";
 import {migrate} from "../../pipeline/migrate.ts";
-import {refreshCalendar} from "../../pipeline/models/calendar/refreshCalendar.ts";
+import {calendarSource, refreshCalendar} from "../../pipeline/models/calendar/refreshCalendar.ts";
+import {buildWorkCalendar, chinaCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
+import {defaultOfficeHours} from "../../pipeline/calendar/officeHours.ts";
+import {defaultStatutoryRule} from "../../pipeline/calendar/statutoryRule.ts";
 import {durationBetween} from "../../pipeline/scoring/durations.ts";
-import {dateFromEpochDay, epochDay} from "../../pipeline/scoring/localTime.ts";
+import {dateFromEpochDay, epochDay} from "../../pipeline/calendar/localTime.ts";
 
 // The SQL macros of migration 0003 against the TypeScript function behind `bizenv workdays`: same numbers, to 1e-9.
 let warehouse: Warehouse;
@@ -155,6 +158,31 @@ describe("calendar macros agree with durationBetween", () => {
       "select bool_and(year_has_official_data) as official, count(*) as n from dim_calendar where year = 2027",
     );
     expect(row).toEqual({official: false, n: 365});
+    // Provisional, yet with the statutory holidays (issue 12): 国庆节 2027-10-01 (a Friday) is a day off.
+    const [national] = await warehouse.all<{is_workday: boolean; holiday_name: string}>(
+      "select is_workday, holiday_name from dim_calendar where date = '2027-10-01'",
+    );
+    expect(national).toEqual({is_workday: false, holiday_name: "国庆节"});
     expect(await refreshCalendar(warehouse)).toBe(false);
+  });
+
+  it("rewrites the calendar when the statutory rule changes", () => {
+    const tables = {holidays: {"2023-01-01": "New Year's Day,元旦,1"}, workdays: {}, inLieuDays: {}};
+    const rule = defaultStatutoryRule();
+    const amended = {...rule, sha256: "0".repeat(64)};
+    const hours = defaultOfficeHours();
+    const withRule = calendarSource(
+      hours,
+      buildWorkCalendar(tables, () => rule),
+    );
+    expect(withRule.statutory_rule).toBe(rule.source);
+    expect(
+      calendarSource(
+        hours,
+        buildWorkCalendar(tables, () => amended),
+      ).fingerprint,
+    ).not.toBe(withRule.fingerprint);
+    expect(calendarSource(hours, buildWorkCalendar(tables)).statutory_rule).toBe("none");
+    expect(calendarSource(hours, chinaCalendar).statutory_rule).toContain("国务院令第795号");
   });
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {CALENDAR_PROVENANCE, buildWorkCalendar} from "../../pipeline/scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE, buildWorkCalendar} from "../../pipeline/calendar/chinaCalendar.ts";
 import {IncompleteCalendarError, durationBetween, withinWorkdays} from "../../pipeline/scoring/durations.ts";
-import {validateOfficeHours} from "../../pipeline/scoring/officeHours.ts";
+import {validateOfficeHours} from "../../pipeline/calendar/officeHours.ts";
 
 // Default office hours (sources/calendar/office-hours.yaml): 09:00–12:00 and 13:00–17:30,
 // so one workday = 180 + 270 = 450 office minutes.
@@ -112,8 +112,9 @@ describe("durationBetween, date-times (office hours; 1 workday = 450 office minu
 describe("years without official data", () => {
   const next = CALENDAR_PROVENANCE.last_official_year + 1;
 
-  it("reports a year beyond the package's data and counts it Monday–Friday, provisionally", () => {
-    // Seven days from 03-01 of that year, whatever weekday: exactly 5 of any 7 consecutive days are Mon–Fri.
+  it("reports a year beyond the package's data and counts it provisionally", () => {
+    // Seven days from 03-01 of that year, whatever weekday: exactly 5 of any 7 consecutive days are Mon–Fri, and
+    // March holds no statutory holiday.
     const d = durationBetween(`${next}-03-01`, `${next}-03-08`);
     expect(d.workdays).toBe(5);
     expect(d.calendar_complete).toBe(false);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {judgeTask} from "../../pipeline/scoring/taskStatus.ts";
+import {judgeTask, supervisionDue} from "../../pipeline/scoring/taskStatus.ts";
 
 const rule = {
   rule_id: "xining_710",
@@ -68,5 +68,14 @@ describe("judgeTask", () => {
       supervision_due: null,
       is_supervision_breach: false,
     });
+  });
+});
+
+describe("supervisionDue", () => {
+  it("gives 7 days to an ordinary item, 30 to a complex one, never past 31 December of the deadline's year", () => {
+    expect(supervisionDue("2022-06-30", 1, rule)).toBe("2022-07-07");
+    expect(supervisionDue("2022-06-30", 5, rule)).toBe("2022-07-30");
+    expect(supervisionDue("2022-12-20", 5, rule)).toBe("2022-12-31");
+    expect(supervisionDue("2022-12-31", 1, rule)).toBe("2022-12-31");
   });
 });

@@ -3,9 +3,8 @@ import {isAbsolute, join, resolve} from "node:path";
 import {Command} from "commander";
 import {buildAndMeasurePages, measurePageBytes, PAGE_BYTES_NOTES, type PageBytes} from "../../bench/pageBytes.ts";
 import {runBench} from "../../bench/runBench.ts";
-import {memoryLimit} from "../../config.ts";
+import {exportsPath, memoryLimit} from "../../config.ts";
 import {MissingDataError, UsageError} from "../../errors.ts";
-import {exportsPath} from "./score.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
 /** The overview's goal: what it downloads stays under this (and the same at 1 M and 10 M rows). */
@@ -86,7 +85,7 @@ export function benchCommand(io: Io): Command {
               throw new MissingDataError(`${dist} has no built site (index.html)`);
             result = {page_bytes: await measurePageBytes(dist), site_build_s: null, built_from: dist};
           } else {
-            const exportsDir = options.exports ? at(options.exports) : exportsPath(io.env, io.cwd);
+            const exportsDir = options.exports ? at(options.exports) : exportsPath(io.env);
             if (!existsSync(join(exportsDir, "manifest.json")))
               throw new MissingDataError(
                 `no exports in ${exportsDir} (manifest.json missing): run \`bizenv score\` first`,

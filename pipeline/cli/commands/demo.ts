@@ -6,9 +6,10 @@ import {warehousePath} from "../../config.ts";
 import {DEFAULT_AS_OF, DEFAULT_SEED, DEMO_FIRST_MONTH, generateDemo, isDemoFolder} from "../../demo/generateDemo.ts";
 import type {DemoManifest} from "../../demo/manifest.ts";
 import {RefusedFilesError, UsageError} from "../../errors.ts";
-import {chinaWallClock, type LoadResult} from "../../ingest/loadFile.ts";
+import {chinaWallClock} from "../../calendar/chinaWallClock.ts";
+import type {LoadResult} from "../../ingest/loadFile.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
-import {parseLocalTimestamp} from "../../scoring/localTime.ts";
+import {parseLocalTimestamp} from "../../calendar/localTime.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
 interface DemoCommandOptions {

@@ -1,9 +1,9 @@
 import {Command} from "commander";
 import {UsageError} from "../../errors.ts";
 import {colors, printJson, type Io} from "../io.ts";
-import {CALENDAR_PROVENANCE, calendarCitation} from "../../scoring/chinaCalendar.ts";
+import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar} from "../../calendar/chinaCalendar.ts";
 import {durationBetween, type Duration} from "../../scoring/durations.ts";
-import {parseLocalTimestamp, type LocalTimestamp} from "../../scoring/localTime.ts";
+import {parseLocalTimestamp, type LocalTimestamp} from "../../calendar/localTime.ts";
 
 const FORMS = "YYYY-MM-DD or YYYY-MM-DDTHH:MM (China time)";
 
@@ -12,6 +12,8 @@ const FORMS = "YYYY-MM-DD or YYYY-MM-DDTHH:MM (China time)";
  * same function the marts use (`pipeline/scoring/durations.ts`, conventions documented there).
  * `--json` prints `{from, to, calendar_days, workdays}` (numbers rounded to 4 decimals: 1 minute = 0.0022 workday),
  * plus `calendar_complete: false` and `years_without_official_calendar` only when a year lacks official data.
+ * Such a count is provisional, and the text output says so on stdout (the reason goes to stderr): a year after the
+ * last State Council notice has its statutory holidays but not its make-up days (`pipeline/calendar/chinaCalendar.ts`).
  */
 export function workdaysCommand(io: Io): Command {
   return new Command("workdays")
@@ -23,7 +25,8 @@ export function workdaysCommand(io: Io): Command {
       "after",
       "\nDates count as Chinese law does (the first day is not counted): workdays after FROM up to and including TO." +
         "\nDate-times count office hours (sources/calendar/office-hours.yaml); 1 workday = one full office day." +
-        `\nCalendar: ${calendarCitation()}.`,
+        `\nCalendar: ${calendarCitation()}. Later years are provisional: their statutory holidays count` +
+        "\n(sources/calendar/statutory-holidays.yaml), their make-up days are not known yet.",
     )
     .action((fromText: string, toText: string, options: {json?: boolean}) => {
       const from = parseArgument("FROM", fromText);
@@ -67,12 +70,23 @@ function printHuman(io: Io, d: Duration): void {
   const c = colors(io);
   const days = plural(d.calendar_days, "calendar day");
   const work = plural(d.workdays, "workday");
-  io.stdout(`${d.from} → ${d.to}: ${days}, ${work}\n`);
-  if (!d.calendar_complete) {
-    const years = d.years_without_official_calendar.join(", ");
+  io.stdout(`${d.from} → ${d.to}: ${days}, ${work}${d.calendar_complete ? "" : " (provisional)"}\n`);
+  if (d.calendar_complete) return;
+  const package_ = `${CALENDAR_PROVENANCE.package} ${CALENDAR_PROVENANCE.version}`;
+  // Years the statutory rule reaches, and years before it or beyond the lunar tables (Monday–Friday only).
+  const byRule = d.years_without_official_calendar.filter((y) => chinaCalendar.day(`${y}-01-01`).basis !== "weekdays");
+  const weekdaysOnly = d.years_without_official_calendar.filter((y) => !byRule.includes(y));
+  if (byRule.length > 0) {
     io.stderr(
-      `${c.yellow("warning")} ${CALENDAR_PROVENANCE.package} ${CALENDAR_PROVENANCE.version} has no official holiday ` +
-        `arrangement for ${years}: those days were counted Monday–Friday, so the workday count is provisional\n`,
+      `${c.yellow("warning")} ${package_} has no official holiday arrangement for ${byRule.join(", ")}: statutory ` +
+        `holidays counted by ${chinaCalendar.statutoryRule?.source ?? "law"}, make-up workdays and days in lieu not ` +
+        `known yet, so the workday count is provisional\n`,
+    );
+  }
+  if (weekdaysOnly.length > 0) {
+    io.stderr(
+      `${c.yellow("warning")} ${package_} has no official holiday arrangement for ${weekdaysOnly.join(", ")}: those ` +
+        `days were counted Monday–Friday, so the workday count is provisional\n`,
     );
   }
 }

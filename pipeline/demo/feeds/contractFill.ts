@@ -1,5 +1,5 @@
 import type {ContractColumn} from "../../ingest/contractSchema.ts";
-import {epochDay} from "../../scoring/localTime.ts";
+import {epochDay} from "../../calendar/localTime.ts";
 import {cellSeconds, dateCell, isDateCell, isTimeCell, timeCell, type Cell, type Row} from "../cells.ts";
 import type {Rng} from "../prng.ts";
 import type {DemoContext} from "./feedGenerator.ts";

@@ -1,4 +1,4 @@
-import {epochDay} from "../../scoring/localTime.ts";
+import {epochDay} from "../../calendar/localTime.ts";
 import {dateCell, type Row} from "../cells.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
 

@@ -1,4 +1,4 @@
-import {epochDay} from "../../scoring/localTime.ts";
+import {epochDay} from "../../calendar/localTime.ts";
 import {dateCell} from "../cells.ts";
 import {createRng} from "../prng.ts";
 import type {DemoContext, DemoPeriod, FeedGenerator} from "./feedGenerator.ts";

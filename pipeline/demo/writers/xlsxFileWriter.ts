@@ -4,7 +4,7 @@ import {writeFileSync} from "node:fs";
 import type ExcelJS from "exceljs";
 import type {ExcelValue} from "../renderRow.ts";
 import type {WrittenFile} from "./textFileWriter.ts";
-import {fixZipTimestamps} from "./zipTimestamps.ts";
+import {fixZipTimestamps} from "../../zipTimestamps.ts";
 
 /**
  * An XLSX workbook as an office saves one: a sheet with title rows above the header (merged across the columns),

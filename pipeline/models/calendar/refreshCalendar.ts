@@ -1,8 +1,8 @@
 import {createHash} from "node:crypto";
 import type {Warehouse} from "../../db.ts";
-import {calendarRows} from "../../scoring/calendarTable.ts";
-import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar, type WorkCalendar} from "../../scoring/chinaCalendar.ts";
-import {defaultOfficeHours, type OfficeHours} from "../../scoring/officeHours.ts";
+import {calendarRows} from "../../calendar/calendarTable.ts";
+import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar, type WorkCalendar} from "../../calendar/chinaCalendar.ts";
+import {defaultOfficeHours, type OfficeHours} from "../../calendar/officeHours.ts";
 
 /** The dates `dim_calendar` covers: every year a feed may hold, from 2019 to three years after the plan. */
 export const CALENDAR_FROM = "2019-01-01";
@@ -14,6 +14,8 @@ export interface CalendarSource {
   version: string;
   first_official_year: number;
   last_official_year: number;
+  /** The law that gives years after the last notice their statutory holidays, or `none` (Monday–Friday only). */
+  statutory_rule: string;
   office_hours: string;
   minutes_per_workday: number;
   from: string;
@@ -24,7 +26,8 @@ export interface CalendarSource {
 
 /**
  * What `dim_calendar` and `dim_office_minute` are built from. `calendar` and `officeHours` are seams for tests;
- * the defaults are China's official calendar (chinese-days) and `sources/calendar/office-hours.yaml`.
+ * the defaults are China's official calendar (chinese-days, then `sources/calendar/statutory-holidays.yaml`) and
+ * `sources/calendar/office-hours.yaml`.
  */
 export function calendarSource(
   officeHours: OfficeHours = defaultOfficeHours(),
@@ -37,14 +40,16 @@ export function calendarSource(
     version: CALENDAR_PROVENANCE.version,
     first_official_year: calendar.officialYears[0] ?? Number.NaN,
     last_official_year: calendar.officialYears.at(-1) ?? Number.NaN,
+    statutory_rule: calendar.statutoryRule?.source ?? "none",
     office_hours: `${officeHours.time_zone} ${hours}`,
     minutes_per_workday: officeHours.minutes_per_workday,
     from: CALENDAR_FROM,
     to: CALENDAR_TO,
   };
-  // The official years themselves enter the fingerprint, so a hand-made calendar in a test never matches the real one.
+  // The official years themselves enter the fingerprint, so a hand-made calendar in a test never matches the real one;
+  // so does the whole statutory rule, so a corrected rule rewrites the provisional years.
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify({...base, years: calendar.officialYears}))
+    .update(JSON.stringify({...base, years: calendar.officialYears, rule: calendar.statutoryRule?.sha256 ?? null}))
     .digest("hex");
   return {...base, fingerprint};
 }

@@ -1,0 +1,154 @@
+/**
+ * What the File check page runs in the browser, bundled by dashboards/data/fileCheck.js.ts: reading a dropped CSV
+ * (UTF-8, UTF-8 with BOM, UTF-16 or GBK/GB18030; comma, tab or semicolon) or XLSX sheet into header and rows the way
+ * the loader stages them, then the contracts' row rules (rowRules.ts). Line numbers are the loader's: for text, the
+ * record's number counting the header as 1; for XLSX, the sheet row.
+ */
+import Papa from "papaparse";
+import {
+  checkRows,
+  HEADER_SEARCH_ROWS,
+  recognizeFeed,
+  type CheckResult,
+  type HeaderMatch,
+  type References,
+  type RuleContract,
+} from "./rowRules.ts";
+import {chinaWallClock} from "../calendar/chinaWallClock.ts";
+import {sniffDelimiter} from "./sniffDelimiter.ts";
+
+export {chinaWallClock};
+
+export * from "./rowRules.ts";
+export {formatWallClock} from "./parseText.ts";
+export {sniffDelimiter};
+
+/** The text of a file's bytes: by BOM, else UTF-8 if it is valid UTF-8, else GB18030 (what Excel on Chinese Windows saves). */
+export function decodeText(bytes: Uint8Array): {text: string; encoding: string} {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return {text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom"};
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le"};
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be"};
+  try {
+    return {text: new TextDecoder("utf-8", {fatal: true}).decode(bytes), encoding: "utf-8"};
+  } catch {
+    return {text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030"};
+  }
+}
+
+/** A file read into a header row and data rows with their lines. */
+export interface SheetData {
+  headers: string[];
+  rows: Array<{line: number; cells: string[]}>;
+  /** Rows must have exactly this many cells (delimited text); undefined when rows were fitted (XLSX). */
+  width?: number;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  headerLine: number;
+}
+
+/** A delimited text file: the delimiter sniffed from its first line, the first record the header. */
+export function readDelimited(bytes: Uint8Array): SheetData {
+  const {text, encoding} = decodeText(bytes);
+  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
+  const delimiter = sniffDelimiter(firstLine);
+  const parsed = Papa.parse<string[]>(text, {delimiter, quoteChar: '"', skipEmptyLines: true});
+  const [header = [], ...records] = parsed.data;
+  return {
+    headers: header.map((h) => h.replace(/^\uFEFF/, "")),
+    rows: records.map((cells, i) => ({line: i + 2, cells})),
+    width: header.length,
+    encoding,
+    delimiter: delimiter === "\t" ? "tab" : delimiter,
+    headerLine: 1,
+  };
+}
+
+/** A cell as exceljs gives it (the browser build's values: text, numbers, dates, rich text, formulas…). */
+export type CellValue = unknown;
+
+/**
+ * The text of a cell as the office saw it, as the loader writes it (pipeline/ingest/xlsxToCsv.ts cellText): dates as
+ * `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (Excel times have no zone; exceljs reads them as UTC), formulas by their
+ * saved result or, without one, as their text.
+ */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  }
+  if (typeof value === "object") {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as Array<{text: string}>).map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      if (v.result !== undefined && v.result !== null) return cellText(v.result);
+      return v.formula ? `=${String(v.formula)}` : `=(the formula of ${String(v.sharedFormula ?? "another cell")})`;
+    }
+    if ("text" in v) return String(v.text);
+    if ("error" in v) return String(v.error);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** The worksheets of an exceljs workbook, as far as reading rows needs them. */
+export interface WorkbookLike {
+  worksheets: Array<{
+    name: string;
+    eachRow(callback: (row: {number: number; values: unknown}) => void): void;
+  }>;
+}
+
+/**
+ * The first sheet with a header row a contract recognises in its top rows (rows above it are titles), and the rows
+ * below it fitted to the header's width, as the loader reads a workbook. Returns why not when no sheet has one.
+ */
+export function readWorkbook(
+  workbook: WorkbookLike,
+  recognize: (headers: string[]) => HeaderMatch | {refuse: string},
+): SheetData | {refuse: string} {
+  let closest = "";
+  for (const sheet of workbook.worksheets) {
+    const rows: Array<{number: number; cells: string[]}> = [];
+    sheet.eachRow((row) =>
+      rows.push({number: row.number, cells: Array.from((row.values as unknown[]).slice(1), cellText)}),
+    );
+    for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
+      let end = row.cells.length;
+      while (end > 0 && row.cells[end - 1]!.trim() === "") end--;
+      const headers = row.cells.slice(0, end);
+      if (headers.filter((h) => h.trim() !== "").length < 2) continue;
+      const result = recognize(headers);
+      if ("refuse" in result) {
+        closest ||= `sheet ${sheet.name} row ${row.number}: ${result.refuse}`;
+        continue;
+      }
+      const fit = (cells: string[]) => Array.from({length: headers.length}, (_, i) => cells[i] ?? "");
+      return {
+        headers,
+        rows: rows.filter((r) => r.number > row.number).map((r) => ({line: r.number, cells: fit(r.cells)})),
+        sheet: sheet.name,
+        headerLine: row.number,
+      };
+    }
+  }
+  return {
+    refuse: `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
+  };
+}
+
+/** Recognise the feed of a file already read, and check its rows: the whole File check in one call. */
+export function checkSheet(
+  sheet: SheetData,
+  {contracts, references, now, feed}: {contracts: RuleContract[]; references: References; now: string; feed?: string},
+): {match: HeaderMatch; result: CheckResult} | {refuse: string} {
+  const match = recognizeFeed(sheet.headers, contracts, feed);
+  if ("refuse" in match) return match;
+  if (sheet.rows.length === 0)
+    return {refuse: `the file has a header but no data rows; expected rows of ${match.contract.feed}`};
+  return {match, result: checkRows(match, sheet.rows, {references, now, width: sheet.width})};
+}

@@ -1,0 +1,259 @@
+/**
+ * The loader's text-to-type rules (pipeline/ingest/parseSql.ts, which DuckDB evaluates) as plain TypeScript for the
+ * browser's file check: the same accepted spellings (full-width digits, thousands separators, 2022/3/5 9:30,
+ * 2022年3月5日, Excel serial dates, 是/否) and the same refusals. tests/ingest/parseText.test.ts runs both on a corpus
+ * of values and requires identical results. Pure and dependency-free.
+ *
+ * Times are wall-clock values in China with no zone, represented as microseconds since 1970-01-01 00:00 of that
+ * wall clock (so dates, timestamps and months compare as numbers).
+ */
+
+import type {ColumnType} from "./contractSchema.ts";
+import {
+  DATE_FORMATS,
+  EXCEL_SERIAL_DAYS,
+  FALSE_WORDS,
+  FULL_WIDTH,
+  HALF_WIDTH,
+  MONTH_FORMATS,
+  TIMESTAMP_FORMATS,
+  TRUE_WORDS,
+} from "./textFormats.ts";
+
+export type {ColumnType};
+
+/** A typed value: text, a number, a boolean, or a date/time/month as wall-clock microseconds. */
+export type Typed = string | number | boolean;
+
+const MICROS_PER_DAY = 86_400_000_000;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil), any year. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
+/** Wall-clock microseconds of a date and time, or null when the date or time does not exist. */
+export function wallClock(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, micros = 0): number | null {
+  if (!validDate(y, m, d) || hh < 0 || mi < 0 || mi > 59 || ss < 0 || ss > 59) return null;
+  if (hh > 24 || (hh === 24 && (mi > 0 || ss > 0 || micros > 0))) return null;
+  return daysFromCivil(y, m, d) * MICROS_PER_DAY + ((hh * 60 + mi) * 60 + ss) * 1_000_000 + micros;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` (China wall clock) as wall-clock microseconds: the loader's "now". */
+export function wallClockOf(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text);
+  if (!m) throw new Error(`expected YYYY-MM-DD HH:MM:SS, found ${JSON.stringify(text)}`);
+  return wallClock(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!)!;
+}
+
+/** The first day of the month of a wall-clock time (date_trunc('month', …)). */
+export function monthStart(micros: number): number {
+  const days = Math.floor(micros / MICROS_PER_DAY);
+  const {y, m} = civilFromDays(days);
+  return daysFromCivil(y, m, 1) * MICROS_PER_DAY;
+}
+
+function civilFromDays(z: number): {y: number; m: number; d: number} {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return {y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+/** A wall-clock time as DuckDB prints a date (`2022-03-05`) or a timestamp (`2022-03-05 09:30:00`). */
+export function formatWallClock(micros: number, type: "date" | "timestamp"): string {
+  const days = Math.floor(micros / MICROS_PER_DAY);
+  const {y, m, d} = civilFromDays(days);
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  const date = `${p(y, 4)}-${p(m)}-${p(d)}`;
+  if (type === "date") return date;
+  const rest = micros - days * MICROS_PER_DAY;
+  const s = Math.floor(rest / 1_000_000);
+  const frac = rest % 1_000_000;
+  return `${date} ${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}${frac ? `.${p(frac, 6).replace(/0+$/, "")}` : ""}`;
+}
+
+/**
+ * DuckDB's trim(): strips Unicode space separators (category Zs: the ASCII space, no-break space, ideographic space
+ * U+3000, …) from both ends, but not tabs or line breaks.
+ */
+export function trimText(text: string): string {
+  return text.replace(/^\p{Zs}+|\p{Zs}+$/gu, "");
+}
+
+/** parseSql's halfWidth: full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed. */
+function halfWidth(v: string): string {
+  let out = "";
+  for (const ch of v) {
+    const i = FULL_WIDTH.indexOf(ch);
+    out += i === -1 ? ch : HALF_WIDTH[i];
+  }
+  return trimText(out);
+}
+
+/**
+ * parseSql's normalizedNumber: half-width, and thousands separators dropped only where they group digits by three
+ * (`1,234.5`); `12,34` and `1 200` stay as they are and fail the cast.
+ */
+function normalizedNumber(v: string): string {
+  const x = halfWidth(v);
+  return /^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?%?$/.test(x) ? x.replaceAll(",", "") : x;
+}
+
+const DECIMAL = /^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/;
+
+/** try_cast(text as double): decimals with an optional exponent and `_` digit separators, inf, infinity, nan. */
+function castDouble(text: string): number | null {
+  const t = text.trim();
+  if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
+  if (/^[+-]?nan$/i.test(t)) return NaN;
+  if (!DECIMAL.test(t)) return null;
+  return Number(t.replaceAll("_", ""));
+}
+
+/** try_cast(text as bigint): like a double, then rounded half away from zero; hex 0x…; null outside int64. */
+function castBigint(text: string): number | null {
+  const t = text.trim();
+  if (/^0x[0-9a-f]+$/i.test(t)) return Number.parseInt(t.slice(2), 16);
+  if (!DECIMAL.test(t)) return null;
+  const digits = t.replaceAll("_", "");
+  // Whole numbers are range-checked exactly (JS numbers are exact only up to 2^53; feeds' bounds stay far below).
+  if (/^[+-]?\d+$/.test(digits)) {
+    const big = BigInt(digits);
+    return big > 9223372036854775807n || big < -9223372036854775808n ? null : Number(big);
+  }
+  const n = Number(digits);
+  const rounded = Math.sign(n) * Math.round(Math.abs(n));
+  if (!Number.isFinite(rounded) || Math.abs(rounded) > 9223372036854775807) return null;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** try_cast(text as integer), used to look up task numbers: int32 only. */
+export function castInteger(text: string): number | null {
+  const n = castBigint(text);
+  return n === null || n > 2147483647 || n < -2147483648 ? null : n;
+}
+
+/**
+ * try_cast(text as date): `Y-M-D` or `Y/M/D` (one separator, any number of year digits, one or two month and day
+ * digits), anything may follow the day once a non-digit ends it (`2022-03-05 09:30` is that day).
+ */
+function castDate(text: string): number | null {
+  const m = /^\s*(\d+)([-/])(\d{1,2})\2(\d{1,2})(?!\d)(.*)$/s.exec(text);
+  if (!m) return null;
+  if (/^\s*\(BC\)/.test(m[5]!)) return null; // dates before the common era are never a case date
+  return wallClock(+m[1]!, +m[3]!, +m[4]!);
+}
+
+/**
+ * try_cast(text as timestamp): a date as `castDate` reads it (nothing after it), or followed by a space or T and a
+ * time `H:M[:S[.f]]` (one or two digits each), the seconds optionally followed by a zone (Z, +08, +08:00) that
+ * is ignored. 24:00:00 is the next midnight.
+ */
+function castTimestamp(text: string): number | null {
+  const m =
+    /^\s*(\d+)([-/])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/.exec(
+      text,
+    );
+  if (!m) return null;
+  const micros = m[8] ? Number(m[8].slice(0, 6).padEnd(6, "0")) : 0;
+  return wallClock(+m[1]!, +m[3]!, +m[4]!, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, m[7] ? +m[7] : 0, micros);
+}
+
+/**
+ * try_strptime(text, formats): the first format that reads the whole text (trailing spaces allowed). %Y takes up
+ * to four digits, %m %d %H %M %S one or two; a space in the format matches any run of white space.
+ */
+function strptime(text: string, formats: readonly string[]): number | null {
+  for (const format of formats) {
+    let pattern = "^";
+    const fields: string[] = [];
+    for (let i = 0; i < format.length; i++) {
+      const ch = format[i]!;
+      if (ch === "%") {
+        const f = format[++i]!;
+        fields.push(f);
+        pattern += f === "Y" ? "(\\d{1,4})" : "(\\d{1,2})";
+      } else if (ch === " ") pattern += "\\s*";
+      else pattern += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    }
+    const m = new RegExp(pattern + "\\s*$").exec(text);
+    if (!m) continue;
+    const get = (f: string, fallback: number) => {
+      const i = fields.indexOf(f);
+      return i === -1 ? fallback : Number(m[i + 1]);
+    };
+    const value = wallClock(get("Y", 1900), get("m", 1), get("d", 1), get("H", 0), get("M", 0), get("S", 0));
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** Excel serial dates: days since 1899-12-30 (44620.375), believed only between 1990 and 2100. */
+function excelSerial(text: string): number | null {
+  if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  if (n < EXCEL_SERIAL_DAYS.min || n > EXCEL_SERIAL_DAYS.max) return null;
+  return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * MICROS_PER_DAY);
+}
+
+const TRUE = new Set(TRUE_WORDS);
+const FALSE = new Set(FALSE_WORDS);
+
+const dayOf = (micros: number | null) =>
+  micros === null ? null : Math.floor(micros / MICROS_PER_DAY) * MICROS_PER_DAY;
+
+/**
+ * The typed value of a trimmed, non-empty cell text as the loader reads it, or null when the text is not of `type`
+ * (the loader's `type` rule). `percent` columns accept a trailing %.
+ *
+ * @example parseText("timestamp", "2022年3月5日 9:30") // wall-clock µs of 2022-03-05 09:30:00
+ */
+export function parseText(type: ColumnType, v: string, options: {percent?: boolean} = {}): Typed | null {
+  switch (type) {
+    case "varchar":
+      return v;
+    case "integer":
+      return castBigint(normalizedNumber(v));
+    case "double": {
+      const n = normalizedNumber(v);
+      return castDouble(options.percent ? n.replace(/%+$/, "") : n);
+    }
+    case "boolean": {
+      const l = v.toLowerCase();
+      return TRUE.has(l) ? true : FALSE.has(l) ? false : null;
+    }
+    case "date": {
+      const d = halfWidth(v);
+      return castDate(d) ?? dayOf(strptime(d, DATE_FORMATS)) ?? dayOf(excelSerial(d));
+    }
+    case "timestamp": {
+      const d = halfWidth(v);
+      return castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
+    }
+    case "month": {
+      const d = halfWidth(v);
+      const parsed = strptime(d, MONTH_FORMATS);
+      if (parsed !== null) return dayOf(parsed);
+      const date = castDate(d);
+      return date === null ? null : monthStart(date);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type {Warehouse} from "../db.ts";
+import type {Contract} from "./contractSchema.ts";
+import {currentView} from "./feedTable.ts";
+import {ident, lit} from "./sql.ts";
+
+/**
+ * Sets aside the rows of temp table `checked` that broke no rule but whose key is taken, into temp table
+ * `dup_rejects` (line, key text, rule, message): `duplicate_key` when an earlier line of this file has the key,
+ * `duplicate_loaded` when a current row of the feed has it, unless that row is of the load `replaced` (the one this
+ * file supersedes). A row is rejected once, as an in-file duplicate first.
+ */
+export async function rejectDuplicates(
+  warehouse: Warehouse,
+  contract: Contract,
+  replaced: number | null,
+): Promise<void> {
+  const keys = contract.key.map(ident);
+  const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
+  const keyText = (a: string) =>
+    `concat_ws(', ', ${contract.key.map((k) => `${lit(k)} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
+  // Keys seen twice first (one grouping of the key columns), then only their rows are looked at.
+  await warehouse.run(`create or replace temp table dup_keys as
+        select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
+        group by ${keys.join(", ")} having count(*) > 1`);
+  await warehouse.run(`create or replace temp table dup_rejects as
+        select c._line, ${keyText("c")} as key_text, 'duplicate_key' as rule,
+               'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
+        from checked c join dup_keys k on ${keyOn("c", "k")}
+        where not c._bad and c._line <> k.first_line`);
+  await warehouse.run(
+    `insert into dup_rejects
+        select c._line, ${keyText("c")}, 'duplicate_loaded',
+               'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
+        from checked c join ${currentView(contract)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
+        where not c._bad and f._load_id is distinct from $1
+          and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+    [replaced],
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * The feed contracts' row rules (sources/feeds/*.yaml) as plain TypeScript, for the browser's File check page: which
+ * contract a header row belongs to, and which rows the loader would reject and why, before a file is sent. The
+ * loader checks the same rules set-based in SQL (pipeline/ingest/checkSql.ts); tests/ingest/rowRules.test.ts loads
+ * the fixture feeds and a corpus of broken rows with the real loader and requires this module to reject exactly the
+ * same lines for the same rules. Pure and dependency-free: the page gets it bundled (data/rowRules.js.ts).
+ *
+ * Not checked here, because only the warehouse knows: a key already loaded from another file (`duplicate_loaded`).
+ */
+import {
+  castInteger,
+  formatWallClock,
+  monthStart,
+  parseText,
+  trimText,
+  wallClockOf,
+  type ColumnType,
+  type Typed,
+} from "./parseText.ts";
+import {TYPE_DESCRIPTION} from "./textFormats.ts";
+
+export {parseText, trimText, type ColumnType, type Typed};
+
+/**
+ * How far down a sheet the header row is looked for (title rows and notes often stand above it): the loader's
+ * xlsxToCsv.ts and the File check's fileCheck.ts both.
+ */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** A contract column, as far as the rules need it (pipeline/ingest/contractSchema.ts). */
+export interface RuleColumn {
+  name: string;
+  type: ColumnType;
+  required: boolean;
+  unit?: string;
+  aliases: string[];
+  allowed?: Array<string | number>;
+  value_aliases?: Record<string, string | number>;
+  min?: number;
+  max?: number;
+  at_least?: string;
+  at_most?: string;
+  references?: "area" | "unit" | "metric" | "task";
+}
+
+/** A feed contract, as far as the rules need it. */
+export interface RuleContract {
+  feed: string;
+  name_zh: string;
+  name_en: string;
+  key: string[];
+  columns: RuleColumn[];
+}
+
+/** What reference columns may name: alias → id for areas and units (exact text), metric ids, task numbers. */
+export interface References {
+  area: Record<string, string>;
+  unit: Record<string, string>;
+  metric: string[];
+  task: number[];
+}
+
+/** The reserved column that marks rows as synthetic (pipeline/ingest/checkSql.ts SYNTHETIC_COLUMN). */
+export const SYNTHETIC_COLUMN = {name: "synthetic", aliases: ["synthetic", "模拟数据", "合成数据", "is_synthetic"]};
+
+/**
+ * The names a catalog lets feeds use for areas and units, as `bizenv init` stores them (dim_area_alias: id, code,
+ * Chinese and English names and aliases; dim_unit_alias: id, Chinese name and aliases), plus metric ids and task
+ * numbers.
+ */
+export function referencesFromCatalog(catalog: {
+  areas: Array<{id: string; code: string; name_zh: string; name_en: string; aliases?: string[]}>;
+  units: Array<{id: string; name_zh: string; aliases?: string[]}>;
+  metrics: Array<{id: string}>;
+  tasks: Array<{number: number}>;
+}): References {
+  const area: Record<string, string> = {};
+  for (const a of catalog.areas)
+    for (const alias of [a.id, a.code, a.name_zh, a.name_en, ...(a.aliases ?? [])]) area[alias] = a.id;
+  const unit: Record<string, string> = {};
+  for (const u of catalog.units) for (const alias of [u.id, u.name_zh, ...(u.aliases ?? [])]) unit[alias] = u.id;
+  return {area, unit, metric: catalog.metrics.map((m) => m.id), task: catalog.tasks.map((t) => t.number)};
+}
+
+/** Normalise a header for matching: trim, drop a BOM and inner spaces, full-width brackets to ASCII, lower case. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, "")
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .toLowerCase();
+}
+
+/** How a file's header row maps onto one contract (the loader's and the browser check's, one definition). */
+export interface HeaderMatch<C extends RuleContract = RuleContract> {
+  contract: C;
+  /** Contract column name → index of the header that carries it. */
+  byColumn: Map<string, number>;
+  /** Index of the reserved `synthetic` column, if the file has one. */
+  synthetic: number | undefined;
+  /** Required contract columns with no header. */
+  missingRequired: string[];
+  /** Headers that are not a column of the contract (kept out of the warehouse). */
+  extra: string[];
+  /** Contract columns that two or more headers claim. */
+  conflicts: Array<{column: string; headers: string[]; indexes: number[]}>;
+}
+
+/** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
+export function matchHeaders<C extends RuleContract>(headers: string[], contract: C): HeaderMatch<C> {
+  const lookup = new Map<string, string>();
+  for (const column of contract.columns)
+    for (const alias of [column.name, ...column.aliases]) lookup.set(normalizeHeader(alias), column.name);
+  const syntheticAliases = new Set(SYNTHETIC_COLUMN.aliases.map(normalizeHeader));
+  const claims = new Map<string, number[]>();
+  const extra: string[] = [];
+  let synthetic: number | undefined;
+  headers.forEach((header, index) => {
+    const key = normalizeHeader(header);
+    const column = lookup.get(key);
+    if (column !== undefined) claims.set(column, [...(claims.get(column) ?? []), index]);
+    else if (syntheticAliases.has(key)) synthetic = index;
+    else extra.push(header);
+  });
+  const byColumn = new Map<string, number>();
+  const conflicts: HeaderMatch["conflicts"] = [];
+  for (const [column, indexes] of claims) {
+    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!), indexes});
+    byColumn.set(column, indexes[0]!);
+  }
+  const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
+  return {contract, byColumn, synthetic, missingRequired, extra, conflicts};
+}
+
+/**
+ * Recognise which feed a file is from its headers: the contract whose required columns are all present and which
+ * matches the most headers. With `feed` named, only that contract is tried. Returns the match, or the reason to
+ * refuse the whole file, saying what was expected and what was found. The loader and the browser's file check
+ * both call this one function, so they refuse the same files with the same words.
+ */
+export function recognizeFeed<C extends RuleContract>(
+  headers: string[],
+  contracts: C[],
+  feed?: string,
+): HeaderMatch<C> | {refuse: string} {
+  const pool = feed === undefined ? contracts : contracts.filter((c) => c.feed === feed);
+  if (pool.length === 0)
+    return {refuse: `unknown feed ${JSON.stringify(feed)}; known feeds: ${contracts.map((c) => c.feed).join(", ")}`};
+  const matches = pool.map((c) => matchHeaders(headers, c));
+  const complete = matches
+    .filter((m) => m.missingRequired.length === 0)
+    .sort((a, b) => b.byColumn.size - a.byColumn.size);
+  const shownHeaders =
+    headers.length > 12 ? `${headers.slice(0, 12).join(", ")}, … (${headers.length} in all)` : headers.join(", ");
+  if (complete.length === 0) {
+    const closest = [...matches].sort((a, b) => b.byColumn.size - a.byColumn.size)[0]!;
+    const missing = closest.missingRequired.map((name) => {
+      const aliases = closest.contract.columns.find((c) => c.name === name)!.aliases.slice(0, 3);
+      return aliases.length ? `${name} (${aliases.join("/")})` : name;
+    });
+    return {
+      refuse:
+        `required columns missing for feed ${closest.contract.feed} (${closest.contract.name_zh}): ${missing.join(", ")}; ` +
+        `found headers: ${shownHeaders || "(none)"}`,
+    };
+  }
+  const [best, second] = complete;
+  if (second && second.byColumn.size === best!.byColumn.size && feed === undefined) {
+    return {
+      refuse: `the headers fit several feeds (${complete
+        .filter((m) => m.byColumn.size === best!.byColumn.size)
+        .map((m) => m.contract.feed)
+        .join(", ")}); name one with --feed`,
+    };
+  }
+  if (best!.conflicts.length > 0) {
+    const what = best!.conflicts.map(
+      (c) =>
+        `${c.headers.map((h) => JSON.stringify(h)).join(" and ")} both mean ${c.column} (columns ${c.indexes.map((i) => i + 1).join(" and ")})`,
+    );
+    return {refuse: `ambiguous headers for feed ${best!.contract.feed}: ${what.join("; ")}; keep one of each`};
+  }
+  return best!;
+}
+
+/** One broken rule of one row, as the loader records it in load_rejects. */
+export interface RowError {
+  line: number;
+  column_name: string;
+  rule: string;
+  value: string | null;
+  message: string;
+}
+
+export interface CheckResult {
+  rowsRead: number;
+  /** Lines with at least one error. */
+  rejectedLines: number;
+  errors: RowError[];
+}
+
+/** DuckDB's text of a typed value, for key texts and messages. */
+function shownValue(value: Typed, type: ColumnType): string {
+  if (type === "date" || type === "month") return formatWallClock(value as number, "date");
+  if (type === "timestamp") return formatWallClock(value as number, "timestamp");
+  return String(value);
+}
+
+/**
+ * Check data rows against a contract as the loader does: each row's cells (in the file's column order, `match`
+ * telling which is which), its line in the file, every broken rule with the loader's rule name and message, then
+ * duplicate keys among the rows that broke none. `now` is the loader's clock (`YYYY-MM-DD HH:MM:SS` in China): later
+ * dates are in the future. Rows whose cell count differs from the header's are `malformed` (the CSV reader's rule).
+ */
+export function checkRows(
+  match: HeaderMatch,
+  rows: Array<{line: number; cells: string[]}>,
+  {references, now, width}: {references: References; now: string; width?: number},
+): CheckResult {
+  const {contract} = match;
+  const nowMicros = wallClockOf(now);
+  const errors: RowError[] = [];
+  const bad = new Set<number>();
+  const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
+  const byName = new Map(contract.columns.map((c) => [c.name, c]));
+  for (const {line, cells} of rows) {
+    if (width !== undefined && cells.length !== width) {
+      errors.push({
+        line,
+        column_name: `column ${Math.min(cells.length, width) + 1}`,
+        rule: "malformed",
+        value: cells.join(","),
+        message: `the line does not split into the header's columns: expected ${width} fields, found ${cells.length}`,
+      });
+      bad.add(line);
+      continue;
+    }
+    const text = new Map<string, string | null>();
+    for (const c of contract.columns) {
+      const index = match.byColumn.get(c.name);
+      const raw = index === undefined ? null : trimText(cells[index] ?? "");
+      const t = raw === null || raw === "" ? null : raw;
+      const aliased = t !== null && c.value_aliases && t in c.value_aliases ? String(c.value_aliases[t]) : t;
+      text.set(c.name, aliased);
+    }
+    const typed = new Map<string, Typed | null>();
+    for (const c of contract.columns) {
+      const v = text.get(c.name)!;
+      if (v === null) typed.set(c.name, null);
+      else if (c.references === "area")
+        typed.set(c.name, Object.hasOwn(references.area, v) ? references.area[v]! : null);
+      else if (c.references === "unit")
+        typed.set(c.name, Object.hasOwn(references.unit, v) ? references.unit[v]! : null);
+      else if (c.references === "metric") typed.set(c.name, references.metric.includes(v) ? v : null);
+      else if (c.references === "task") {
+        const n = castInteger(v);
+        typed.set(c.name, n !== null && references.task.includes(n) ? n : null);
+      } else typed.set(c.name, parseText(c.type, v, {percent: c.unit === "percent"}));
+    }
+    const rowErrors: RowError[] = [];
+    const fail = (column: string, rule: string, value: string | null, message: string) =>
+      rowErrors.push({line, column_name: column, rule, value, message});
+    for (const c of contract.columns) {
+      const v = text.get(c.name)!;
+      const t = typed.get(c.name)!;
+      const found = `found "${v}"`;
+      if (c.required && v === null) fail(c.name, "required", null, `${c.name} is required but empty`);
+      if (c.references) {
+        if (v !== null && t === null)
+          fail(c.name, `unknown_${c.references}`, v, `unknown ${c.references} "${v}": ${REFERENCE_WHAT[c.references]}`);
+        continue;
+      }
+      if (c.type !== "varchar" && v !== null && t === null)
+        fail(c.name, "type", v, `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}`);
+      if (c.allowed && t !== null && !c.allowed.some((a) => (typeof a === "number" ? a === t : a === t))) {
+        const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
+        fail(c.name, "allowed", v, `expected one of ${shown} in ${c.name}, ${found}`);
+      }
+      const unit = c.unit ? ` ${c.unit}` : "";
+      if (c.min !== undefined && typeof t === "number" && t < c.min)
+        fail(c.name, "range", v, `${c.name} must be at least ${c.min}${unit}, ${found}`);
+      if (c.max !== undefined && typeof t === "number" && t > c.max)
+        fail(c.name, "range", v, `${c.name} must be at most ${c.max}${unit}, ${found}`);
+      if (c.at_least) {
+        const o = typed.get(c.at_least);
+        if (typeof t === "number" && typeof o === "number" && t < o)
+          fail(c.name, "order", v, `${c.name} (${v}) is before ${c.at_least} (${text.get(c.at_least)})`);
+      }
+      if (c.at_most) {
+        const o = typed.get(c.at_most);
+        if (typeof t === "number" && typeof o === "number" && t > o)
+          fail(c.name, "order", v, `${c.name} (${v}) is larger than ${c.at_most} (${text.get(c.at_most)})`);
+      }
+      if ((c.type === "date" || c.type === "timestamp" || c.type === "month") && typeof t === "number") {
+        const limit = c.type === "month" ? monthStart(nowMicros) : nowMicros;
+        if (t > limit) fail(c.name, "future", v, `${c.name} is in the future (after ${now.slice(0, 16)}), ${found}`);
+      }
+    }
+    if (match.synthetic !== undefined) {
+      const s = trimText(cells[match.synthetic] ?? "");
+      if (s !== "" && parseText("boolean", s) === null)
+        fail(SYNTHETIC_COLUMN.name, "type", s, `expected yes or no in synthetic, found "${s}"`);
+    }
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      bad.add(line);
+    } else good.push({line, typed});
+  }
+  // Duplicate keys among rows with no other error: the first line keeps the key, later ones are rejected.
+  const first = new Map<string, number>();
+  for (const row of [...good].sort((a, b) => a.line - b.line)) {
+    const parts = contract.key.map((k) => `${k}=${shownValue(row.typed.get(k)!, byName.get(k)!.type)}`);
+    const key = JSON.stringify(contract.key.map((k) => row.typed.get(k)));
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, row.line);
+    else {
+      const keyText = parts.join(", ");
+      errors.push({
+        line: row.line,
+        column_name: contract.key.join(","),
+        rule: "duplicate_key",
+        value: keyText,
+        message: `duplicate key (${keyText}): line ${earlier} of this file has it already`,
+      });
+      bad.add(row.line);
+    }
+  }
+  errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
+  return {rowsRead: rows.length, rejectedLines: bad.size, errors};
+}
+
+const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
+  area: "not a county, district or park of the area registry (names, short names and codes are accepted)",
+  unit: "not a unit of the plan's unit registry (its Chinese name or bizenv id)",
+  metric: "not a metric of the catalog",
+  task: "not a task number of the plan",
+};

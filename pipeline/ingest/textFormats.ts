@@ -1,0 +1,54 @@
+/**
+ * The spellings of typed values that offices' exports really contain, as the loader (parseSql.ts, in DuckDB) and the
+ * browser's file check (parseText.ts) both accept them: one list, so the two readers cannot drift. Pure data,
+ * browser-safe.
+ */
+import type {ColumnType} from "./contractSchema.ts";
+
+/** Timestamp formats (strptime) offices' exports use besides ISO, which a plain cast reads. */
+export const TIMESTAMP_FORMATS: readonly string[] = [
+  "%Y/%m/%d %H:%M:%S",
+  "%Y/%m/%d %H:%M",
+  "%Y-%m-%d %H:%M",
+  "%Y-%m-%dT%H:%M",
+  "%Y年%m月%d日 %H:%M:%S",
+  "%Y年%m月%d日 %H:%M",
+  "%Y年%m月%d日%H时%M分",
+  "%Y年%m月%d日 %H时%M分",
+  "%Y年%m月%d日%H时%M分%S秒",
+  "%Y年%m月%d日 %H时%M分%S秒",
+  "%Y年%m月%d日%H:%M",
+  "%Y.%m.%d %H:%M",
+];
+/** Date formats besides ISO; a timestamp column takes them too (midnight). */
+export const DATE_FORMATS: readonly string[] = ["%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d", "%Y%m%d"];
+/** Month formats; a whole date names its month too. */
+export const MONTH_FORMATS: readonly string[] = ["%Y-%m", "%Y/%m", "%Y年%m月", "%Y.%m", "%Y%m"];
+
+/** Words for yes and no, compared in lower case. */
+export const TRUE_WORDS: readonly string[] = ["true", "t", "1", "yes", "y", "是", "√"];
+export const FALSE_WORDS: readonly string[] = ["false", "f", "0", "no", "n", "否", "×"];
+
+/**
+ * Full-width digits, signs and the ideographic space (as Chinese input methods type them) and the ASCII each
+ * stands for, position by position.
+ */
+export const FULL_WIDTH = "０１２３４５６７８９．－＋，％／：\u3000";
+export const HALF_WIDTH = "0123456789.-+,%/: ";
+
+/**
+ * Excel serial dates (days since 1899-12-30, five digits with an optional fraction) are believed only from
+ * 1990-01-01 (32874) to 2100-01-01 (73051): any other number is a number, not a date.
+ */
+export const EXCEL_SERIAL_DAYS = {min: 32874, max: 73051} as const;
+
+/** How a type is described to a person in a rejection message. */
+export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
+  varchar: "text",
+  integer: "a whole number",
+  double: "a number",
+  boolean: "yes or no (是/否, true/false, 1/0)",
+  date: "a date such as 2022-03-05",
+  timestamp: "a date and time such as 2022-03-05 09:30",
+  month: "a month such as 2022-03",
+};

@@ -1,0 +1,227 @@
+// The browser's text-to-type rules (pipeline/ingest/parseText.ts) against the loader's own (pipeline/ingest/parseSql.ts)
+// evaluated by DuckDB, on a corpus of what office exports really contain and of what breaks: the two must agree
+// on every value, or the File check page would promise something the loader does not do.
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {parseSql} from "../../pipeline/ingest/parseSql.ts";
+import {formatWallClock, parseText, trimText, type ColumnType} from "../../pipeline/ingest/parseText.ts";
+
+const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
+  integer: [
+    "5",
+    "+5",
+    "-5",
+    "05",
+    "5.0",
+    "5.5",
+    "5.4",
+    "-2.5",
+    ".5",
+    "1.",
+    "1e3",
+    "1,200",
+    "12,34",
+    "１２",
+    "１，２００",
+    "12 000",
+    "１２\u3000",
+    "-1,234",
+    "0x1F",
+    "1_000",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "abc",
+    "5%",
+    "-",
+    "٣",
+    "1.2.3",
+    "3个",
+  ],
+  double: [
+    "5",
+    "5.25",
+    "-0.5",
+    "+.5",
+    "1e-3",
+    "1.5E2",
+    "1,234.5",
+    "１２３．４",
+    "12%",
+    "12%%",
+    "inf",
+    "-Infinity",
+    "nan",
+    "1_000.5",
+    "abc",
+    "1..2",
+    "5 元",
+    "0x10",
+    ".",
+  ],
+  boolean: [
+    "true",
+    "TRUE",
+    "t",
+    "1",
+    "yes",
+    "Y",
+    "是",
+    "√",
+    "false",
+    "F",
+    "0",
+    "no",
+    "n",
+    "否",
+    "×",
+    "maybe",
+    "2",
+    "对",
+    "yes!",
+  ],
+  date: [
+    "2022-03-05",
+    "2022-3-5",
+    "2022/03/05",
+    "2022/3/5",
+    "2022.03.05",
+    "2022.3.5",
+    "２０２２－０３－０５",
+    "20220305",
+    "2022年3月5日",
+    "2022年03月05日",
+    "2022-03-05 09:30",
+    "2022-03-05T09:30:00",
+    "2022-03-05x",
+    "2022-02-29",
+    "2024-02-29",
+    "2022-13-01",
+    "22-03-05",
+    "2022/03-05",
+    "44620",
+    "44620.375",
+    "30000",
+    "80000",
+    "2022031",
+    "03/05/2022",
+    "2022-03",
+    "garbage",
+    "2022年3月5日 9:30",
+  ],
+  timestamp: [
+    "2022-03-05 09:30",
+    "2022-03-05 09:30:00",
+    "2022-03-05T09:30:00",
+    "2022-03-05 9:3",
+    "2022-3-5 9:30:5",
+    "2022/3/5 9:30",
+    "2022/03/05 09:30:00",
+    "2022/3/5 9:30:00",
+    "2022年3月5日 9:30",
+    "2022年3月5日 09:30:15",
+    "2022年3月5日9时30分",
+    "2022.3.5 9:30",
+    "2022年3月5日 9时30分",
+    "2022年3月5日9时30分15秒",
+    "2022年3月5日9:30",
+    "２０２２－０３－０５　０９：３０",
+    "2022-03-05",
+    "2022/3/5",
+    "2022年3月5日",
+    "20220305",
+    "44620.375",
+    "44620",
+    "2022-03-05 24:00:00",
+    "2022-03-05 24:30:00",
+    "2022-03-05 09:30:60",
+    "2022-03-05 09:30:00.123456",
+    "2022-03-05 09:30:00.1234567",
+    "2022-03-05 09:30:00Z",
+    "2022-03-05T09:30:00+08:00",
+    "2022-03-05T09:30Z",
+    "2022-03-05 09",
+    "2022-03-05 9:30 am",
+    "2022-02-30 10:00",
+    "garbage",
+    "2022-03-05T09:30",
+  ],
+  month: [
+    "2022-03",
+    "2022-3",
+    "2022/03",
+    "2022/3",
+    "2022年3月",
+    "2022年03月",
+    "２０２２／０３",
+    "2022.3",
+    "202203",
+    "20223",
+    "2022-03-05",
+    "2022/3/5",
+    "2022-13",
+    "2022年13月",
+    "03/2022",
+    "garbage",
+    "2022-03-05 09:30",
+  ],
+};
+
+let instance: DuckDBInstance;
+let con: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(":memory:");
+  con = await instance.connect();
+});
+afterAll(() => {
+  con.closeSync();
+  instance.closeSync();
+});
+
+/** The loader's typed value as text: DuckDB's own varchar of the parsed value, or null. */
+async function loaderValues(type: ColumnType, values: string[], percent: boolean): Promise<Array<string | null>> {
+  const rows = values.map((v) => `(${values.indexOf(v)}, '${v.replaceAll("'", "''")}')`).join(", ");
+  const expr = parseSql(type, "v", {percent});
+  const reader = await con.runAndReadAll(
+    `select i, (${expr})::varchar as out from (values ${rows}) t(i, v) order by i`,
+  );
+  return reader.getRowObjectsJson().map((r) => (r.out === null ? null : String(r.out)));
+}
+
+/** The same value printed as DuckDB prints it. */
+function browserValue(type: ColumnType, value: string, percent: boolean): string | null {
+  const typed = parseText(type, value, {percent});
+  if (typed === null) return null;
+  if (type === "date" || type === "month") return formatWallClock(typed as number, "date");
+  if (type === "timestamp") return formatWallClock(typed as number, "timestamp");
+  if (type === "double") {
+    const n = typed as number;
+    if (Number.isNaN(n)) return "nan";
+    if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
+    return String(n);
+  }
+  return String(typed);
+}
+
+describe("parseText agrees with the loader's parseSql", () => {
+  for (const [type, values] of Object.entries(CORPUS) as Array<[ColumnType, string[]]>) {
+    for (const percent of type === "double" ? [false, true] : [false]) {
+      it(`${type}${percent ? " (percent column)" : ""}: ${values.length} values`, async () => {
+        const expected = await loaderValues(type, values, percent);
+        const got = values.map((v) => browserValue(type, v, percent));
+        // Doubles print differently (5.0 vs 5): compare them as numbers.
+        const norm = (x: string | null) =>
+          type === "double" && x !== null && /^[-+\d.e]+$/i.test(x) ? String(Number(x)) : x;
+        const table = values.map((v, i) => ({value: v, loader: norm(expected[i]!), browser: norm(got[i]!)}));
+        expect(table.filter((r) => r.loader !== r.browser)).toEqual([]);
+      });
+    }
+  }
+
+  it("trims like DuckDB's trim(): space separators, not tabs or line breaks", async () => {
+    const values = [" a ", "\u3000a\u3000", "\u00a0a", "\ta\t", "a\n", "\u2003a", " "];
+    const reader = await con.runAndReadAll(
+      `select i, trim(v) as out from (values ${values.map((v, i) => `(${i}, '${v}')`).join(", ")}) t(i, v) order by i`,
+    );
+    expect(values.map(trimText)).toEqual(reader.getRowObjectsJson().map((r) => r.out));
+  });
+});
