@@ -2,7 +2,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatDecimal, tr, type Lang} from "./i18n.js";
 
 /**
- * Distance to frontier by year (0 = the worst performance in the bounds, 100 = the national best): the city's
+ * Distance to frontier by year (0 = the fixed DB2020 worst bound, 100 = its best bound): the city's
  * score and its percentile among peer cities, both on a 0–100 scale.
  */
 export function dtfChart(

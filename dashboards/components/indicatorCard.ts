@@ -1,7 +1,7 @@
 import {html} from "npm:htl";
 import type {IndicatorCard} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
-import {freshnessLabel, statusLabel, tierLabel, verdictLabel} from "./labels.js";
+import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {sparkline} from "./sparkline.js";
 import {TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
@@ -34,7 +34,10 @@ export function indicatorCard(card: IndicatorCard, {lang, href}: {lang: Lang; hr
   facts.push([
     tr(lang, "档次", "Tier"),
     html`${tr(lang, "目标", "goal")} ${tierLabel(card.tier_goal, lang)}(${formatDate(card.tier_goal_deadline, lang)}) ·
-      ${tr(lang, "现为", "now")} <b class=${tierOk ? "ok" : ""}>${tierLabel(card.tier_verdict, lang)}</b>`,
+      ${tr(lang, "现为", "now")}
+      <b class=${tierOk ? "ok" : ""}
+        >${tierVerdictLabel(card.tier_verdict, card.tier_verdict_source, card.tier_provisional, lang)}</b
+      >`,
   ]);
   if (card.forecast)
     facts.push([

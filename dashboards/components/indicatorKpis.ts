@@ -2,7 +2,7 @@ import {html} from "npm:htl";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
 import type {IndicatorView} from "./indicatorView.js";
-import {freshnessLabel, statusLabel, tierLabel, verdictLabel} from "./labels.js";
+import {freshnessLabel, statusLabel, tierLabel, verdictLabel, verdictSourceLabel, provisionalLabel} from "./labels.js";
 import {methodNote} from "./methodNote.js";
 import {tone, verdictTone} from "./statusColors.js";
 
@@ -48,6 +48,9 @@ export function indicatorKpis(v: IndicatorView, {lang}: {lang: Lang}) {
     <div class="card">
       <h2>${tr(lang, "档次", "Tier")}</h2>
       <span class="big">${tierLabel(card.tier_verdict, lang)}</span>
+      <p class="tier-source" data-source=${card.tier_verdict_source ?? "simulated"}>
+        ${verdictSourceLabel(card.tier_verdict_source, lang)}${card.tier_provisional ? ` · ${provisionalLabel(lang)}` : ""}
+      </p>
       <p>
         ${tr(lang, "目标", "Goal")}: ${tierLabel(card.tier_goal, lang)}
         (${tr(lang, `${formatDate(card.tier_goal_deadline, lang)}前`, `by ${formatDate(card.tier_goal_deadline, lang)}`)})

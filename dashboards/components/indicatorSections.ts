@@ -6,7 +6,15 @@ import {dtfChart} from "./dtfChart.js";
 import {forecastHistoryChart} from "./forecastHistoryChart.js";
 import {formatDate, formatDecimal, nameOf, tr, type Lang} from "./i18n.js";
 import {referencesFor, segmentValues, targetFor, type IndicatorView} from "./indicatorView.js";
-import {referenceLabel, segmentLabel, statusLabel, taskStatusLabel, tierLabel} from "./labels.js";
+import {
+  referenceLabel,
+  segmentLabel,
+  statusLabel,
+  taskStatusLabel,
+  tierLabel,
+  verdictSourceLabel,
+  provisionalLabel,
+} from "./labels.js";
 import {methodNote} from "./methodNote.js";
 import {rankChart} from "./rankChart.js";
 import {trendChart, type TrendPoint} from "./trendChart.js";
@@ -180,13 +188,29 @@ export function nationalSection(v: IndicatorView, c: IndicatorChoice | null, {la
   </section>`;
 }
 
-/** The tier verdict of every year with its evidence. */
+/**
+ * The tier verdict of every year with where it came from (官方评价 or 模拟评价, 暂定 when peers' earlier-year values
+ * stood in), bizenv's own verdict beside an official one, and the evidence.
+ */
 export function tierTable(v: IndicatorView, {lang}: {lang: Lang}) {
   return dataTable(
     v.data.tiers,
     [
       {label: tr(lang, "年份", "Year"), value: (t) => t.year},
       {label: tr(lang, "评定", "Verdict"), value: (t) => tierLabel(t.verdict, lang)},
+      {
+        label: tr(lang, "来源", "Source"),
+        value: (t) =>
+          `${verdictSourceLabel(t.verdict_source, lang)}${t.is_provisional ? ` · ${provisionalLabel(lang)}` : ""}${
+            t.verdict_source === "official"
+              ? `${t.official_is_benchmark ? tr(lang, " · 标杆", " · benchmark") : ""}${t.official_rank === null ? "" : tr(lang, ` · 第${t.official_rank}名`, ` · rank ${t.official_rank}`)}${t.official_percentile === null ? "" : tr(lang, ` · 百分位 ${t.official_percentile}`, ` · percentile ${t.official_percentile}`)} · ${t.official_source}`
+              : ""
+          }`,
+      },
+      {
+        label: tr(lang, "模拟评价", "Simulated"),
+        value: (t) => tierLabel(t.simulated_verdict, lang),
+      },
       {label: tr(lang, "目标", "Goal"), value: (t) => tierLabel(t.goal, lang)},
       {
         label: tr(lang, "是否达到目标档次", "At goal"),

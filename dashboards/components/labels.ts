@@ -26,6 +26,32 @@ export const freshnessLabel = label(words(STATUS_LABELS.freshness), ["无数据"
 /** Tier verdicts besides the catalog's three tiers (tiers.csv `verdict`). */
 export const tierLabel = label(words(STATUS_LABELS.tier), ["暂无评定", "Not assessed"]);
 
+/** Where a tier verdict came from (tiers.csv `verdict_source`): the official evaluation's published result, or
+ * bizenv's own rule (sources/benchmarks/tier-rules.yaml), which is only ever a simulation of it. */
+export const verdictSourceLabel = label(
+  {official: ["官方评价", "Official evaluation"], simulated: ["模拟评价", "Simulated evaluation"]},
+  ["模拟评价", "Simulated evaluation"],
+);
+
+/** A simulated verdict made on peers' earlier-year values (tiers.csv `is_provisional`). */
+export const provisionalLabel = (lang: Lang): string => (lang === "zh" ? "暂定" : "provisional");
+
+/**
+ * A tier verdict with where it came from, so no page shows bizenv's simulation as the official result:
+ * 全国先进（模拟评价·暂定）, 全国一流（官方评价）. A missing source reads as simulated.
+ */
+export function tierVerdictLabel(
+  verdict: string | null | undefined,
+  source: string | null | undefined,
+  provisional: boolean | null | undefined,
+  lang: Lang,
+): string {
+  const from = [verdictSourceLabel(source ?? "simulated", lang), ...(provisional ? [provisionalLabel(lang)] : [])];
+  return lang === "zh"
+    ? `${tierLabel(verdict, lang)}（${from.join("·")}）`
+    : `${tierLabel(verdict, lang)} (${from.join(", ")})`;
+}
+
 /** Task status per unit (tasks.csv `status`). */
 export const taskStatusLabel = label(words(STATUS_LABELS.task), ["未报送", "Not reported"]);
 

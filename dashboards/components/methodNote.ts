@@ -56,8 +56,8 @@ export function methodNote(
         return html`<p>
             ${tr(
               lang,
-              "前沿距离分按世界银行《营商环境报告》方法:以全国最优值为前沿(100分)、以边界最差值为0分线性换算;百分位为西宁在对标城市中的位置。",
-              "Distance to frontier follows the World Bank Doing Business method: the national best is the frontier (100) and the worst bound 0, linear in between; the percentile is Xining's place among the peer cities.",
+              "前沿距离分按世界银行《营商环境报告》方法:以各分项固定的 DB2020 边界(最优值 100 分、最差值 0 分)线性换算,不随当年样本变化;尚无固定边界的度量不计分;百分位为西宁在对标城市中的位置。",
+              "Distance to frontier follows the World Bank Doing Business method against each component's fixed DB2020 bounds (best 100, worst 0, linear in between), never the year's sample; a metric with no fixed bound yet gets no score. The percentile is Xining's place among the peer cities.",
             )}
           </p>
           <ul>

@@ -3,7 +3,7 @@ import {html} from "npm:htl";
 import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
-import {freshnessLabel, statusLabel, tierLabel, verdictLabel} from "./labels.js";
+import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
 /** The meeting-room screen is drawn at 1920 × 1080 and scaled to whatever display shows it. */
@@ -118,7 +118,10 @@ export function screenContent(
           html`<div class="screen-tier" data-tier=${tier.id}>
             <div class="screen-tier-name">${nameOf(tier, lang)}</div>
             <div class="screen-tier-count"><b>${tier.on_course}</b> / ${tier.indicators.length}</div>
-            <div class="screen-tier-note">${tr(lang, "项已达到目标档次", "at goal tier")}</div>
+            <div class="screen-tier-note">
+              ${tr(lang, "项已达到目标档次", "at goal tier")} ·
+              ${tr(lang, `官方评价 ${tier.official} · 模拟评价 ${tier.assessed - tier.official}`, `official ${tier.official} · simulated ${tier.assessed - tier.official}`)}
+            </div>
           </div>`,
       )}
       <div class="screen-tier">
@@ -161,7 +164,9 @@ export function screenContent(
                     >
                   </div>
                   <div>
-                    <span>${tr(lang, "档次", "Tier")}</span><b>${tierLabel(focus.tier_verdict, lang)}</b
+                    <span>${tr(lang, "档次", "Tier")}</span
+                    ><b
+                      >${tierVerdictLabel(focus.tier_verdict, focus.tier_verdict_source, focus.tier_provisional, lang)}</b
                     ><small>${tr(lang, "目标", "goal")} ${tierLabel(focus.tier_goal, lang)}</small>
                   </div>
                   <div>

@@ -6,7 +6,8 @@ export type {TierSummary};
 
 /**
  * The plan's three tier goals (4 / 11 / 3 indicators): per tier, how many indicators are on course to reach it by
- * its deadline, and how many have no verdict yet (never counted as on course).
+ * its deadline, how many verdicts are the official evaluation's (官方评价) and how many bizenv's simulation
+ * (模拟评价, some provisional), and how many have no verdict yet (never counted as on course).
  */
 export function tierProgress(tiers: TierSummary[], {lang}: {lang: Lang}) {
   return html`<div class="grid grid-cols-3 tier-cards">
@@ -27,6 +28,13 @@ export function tierProgress(tiers: TierSummary[], {lang}: {lang: Lang}) {
           ${tr(lang, `${t.on_course} 项已达到或好于该档次`, `${t.on_course} at or above this tier now`)}${
             unassessed ? tr(lang, `;${unassessed} 项暂无评定`, `; ${unassessed} not assessed yet`) : ""
           }
+        </p>
+        <p class="tier-sources" data-official=${t.official} data-provisional=${t.provisional}>
+          ${tr(
+            lang,
+            `官方评价 ${t.official} 项,模拟评价 ${t.assessed - t.official} 项${t.provisional ? `(其中暂定 ${t.provisional} 项)` : ""}`,
+            `official evaluation ${t.official}, simulated ${t.assessed - t.official}${t.provisional ? ` (${t.provisional} provisional)` : ""}`,
+          )}
         </p>
       </div>`;
     })}

@@ -43,6 +43,10 @@ export interface TierSummary {
   /** Indicators whose verdict reaches the goal, and those with any verdict at all. */
   on_course: number;
   assessed: number;
+  /** Of the assessed, verdicts from the official evaluation (官方评价); the rest are bizenv's simulation (模拟评价). */
+  official: number;
+  /** Simulated verdicts made on peers' earlier-year values (暂定). */
+  provisional: number;
 }
 
 export interface OverviewData {
@@ -147,6 +151,8 @@ export function tierSummaries(plan: PlanJson, cards: IndicatorCard[]): TierSumma
         indicators: members.map((c) => c.indicator_id),
         on_course: members.filter((c) => c.on_course === true).length,
         assessed: members.filter((c) => c.on_course !== null).length,
+        official: members.filter((c) => c.on_course !== null && c.tier_verdict_source === "official").length,
+        provisional: members.filter((c) => c.on_course !== null && c.tier_provisional === true).length,
       };
     })
     .filter((t) => t.indicators.length > 0);

@@ -8,6 +8,8 @@ import type {AssessPeriod, GoalStatus, IndicatorAssessment} from "./types.ts";
  * above the goal's (catalog tier ranks: 1 全国一流, 2 全国先进, 3 全面提升), else `not_reached`; a later goal is
  * `on_course` / `off_course` as tiers.csv says. The distance-to-frontier score, peer rank and the national
  * references come from national.csv for the indicator's headline metric (indicators.json) and the same year.
+ * Each verdict says where it came from: the official evaluation's published result (官方评价) or bizenv's simulated
+ * rule (模拟评价), the latter provisional (暂定) when made on peers' earlier-year values.
  */
 export function assessIndicators(
   catalog: Catalog,
@@ -44,6 +46,10 @@ export function assessIndicators(
         goal_deadline: ind.tier_goal.deadline,
         goal_due: goalDue,
         verdict,
+        verdict_source: tier?.verdict_source === "official" ? "official" : tier ? "simulated" : null,
+        simulated_verdict: tier?.simulated_verdict ?? null,
+        is_provisional: tier?.is_provisional === true,
+        official_source: tier?.official_source ?? null,
         goal_status: goalStatus,
         rule_id: tier?.rule_id ?? null,
         rule_text: tier?.rule_text ?? null,

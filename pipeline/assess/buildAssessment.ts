@@ -17,11 +17,15 @@ export interface BuildArgs {
   contracts: Pick<Contract, "feed" | "metrics">[];
   inputs: AssessmentInputs;
   period: AssessPeriod;
-  /** The unit score and the 710 rule (unit-score.yaml, supervision-710.yaml), the reject-rate caveat (judging.yaml). */
-  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging">;
+  /**
+   * The unit score and the 710 rule (unit-score.yaml, supervision-710.yaml), the reject-rate caveat (judging.yaml),
+   * and the tier rules with each threshold's source and the fixed DTF bounds (tier-rules.yaml), for the method.
+   */
+  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging" | "tierRules" | "tierBounds">;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * The assessment of one period from the exported figures: pure, the same inputs give the same value.
@@ -66,6 +70,8 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
   });
   const tierRules = new Map<string, string>();
   for (const row of inputs["tiers.csv"]) if (row.rule_id && row.rule_text) tierRules.set(row.rule_id, row.rule_text);
+  // Every rule of the ladder, used this period or not, so the method states each judging rule with its source.
+  for (const rule of benchmarks.tierRules) if (!tierRules.has(rule.id)) tierRules.set(rule.id, rule.text);
 
   const countTargets = (v: string) => targets.filter((t) => t.verdict === v).length;
   const countGoals = (s: string) => indicators.filter((i) => i.goal_status === s).length;
@@ -85,6 +91,8 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
     goals_not_reached: countGoals("not_reached"),
     goals_on_course: countGoals("on_course"),
     goals_off_course: countGoals("off_course"),
+    verdicts_official: indicators.filter((i) => i.verdict_source === "official").length,
+    verdicts_provisional: indicators.filter((i) => i.is_provisional).length,
     task_rows: tasks.length,
     tasks_judged: judged,
     tasks_done_on_time: countTasks("done_on_time"),
@@ -113,9 +121,24 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
     feeds,
     caveats,
     scorecard: benchmarks.unitScore,
-    tier_rules: [...tierRules]
-      .map(([rule_id, rule_text]) => ({rule_id, rule_text}))
-      .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+    tier_rules: [
+      ...[...tierRules]
+        .map(([rule_id, rule_text]) => {
+          const rule = benchmarks.tierRules.find((r) => r.id === rule_id);
+          const sources = rule
+            ? Object.entries(rule.sources)
+                .map(([key, source]) => `${key} ${String(rule[key as keyof typeof rule.sources])}: ${source}`)
+                .join("; ")
+            : undefined;
+          return sources === undefined ? {rule_id, rule_text} : {rule_id, rule_text, sources};
+        })
+        .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+      ...benchmarks.tierBounds.map((b) => ({
+        rule_id: `bound ${b.metric}`,
+        rule_text: `${b.component}: ${round2(b.best)} scores 100, ${round2(b.worst)} scores 0 (in the metric's unit)`,
+        sources: b.source,
+      })),
+    ],
     changes: null,
   };
 }

@@ -159,6 +159,7 @@ function indicatorsSection({a, L, tables}: Page): string[] {
         "goal",
         "goal_deadline",
         "tier_verdict",
+        "verdict_source",
         "goal_status",
         "headline_metric",
         "dtf",
@@ -171,8 +172,18 @@ function indicatorsSection({a, L, tables}: Page): string[] {
         key === "goal_status" ? verdictClass(a.indicators[r]!.goal_status) : key === "references" ? "small" : null,
     }),
   );
-  for (const rule of a.tier_rules)
+  for (const rule of a.tier_rules.filter((r) => !r.rule_id.startsWith("bound ")))
     parts.push(`<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}</p>`);
+  // Provisional verdicts apart: they may change once the peers' values of the same year are loaded.
+  parts.push(`<h3>${esc(L.sections.provisional)}</h3>`);
+  parts.push(
+    tables.provisional!.rows.length
+      ? tableHtml(tables.provisional!, {
+          keys: ["number", "indicator", "goal", "tier_verdict", "verdict_source", "tier_evidence"],
+          nowrap: ["goal", "tier_verdict"],
+        })
+      : `<p>${esc(L.none)}</p>`,
+  );
   return parts;
 }
 
@@ -259,6 +270,11 @@ function methodAndFooter({a, lang, meta, L, title}: Page): string[] {
     methodParagraphs(a, lang)
       .map((p) => `<p>${esc(p)}</p>`)
       .join("\n"),
+    // Every judging rule of the tiers with the reason or source of its numbers, and the fixed bounds with theirs.
+    ...a.tier_rules.map(
+      (rule) =>
+        `<p class="small"><b>${esc(rule.rule_id)}</b>: ${esc(rule.rule_text)}${rule.sources ? ` — ${esc(rule.sources)}` : ""}</p>`,
+    ),
     `<p class="small">${esc(L.meta.calendar)}: ${esc(meta.calendar)}</p>`,
     `<footer>${esc(title)} · ${esc(L.edition(meta.edition))} · ${esc(meta.generated_at)} · bizenv ${esc(meta.code_version)}</footer>`,
     `</body>\n</html>\n`,

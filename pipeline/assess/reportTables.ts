@@ -55,6 +55,7 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     targets: targetsTable(ctx),
     evidence: evidenceTable(ctx),
     indicators: indicatorsTable(ctx),
+    provisional: provisionalTable(ctx),
     tasks: tasksTable(ctx),
     units: unitsTable(ctx),
     caveats: caveatsTable(ctx),
@@ -187,43 +188,72 @@ function evidenceTable({a, L, col}: TableContext): Table {
   };
 }
 
-/** Every indicator: its tier goal and verdict, and where it stands nationally. */
-function indicatorsTable({a, L, N, col}: TableContext): Table {
+/** The indicator table's columns, shared by the provisional table. */
+function indicatorColumns(col: TableContext["col"]): Column[] {
+  return [
+    col("number", "int"),
+    col("indicator"),
+    col("goal"),
+    col("goal_deadline", "date"),
+    col("tier_verdict"),
+    col("verdict_source"),
+    col("goal_status"),
+    col("headline_metric"),
+    col("city_value", "num"),
+    col("dtf", "dec1"),
+    col("peer_rank"),
+    col("percentile", "dec1"),
+    col("references"),
+    col("rule"),
+    col("tier_evidence"),
+  ];
+}
+
+/** One indicator's row: its tier goal, its verdict and where the verdict came from, and where it stands nationally. */
+function indicatorRow({L, N}: TableContext, i: Assessment["indicators"][number]): Cell[] {
+  // 官方评价 (with its document and bizenv's own verdict beside it) or 模拟评价, 暂定 when made on earlier-year peers.
+  const source =
+    i.verdict_source === null
+      ? null
+      : i.verdict_source === "official"
+        ? `${L.verdictSource.official}${i.official_source ? ` (${i.official_source})` : ""}; ${L.verdictSource.simulated} ${N.tier(i.simulated_verdict)}`
+        : `${L.verdictSource.simulated}${i.is_provisional ? ` · ${L.verdictSource.provisional}` : ""}`;
+  return [
+    i.number,
+    N.indicator(i.indicator_id),
+    N.tier(i.goal),
+    i.goal_deadline,
+    N.tier(i.verdict),
+    source,
+    L.goalStatus[i.goal_status] ?? i.goal_status,
+    N.metric(i.headline_metric),
+    i.city_value,
+    i.dtf_score,
+    i.peer_rank === null ? null : `${i.peer_rank} / ${i.peer_count ?? "?"}`,
+    i.percentile,
+    i.references.map((r) => `${r.reference} ${r.value ?? "—"}${r.source ? ` (${r.source})` : ""}`).join("; ") || null,
+    i.rule_id,
+    i.evidence,
+  ];
+}
+
+/** Every indicator: its tier goal and verdict, where the verdict came from, and where it stands nationally. */
+function indicatorsTable(ctx: TableContext): Table {
   return {
     id: "indicators",
-    title: L.sections.indicators,
-    columns: [
-      col("number", "int"),
-      col("indicator"),
-      col("goal"),
-      col("goal_deadline", "date"),
-      col("tier_verdict"),
-      col("goal_status"),
-      col("headline_metric"),
-      col("city_value", "num"),
-      col("dtf", "dec1"),
-      col("peer_rank"),
-      col("percentile", "dec1"),
-      col("references"),
-      col("rule"),
-      col("tier_evidence"),
-    ],
-    rows: a.indicators.map((i) => [
-      i.number,
-      N.indicator(i.indicator_id),
-      N.tier(i.goal),
-      i.goal_deadline,
-      N.tier(i.verdict),
-      L.goalStatus[i.goal_status] ?? i.goal_status,
-      N.metric(i.headline_metric),
-      i.city_value,
-      i.dtf_score,
-      i.peer_rank === null ? null : `${i.peer_rank} / ${i.peer_count ?? "?"}`,
-      i.percentile,
-      i.references.map((r) => `${r.reference} ${r.value ?? "—"}${r.source ? ` (${r.source})` : ""}`).join("; ") || null,
-      i.rule_id,
-      i.evidence,
-    ]),
+    title: ctx.L.sections.indicators,
+    columns: indicatorColumns(ctx.col),
+    rows: ctx.a.indicators.map((i) => indicatorRow(ctx, i)),
+  };
+}
+
+/** The provisional verdicts again, apart: they may change once the peers' values of the same year are loaded. */
+function provisionalTable(ctx: TableContext): Table {
+  return {
+    id: "provisional",
+    title: ctx.L.sections.provisional,
+    columns: indicatorColumns(ctx.col),
+    rows: ctx.a.indicators.filter((i) => i.is_provisional).map((i) => indicatorRow(ctx, i)),
   };
 }
 

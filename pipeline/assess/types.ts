@@ -106,6 +106,14 @@ export interface IndicatorAssessment {
   goal_due: boolean;
   /** Tier verdict for the period's year (tiers.csv); null when the export has no row. */
   verdict: string | null;
+  /** `official` (官方评价, the evaluation's published result) or `simulated` (模拟评价, bizenv's rule); null without a row. */
+  verdict_source: "official" | "simulated" | null;
+  /** bizenv's own verdict, beside an official one. */
+  simulated_verdict: string | null;
+  /** A simulated verdict made on peers' earlier-year values (暂定): listed apart until the same year's are loaded. */
+  is_provisional: boolean;
+  /** The document an official result was published in. */
+  official_source: string | null;
   goal_status: GoalStatus;
   rule_id: string | null;
   rule_text: string | null;
@@ -204,6 +212,9 @@ export interface AssessmentSummary {
   goals_not_reached: number;
   goals_on_course: number;
   goals_off_course: number;
+  /** Verdicts from the official evaluation (官方评价), and simulated ones made on earlier-year peer values (暂定). */
+  verdicts_official: number;
+  verdicts_provisional: number;
   task_rows: number;
   tasks_judged: number;
   tasks_done_on_time: number;
@@ -265,8 +276,11 @@ export interface Assessment {
   caveats: Caveat[];
   /** The unit score's weights, penalty and list size as applied (sources/benchmarks/unit-score.yaml). */
   scorecard: UnitScoreRule;
-  /** The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv). */
-  tier_rules: Array<{rule_id: string; rule_text: string}>;
+  /**
+   * The tier rules the verdicts came from (distinct rule_id → rule_text of tiers.csv) and every rule of the ladder,
+   * each with the reason or source of its thresholds (tier-rules.yaml), and the fixed DTF bounds with their sources.
+   */
+  tier_rules: Array<{rule_id: string; rule_text: string; sources?: string}>;
   /** Quarterly reports: what changed since the previous quarter. */
   changes: AssessmentChanges | null;
 }

@@ -133,6 +133,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
   addTableSheet(workbook, L.sections.targets, tables.targets!);
   addTableSheet(workbook, L.sections.evidence, tables.evidence!);
   addTableSheet(workbook, L.sections.indicators, tables.indicators!);
+  addTableSheet(workbook, L.sections.provisional, tables.provisional!);
   addTableSheet(workbook, L.sections.tasks, tables.tasks!);
   addTableSheet(workbook, L.sections.units, tables.units!);
   if (tables.changes) addTableSheet(workbook, L.sections.changes.slice(0, 31), tables.changes);
@@ -156,7 +157,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
         `task_on_time_rate ${s.weights.task_on_time_rate} · satisfaction_index ${s.weights.satisfaction_index} · hotline_on_time_rate ${s.weights.hotline_on_time_rate}`,
       ],
       ["breach_penalty", `${s.breach_penalty} · list_size ${s.list_size}`],
-      ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.rule_text]),
+      ...a.tier_rules.map((r): Cell[] => [r.rule_id, r.sources ? `${r.rule_text} — ${r.sources}` : r.rule_text]),
     ],
   };
   addTableSheet(workbook, L.sections.method, method);

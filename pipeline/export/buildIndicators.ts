@@ -46,6 +46,8 @@ export function buildIndicators(input: {
       tier_goal: indicator.tier_goal.tier,
       tier_goal_deadline: indicator.tier_goal.deadline,
       tier_verdict: tier?.verdict ?? null,
+      tier_verdict_source: tier?.verdict_source ?? null,
+      tier_provisional: tier?.is_provisional ?? null,
       tier_rule: tier ? (tier.rule_id ? `${tier.rule_id}: ${tier.rule_text}` : tier.rule_text) : null,
     };
     if (!metric) {

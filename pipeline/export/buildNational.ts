@@ -1,7 +1,7 @@
 import type {Catalog} from "../catalog/index.ts";
 import {statisticValue} from "../scoring/attainment.ts";
 import {CITY, type MetricPeriodRow} from "./buildAttainment.ts";
-import {frontierBounds, frontierScore, peerStanding} from "../scoring/peerStanding.ts";
+import {frontierScore, peerStanding} from "../scoring/peerStanding.ts";
 import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
 import {onCourse, tierVerdict, type TierVerdict} from "../scoring/tierVerdict.ts";
 
@@ -28,11 +28,33 @@ export interface NationalRow {
   percentile: number | null;
 }
 
+/** One row of the official_evaluation_results feed (stg_official_evaluation_results): 官方评价. */
+export interface OfficialResult {
+  indicator_id: string;
+  year: number;
+  standing: Exclude<TierVerdict, "no_data">;
+  is_benchmark: boolean | null;
+  rank: number | null;
+  percentile: number | null;
+  source_document: string;
+}
+
 /** One row of tiers.csv. */
 export interface TierRow {
   indicator_id: string;
   year: number;
+  /** The verdict that counts: the official result when published, else bizenv's simulated one. */
   verdict: TierVerdict;
+  /** `official` (官方评价, the evaluation's published result) or `simulated` (模拟评价, tier-rules.yaml). */
+  verdict_source: "official" | "simulated";
+  /** bizenv's own verdict, kept beside an official one for comparison. */
+  simulated_verdict: TierVerdict;
+  /** The simulated verdict used peers' values of an earlier year (暂定) until the same year's are loaded. */
+  is_provisional: boolean;
+  official_is_benchmark: boolean | null;
+  official_rank: number | null;
+  official_percentile: number | null;
+  official_source: string | null;
   rule_id: string | null;
   rule_text: string;
   evidence: string;
@@ -51,7 +73,9 @@ export interface MetricStanding {
   rank: number | null;
   percentile: number | null;
   dtf: number | null;
+  /** The fixed bound scoring 100, in the metric's unit; null when the metric has no fixed bound yet. */
   frontier: number | null;
+  /** Which fixed bound (`DB2020 starting_a_business.time_days`), null when none. */
   frontier_source: string | null;
 }
 
@@ -59,7 +83,8 @@ type Ctx = {catalog: Pick<Catalog, "metrics" | "indicators" | "targets">; benchm
 
 /**
  * The city's judged value of each metric per year (segment `all`), its rank and percentile among the peer cities of
- * that year (or their latest earlier year) and its distance-to-frontier score (tier-rules.yaml).
+ * that year (or their latest earlier year) and its distance-to-frontier score against the metric's fixed bounds
+ * (tier-rules.yaml component_bounds; none yet for some metrics).
  */
 export function metricStandings(
   rows: readonly MetricPeriodRow[],
@@ -79,16 +104,13 @@ export function metricStandings(
     }
     const own = peers.filter((p) => p.metric_id === metric.id);
     const peerYears = [...new Set(own.map((p) => p.year))].sort((a, b) => a - b);
-    const best = ctx.benchmarks.references.find(
-      (r) => r.metric === metric.id && r.reference === "national_best_practice" && r.comparable && r.value !== null,
-    );
+    const fixed = ctx.benchmarks.tierBounds.find((b) => b.metric === metric.id);
     const years = [...new Set([...cityByYear.keys(), ...peerYears])].filter((y) => y <= lastYear).sort((a, b) => a - b);
     for (const year of years) {
       const city = cityByYear.get(year) ?? null;
       const peersYear = [...peerYears].reverse().find((y) => y <= year) ?? null;
       const values = peersYear === null ? [] : own.filter((p) => p.year === peersYear).map((p) => p.value);
       const standing = city === null ? null : peerStanding(city, values, metric.polarity);
-      const bounds = frontierBounds(city === null ? values : [...values, city], metric.polarity, best?.value ?? null);
       out.push({
         metric_id: metric.id,
         year,
@@ -97,9 +119,10 @@ export function metricStandings(
         peer_count: values.length,
         rank: standing?.rank ?? null,
         percentile: standing?.percentile ?? null,
-        dtf: city === null || bounds === null ? null : frontierScore(city, bounds),
-        frontier: bounds?.frontier ?? null,
-        frontier_source: bounds?.frontier_source ?? null,
+        dtf:
+          city === null || fixed === undefined ? null : frontierScore(city, {frontier: fixed.best, worst: fixed.worst}),
+        frontier: fixed?.best ?? null,
+        frontier_source: fixed?.component ?? null,
       });
     }
   }
@@ -164,15 +187,29 @@ export function buildNational(
 }
 
 /**
- * tiers.csv: per indicator and year from the first year with data to the as-of year, the verdict of tier-rules.yaml
- * on the mean percentile and mean DTF score over the indicator's metrics (and the previous year's mean DTF), the rule
- * that produced it, the evidence, and whether it reaches the plan's tier goal.
+ * tiers.csv: per indicator and year from the first year with data to the as-of year. bizenv's simulated verdict
+ * (模拟评价) is tier-rules.yaml's ladder on the mean percentile and mean DTF score over the indicator's metrics, the
+ * previous year's mean DTF and each component's change; it is provisional (暂定) when peers' values of an earlier
+ * year stood in. The official evaluation's published result (官方评价) takes precedence when there is one for the
+ * indicator and year. Each row says which source gave the verdict, the rule and evidence, and whether it reaches the
+ * plan's tier goal.
  */
-export function buildTiers(standings: readonly MetricStanding[], ctx: Ctx): TierRow[] {
-  const years = [...new Set(standings.filter((s) => s.city_value !== null).map((s) => s.year))].sort((a, b) => a - b);
+export function buildTiers(
+  standings: readonly MetricStanding[],
+  ctx: Ctx,
+  official: readonly OfficialResult[] = [],
+): TierRow[] {
+  const years = [
+    ...new Set([...standings.filter((s) => s.city_value !== null).map((s) => s.year), ...official.map((o) => o.year)]),
+  ]
+    .filter((y) => y <= Number(ctx.asOf.slice(0, 4)))
+    .sort((a, b) => a - b);
   const out: TierRow[] = [];
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   const round = (x: number) => Math.round(x * 10) / 10;
+  const noBound = ctx.catalog.metrics
+    .filter((m) => !m.derived_from && !ctx.benchmarks.tierBounds.some((b) => b.metric === m.id))
+    .map((m) => m.id);
   for (const indicator of ctx.catalog.indicators) {
     const metricIds = ctx.catalog.metrics
       .filter((m) => m.indicator === indicator.id && !m.derived_from)
@@ -183,6 +220,7 @@ export function buildTiers(standings: readonly MetricStanding[], ctx: Ctx): Tier
       const scored = own.filter((s) => s.dtf !== null && s.peer_count > 0);
       return {
         own: ranked.length > 0 ? ranked : scored,
+        scored,
         percentile: mean(ranked.map((s) => s.percentile!)),
         dtf: mean(scored.map((s) => s.dtf!)),
       };
@@ -190,10 +228,15 @@ export function buildTiers(standings: readonly MetricStanding[], ctx: Ctx): Tier
     for (const year of years) {
       const now = evidenceOf(year);
       const before = evidenceOf(year - 1);
-      const {verdict, rule} = tierVerdict(
-        {percentile: now.percentile, dtf: now.dtf, previous_dtf: before.dtf},
+      const component_changes = now.scored.flatMap((s) => {
+        const prev = before.scored.find((b) => b.metric_id === s.metric_id);
+        return prev ? [{metric_id: s.metric_id, change: s.dtf! - prev.dtf!}] : [];
+      });
+      const {verdict, rule, undecided} = tierVerdict(
+        {percentile: now.percentile, dtf: now.dtf, previous_dtf: before.dtf, component_changes},
         ctx.benchmarks.tierRules,
       );
+      const unbounded = metricIds.filter((m) => noBound.includes(m));
       const parts =
         metricIds.length === 0
           ? ["no quantitative metric in the catalog"]
@@ -201,26 +244,44 @@ export function buildTiers(standings: readonly MetricStanding[], ctx: Ctx): Tier
             ? [`no peer values for ${metricIds.join(", ")}`]
             : [
                 `percentile ${now.percentile === null ? "—" : round(now.percentile)}, DTF ${now.dtf === null ? "—" : round(now.dtf)} (previous year ${before.dtf === null ? "—" : round(before.dtf)})`,
-                ...now.own.map(
-                  (s) =>
-                    `${s.metric_id}: ${round(s.city_value!)} rank ${s.rank}/${s.peer_count + 1} (peers ${s.peers_year}), DTF ${s.dtf === null ? "—" : round(s.dtf)} vs ${s.frontier_source === "national_best_practice" ? "national best" : "best peer"} ${s.frontier === null ? "—" : Math.round(s.frontier * 100) / 100}`,
-                ),
+                ...now.own.map((s) => {
+                  const change = component_changes.find((c) => c.metric_id === s.metric_id);
+                  return `${s.metric_id}: ${round(s.city_value!)} rank ${s.rank}/${s.peer_count + 1} (peers ${s.peers_year}), DTF ${s.dtf === null ? "—" : round(s.dtf)}${change ? ` (${change.change >= 0 ? "+" : ""}${round(change.change)})` : ""}${s.frontier === null ? "" : ` vs ${s.frontier_source} best ${Math.round(s.frontier * 100) / 100}`}`;
+                }),
               ];
+      if (unbounded.length > 0) parts.push(`no fixed DTF bound yet for ${unbounded.join(", ")}`);
+      const provisionalFrom = now.own.filter((s) => s.peers_year !== null && s.peers_year < year);
+      if (provisionalFrom.length > 0) {
+        parts.push(
+          `provisional: peers' ${year} values not loaded yet for ${provisionalFrom.map((s) => s.metric_id).join(", ")}`,
+        );
+      }
       const goal = indicator.tier_goal.tier;
+      const published = official.find((o) => o.indicator_id === indicator.id && o.year === year);
+      const simulatedText =
+        rule?.text ??
+        (undecided
+          ? `cannot decide ${undecided.id} (${undecided.text}) on this evidence: no verdict`
+          : `none of ${ctx.benchmarks.tierRules.map((r) => r.id).join(", ")} holds: below`);
       out.push({
         indicator_id: indicator.id,
         year,
-        verdict,
-        rule_id: rule?.id ?? null,
-        rule_text:
-          rule?.text ??
-          (verdict === "no_data"
-            ? "no evidence: no metric with a city value and peer values"
-            : `none of ${ctx.benchmarks.tierRules.map((r) => r.id).join(", ")} holds: below`),
+        verdict: published?.standing ?? verdict,
+        verdict_source: published ? "official" : "simulated",
+        simulated_verdict: verdict,
+        is_provisional: !published && verdict !== "no_data" && provisionalFrom.length > 0,
+        official_is_benchmark: published?.is_benchmark ?? null,
+        official_rank: published?.rank ?? null,
+        official_percentile: published?.percentile ?? null,
+        official_source: published?.source_document ?? null,
+        rule_id: published ? null : (rule?.id ?? null),
+        rule_text: published
+          ? `official evaluation result (${published.source_document}); simulated: ${verdict}, ${simulatedText}`
+          : simulatedText,
         evidence: parts.join("; "),
         goal,
         goal_deadline: indicator.tier_goal.deadline,
-        on_course: onCourse(verdict, goal),
+        on_course: onCourse(published?.standing ?? verdict, goal),
       });
     }
   }

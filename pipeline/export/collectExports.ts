@@ -5,7 +5,7 @@ import {buildAreas} from "./buildAreas.ts";
 import {buildAttainment, type MetricPeriodRow} from "./buildAttainment.ts";
 import {buildForecasts} from "./buildForecasts.ts";
 import {buildIndicators, type IndicatorEntry} from "./buildIndicators.ts";
-import {buildNational, buildTiers, metricStandings, type PeerValue} from "./buildNational.ts";
+import {buildNational, buildTiers, metricStandings, type OfficialResult, type PeerValue} from "./buildNational.ts";
 import type {Benchmarks} from "../scoring/readBenchmarks.ts";
 import {collectFeeds} from "./collectFeeds.ts";
 import {collectUnits} from "./collectUnits.ts";
@@ -47,7 +47,12 @@ export async function collectExports(
   const national = {catalog, benchmarks, asOf};
   const standings = metricStandings(rows, peers, national);
   const nationalRows = buildNational(standings, peers, national);
-  const tiers = buildTiers(standings, national);
+  // 官方评价: the official evaluation's published results take precedence over the simulated verdict.
+  const official = await warehouse.all<OfficialResult>(
+    `select indicator_id, year, standing, is_benchmark, rank, percentile_pct as percentile, source_document
+     from stg_official_evaluation_results where published_on <= (select as_of from score_context)`,
+  );
+  const tiers = buildTiers(standings, national, official);
   const areas = buildAreas(rows, attainment, {metrics: catalog.metrics, benchmarks});
   const distributions = await warehouse.all(
     "select metric_id, segment, year, bin_lower, bin_upper, n from mart_distributions order by metric_id, segment, year, bin_lower",

@@ -18,6 +18,8 @@ export const INDICATOR_FIELDS = [
   "tier_goal",
   "tier_goal_deadline",
   "tier_verdict",
+  "tier_verdict_source",
+  "tier_provisional",
   "tier_rule",
   "headline_metric",
   "latest_value",

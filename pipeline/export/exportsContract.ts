@@ -93,6 +93,13 @@ export const EXPORT_CSV = {
       "indicator_id",
       "year",
       "verdict",
+      "verdict_source",
+      "simulated_verdict",
+      "is_provisional",
+      "official_is_benchmark",
+      "official_rank",
+      "official_percentile",
+      "official_source",
       "rule_id",
       "rule_text",
       "evidence",
@@ -100,7 +107,7 @@ export const EXPORT_CSV = {
       "goal_deadline",
       "on_course",
     ],
-    numbers: ["year"],
+    numbers: ["year", "official_rank", "official_percentile"],
   },
   "satisfaction.csv": {
     columns: ["month", "respondent_type", "unit_id", "survey", "n", "index"],
@@ -197,7 +204,12 @@ export const EXPORT_CSV = {
 export type ExportCsvName = keyof typeof EXPORT_CSV;
 
 /** Columns of every CSV that are booleans (`true`/`false`), wherever they occur. */
-export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(["is_synthetic", "on_course"]);
+export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set([
+  "is_synthetic",
+  "on_course",
+  "is_provisional",
+  "official_is_benchmark",
+]);
 
 type Columns<N extends ExportCsvName> = (typeof EXPORT_CSV)[N]["columns"][number];
 type Numbers<N extends ExportCsvName> = (typeof EXPORT_CSV)[N]["numbers"][number];
@@ -206,7 +218,7 @@ type Numbers<N extends ExportCsvName> = (typeof EXPORT_CSV)[N]["numbers"][number
 export type ExportRow<N extends ExportCsvName> = {
   [C in Columns<N>]: C extends Numbers<N>
     ? number | null
-    : C extends "is_synthetic" | "on_course"
+    : C extends "is_synthetic" | "on_course" | "is_provisional" | "official_is_benchmark"
       ? boolean | null
       : string | null;
 };
@@ -225,6 +237,10 @@ export interface IndicatorExport {
   tier_goal: string;
   tier_goal_deadline: string;
   tier_verdict: string | null;
+  /** `official` (官方评价) or `simulated` (模拟评价, bizenv's tier-rules.yaml): where tier_verdict came from. */
+  tier_verdict_source: "official" | "simulated" | null;
+  /** The simulated verdict used peers' values of an earlier year (暂定). */
+  tier_provisional: boolean | null;
   tier_rule: string | null;
   headline_metric: string | null;
   latest_value: number | null;

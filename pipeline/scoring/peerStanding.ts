@@ -31,30 +31,12 @@ export function peerStanding(city: number, peers: readonly number[], polarity: P
 /**
  * Distance-to-frontier score of a value, 0–100, with the Doing Business formula (dtfScore.ts `componentScore`):
  * 100 at the frontier, 0 at the worst, clipped. Null when the frontier equals the worst (no spread to score on).
+ * The bounds are fixed per component (tier-rules.yaml component_bounds), never the sample's best and worst of a
+ * year, so a city's score does not move when a peer's value does.
  *
- * @example frontierScore(2, {frontier: 0.5, worst: 8}, ) // 80
+ * @example frontierScore(2, {frontier: 0.5, worst: 8}) // 80
  */
 export function frontierScore(value: number, bounds: {frontier: number; worst: number}): number | null {
   if (bounds.frontier === bounds.worst) return null;
   return componentScore(value, {best: bounds.frontier, worst: bounds.worst});
-}
-
-/**
- * Frontier and worst bound for a metric and year (tier-rules.yaml): the frontier is the national best practice when
- * given, else the best of the peers and the city; the worst is the worst of them. The frontier never lies on the
- * worse side of the city or peers' best (a best practice beaten by a city is replaced by that city's value).
- */
-export function frontierBounds(
-  values: readonly number[],
-  polarity: Polarity,
-  nationalBest: number | null,
-): {frontier: number; worst: number; frontier_source: "national_best_practice" | "best_peer"} | null {
-  if (values.length === 0) return null;
-  const lower = polarity === "lower_is_better";
-  const best = lower ? Math.min(...values) : Math.max(...values);
-  const worst = lower ? Math.max(...values) : Math.min(...values);
-  if (nationalBest !== null && (lower ? nationalBest <= best : nationalBest >= best)) {
-    return {frontier: nationalBest, worst, frontier_source: "national_best_practice"};
-  }
-  return {frontier: best, worst, frontier_source: "best_peer"};
 }

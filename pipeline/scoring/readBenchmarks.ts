@@ -7,6 +7,7 @@ import type {Catalog} from "../catalog/index.ts";
 import {unitOfMeasure} from "../catalog/schema.ts";
 import {CatalogError, type Issue} from "../errors.ts";
 import {projectRoot} from "../version.ts";
+import {DEFAULT_BOUNDS_PATH, readDtfBounds, type DtfBounds} from "./dtfBounds.ts";
 
 /**
  * The scoring rules kept as data in `sources/benchmarks/`: how a period is judged (judging.yaml), alert and
@@ -62,6 +63,9 @@ const referencesSchema = z.strictObject({
   ),
 });
 
+/** The thresholds a tier rule may set; each must name its reason or source in `sources`. */
+export const TIER_THRESHOLDS = ["min_percentile", "min_dtf", "min_dtf_gain", "max_component_fall"] as const;
+
 const tierRulesSchema = z.strictObject({
   rules: z
     .array(
@@ -72,9 +76,22 @@ const tierRulesSchema = z.strictObject({
         min_percentile: z.number().min(0).max(100).optional(),
         min_dtf: z.number().min(0).max(100).optional(),
         min_dtf_gain: z.number().optional(),
+        /** DTF points any one component may fall on the previous year (全面提升: a mean gain may not hide a fall). */
+        max_component_fall: z.number().nonnegative().optional(),
+        sources: z.partialRecord(z.enum(TIER_THRESHOLDS), z.string().min(1)),
       }),
     )
     .min(1),
+  component_bounds: z.array(
+    z.strictObject({
+      metric: z.string(),
+      topic: z.string(),
+      component: z.string(),
+      /** Bound units per metric unit (1.4 calendar days per workday). */
+      per_metric_unit: z.number().positive(),
+      source: z.string().min(1),
+    }),
+  ),
 });
 
 const supervisionSchema = z.strictObject({
@@ -101,6 +118,17 @@ export type Judging = z.infer<typeof judgingSchema>;
 export type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
 export type NationalReference = z.infer<typeof referencesSchema>["references"][number];
 export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
+
+/** A metric's fixed DTF bounds, in the metric's own unit (tier-rules.yaml component_bounds over db2020-bounds.yaml). */
+export interface FixedBound {
+  metric: string;
+  /** `DB2020 starting_a_business.time_days`. */
+  component: string;
+  /** Value scoring 100 and value scoring 0, converted into the metric's unit. */
+  best: number;
+  worst: number;
+  source: string;
+}
 export type SupervisionRule = z.infer<typeof supervisionSchema>;
 export type UnitScoreRule = z.infer<typeof unitScoreSchema>;
 
@@ -109,6 +137,8 @@ export interface Benchmarks {
   thresholds: Threshold[];
   references: NationalReference[];
   tierRules: TierRule[];
+  /** Fixed DTF bounds of the metrics that have one; a metric absent here has no fixed bound yet. */
+  tierBounds: FixedBound[];
   supervision: SupervisionRule;
   unitScore: UnitScoreRule;
   /** sha256 over the six files' text: a change re-scores. */
@@ -132,6 +162,7 @@ export function validateBenchmarks(
   data: Record<keyof typeof FILES, unknown>,
   catalog: Pick<Catalog, "targets" | "metrics">,
   sha256 = "",
+  dtf: DtfBounds = readDtfBounds(),
 ): Benchmarks {
   const issues: Issue[] = [];
   const parse = <T>(key: keyof typeof FILES, schema: z.ZodType<T>): T | undefined => {
@@ -181,12 +212,18 @@ export function validateBenchmarks(
   for (const r of references?.references ?? []) {
     if (!metrics.has(r.metric)) issues.push({file: file("references"), path: r.metric, message: "unknown metric"});
   }
+  const tierBounds: FixedBound[] = [];
+  if (tierRules) {
+    tierBounds.push(...fixedBounds(tierRules.component_bounds, dtf, metrics, issues, file("tierRules")));
+    issues.push(...ladderIssues(tierRules.rules, file("tierRules")));
+  }
   if (issues.length > 0) throw new CatalogError(issues);
   return {
     judging: judging!,
     thresholds: thresholds!.thresholds,
     references: references!.references,
     tierRules: tierRules!.rules,
+    tierBounds,
     supervision: supervision!,
     unitScore: unitScore!,
     sha256,
@@ -212,7 +249,9 @@ export function readBenchmarks(
     }
     hash.update(name).update("\0").update(text);
   }
-  return validateBenchmarks(data, catalog, hash.digest("hex"));
+  // The DB2020 bounds score the tiers too, so a change to them re-scores.
+  hash.update(readFileSync(DEFAULT_BOUNDS_PATH, "utf8"));
+  return validateBenchmarks(data, catalog, hash.digest("hex"), readDtfBounds());
 }
 
 /** The statistic that judges `metricId` (judging.yaml: per-metric override, else by unit). */
@@ -227,4 +266,74 @@ export function judgedStatistic(judging: Judging, metric: {id: string; unit: str
 /** Minimum observations for a period to be judged (judging.yaml). */
 export function minCases(judging: Judging, metricId: string): number {
   return judging.min_cases.by_metric[metricId] ?? judging.min_cases.default;
+}
+
+const TIER_ORDER = ["national_first_class", "national_advanced", "comprehensive_improvement"] as const;
+
+/**
+ * The ladder's checks: every threshold names its source, and a higher tier never asks for a lower position
+ * (min_percentile, min_dtf) than a lower tier does, so a higher position never gives a lower verdict.
+ */
+function ladderIssues(rules: readonly TierRule[], file: string): Issue[] {
+  const issues: Issue[] = [];
+  rules.forEach((rule, i) => {
+    for (const key of TIER_THRESHOLDS) {
+      if (rule[key] !== undefined && rule.sources[key] === undefined) {
+        issues.push({
+          file,
+          path: `rules.${i}.sources.${key}`,
+          message: `${rule.id}: ${key} needs its reason or source`,
+        });
+      }
+    }
+  });
+  for (const high of rules) {
+    for (const low of rules) {
+      if (TIER_ORDER.indexOf(high.tier) >= TIER_ORDER.indexOf(low.tier)) continue;
+      for (const key of ["min_percentile", "min_dtf"] as const) {
+        if (low[key] !== undefined && (high[key] ?? -Infinity) < low[key]) {
+          issues.push({
+            file,
+            path: `rules.${rules.indexOf(high)}.${key}`,
+            message: `${high.id} (${high.tier}) asks for less ${key} than ${low.id} (${low.tier}): the ladder would not be monotonic`,
+          });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+/** Resolve component_bounds against the DB2020 bounds, converting them into each metric's unit. */
+function fixedBounds(
+  entries: z.infer<typeof tierRulesSchema>["component_bounds"],
+  dtf: DtfBounds,
+  metrics: ReadonlySet<string>,
+  issues: Issue[],
+  file: string,
+): FixedBound[] {
+  const out: FixedBound[] = [];
+  entries.forEach((e, i) => {
+    const bound = dtf.topics[e.topic]?.components[e.component];
+    if (!metrics.has(e.metric))
+      issues.push({file, path: `component_bounds.${i}`, message: `unknown metric ${e.metric}`});
+    else if (bound === undefined) {
+      issues.push({
+        file,
+        path: `component_bounds.${i}`,
+        message: `${dtf.edition} has no component ${e.topic}.${e.component}`,
+      });
+    } else if (out.some((b) => b.metric === e.metric)) {
+      issues.push({file, path: `component_bounds.${i}`, message: `${e.metric} has two bounds`});
+    } else {
+      out.push({
+        metric: e.metric,
+        component: `${dtf.edition} ${e.topic}.${e.component}`,
+        best: bound.best / e.per_metric_unit,
+        worst: bound.worst / e.per_metric_unit,
+        source: e.source,
+      });
+    }
+  });
+  return out;
 }

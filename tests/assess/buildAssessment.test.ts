@@ -3,8 +3,9 @@
 // every unit's score can be recomputed from the components the report shows.
 import {describe, expect, it} from "vitest";
 import {meets} from "../../pipeline/assess/assessTargets.ts";
+import {methodParagraphs, reportTables} from "../../pipeline/assess/reportTables.ts";
 import {scoreUnits} from "../../pipeline/scoring/unitScore.ts";
-import {benchmarks, csvRows, fixtureAssessment} from "./fixture.ts";
+import {benchmarks, catalog, csvRows, fixtureAssessment, PINNED_META} from "./fixture.ts";
 
 const year = fixtureAssessment({year: "2022"});
 const attainment = csvRows("attainment.csv");
@@ -60,7 +61,34 @@ describe("indicators, tasks and units of 2022", () => {
       "national_first_class",
       "reached",
     ]);
-    expect(startup.rule_id).toBe("tier_percentile_v1");
+    // The fixture publishes an official 2022 result for start-up: it counts, and says so.
+    expect(startup).toMatchObject({verdict_source: "official", simulated_verdict: "national_first_class"});
+    expect(startup.official_source).toMatch(/2022年营商环境评价结果通报/);
+    expect(startup.rule_id).toBeNull();
+    const taxes = year.indicators.find((i) => i.indicator_id === "paying_taxes")!;
+    expect(taxes).toMatchObject({verdict_source: "simulated", rule_id: "tier_percentile_v1", is_provisional: false});
+  });
+
+  it("lists provisional verdicts separately, and the method states every tier rule and fixed bound with its source", () => {
+    const q2 = fixtureAssessment({quarter: "2023Q2"});
+    const provisional = q2.indicators.filter((i) => i.is_provisional);
+    expect(provisional.length).toBeGreaterThan(0);
+    expect(q2.summary.verdicts_provisional).toBe(provisional.length);
+    const tables = reportTables(q2, catalog, "zh", PINNED_META);
+    expect(tables.provisional!.rows.map((r) => r[0])).toEqual(provisional.map((i) => i.number));
+    expect(tables.indicators!.rows.find((r) => r[0] === provisional[0]!.number)![5]).toBe("模拟评价 · 暂定");
+    for (const rule of benchmarks.tierRules) {
+      const stated = q2.tier_rules.find((r) => r.rule_id === rule.id);
+      expect(stated?.sources, rule.id).toMatch(/min_|max_/);
+    }
+    expect(q2.tier_rules.find((r) => r.rule_id === "bound business_startup_time_workdays")?.sources).toMatch(
+      /calendar days/,
+    );
+    const method = methodParagraphs(q2, "en").join("\n");
+    expect(method).toMatch(/official evaluation/);
+    expect(method).toMatch(/fixed World Bank Doing Business 2020/);
+    expect(method).toMatch(/no component down by more than the stated tolerance/);
+    expect(method).toMatch(/provisional/);
   });
 
   it("counts tasks done after the year's end as overdue at the year's end", () => {

@@ -27,12 +27,13 @@ const assessment = fixtureAssessment({year: "2022"});
 describe("the 2022 workbook", async () => {
   const workbook = await readBack(await writeWorkbook(assessment, catalog, "zh", PINNED_META));
 
-  it("has the summary, targets, evidence, indicators, tasks, units, caveats, feeds and method sheets", () => {
+  it("has the summary, targets, evidence, indicators, provisional verdicts, tasks, units, caveats, feeds and method sheets", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       "概要",
       "量化目标",
       "证据文件",
       "指标等次",
+      "暂定评定",
       "任务完成情况",
       "单位考评",
       "数据说明",

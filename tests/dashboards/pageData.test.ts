@@ -1,5 +1,6 @@
 // The loaders' pure page models over the SYNTHETIC export fixture: what the overview, indicator, tasks, satisfaction,
 // areas and data-health pages receive.
+import {tierVerdictLabel} from "../../dashboards/components/labels.ts";
 import {describe, expect, it} from "vitest";
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
 import {readExportCsv, readIndicators, readManifest} from "../../pipeline/export/readExports.ts";
@@ -30,6 +31,22 @@ describe("overview", () => {
       ["comprehensive_improvement", 3],
     ]);
     for (const t of overview.tiers) expect(t.on_course).toBeLessThanOrEqual(t.assessed);
+  });
+
+  it("says where each tier verdict came from: official (官方评价) or simulated (模拟评价), and provisional (暂定)", () => {
+    // The fixture's latest year (2023) has no official result yet; every simulated verdict of it is provisional.
+    const first = overview.tiers.find((t) => t.id === "national_first_class")!;
+    expect(first).toMatchObject({official: 0, provisional: first.assessed});
+    const start = overview.cards.find((c) => c.indicator_id === "starting_a_business")!;
+    expect(start).toMatchObject({tier_verdict_source: "simulated", tier_provisional: true});
+    expect(tierVerdictLabel(start.tier_verdict, start.tier_verdict_source, start.tier_provisional, "zh")).toBe(
+      "全国一流（模拟评价·暂定）",
+    );
+    expect(tierVerdictLabel("national_advanced", "official", false, "en")).toBe(
+      "National advanced (Official evaluation)",
+    );
+    const official = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
+    expect(official).toMatchObject({verdict_source: "official", official_is_benchmark: true, is_provisional: false});
   });
 
   it("calls every feed that is not fresh stale, so no card built on it can show green", () => {

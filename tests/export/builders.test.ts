@@ -146,18 +146,35 @@ describe("national standing and tiers", () => {
   const nctx = {catalog, benchmarks, asOf: "2023-03-15"};
   const standings = metricStandings(rows, peers, nctx);
 
-  it("ranks the city among peers and scores its distance to the national best practice", () => {
+  it("ranks the city among peers and scores its distance to the component's fixed DB2020 bounds", () => {
     const s = standings.find((x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022)!;
-    // City 1.5 among 0.8, 2, 3: rank 2 of 4, better than 2 of 3 peers; DTF = 100 × (3 − 1.5) / (3 − 0.5) = 60.
+    // City 1.5 among 0.8, 2, 3: rank 2 of 4, better than 2 of 3 peers. DTF against DB2020 start-up time, 0.5 to 100
+    // calendar days, in workdays (÷ 1.4): 100 × (100/1.4 − 1.5) / (100/1.4 − 0.5/1.4).
     expect(s).toMatchObject({
       city_value: 1.5,
       rank: 2,
       peer_count: 3,
-      frontier: 0.5,
-      frontier_source: "national_best_practice",
+      frontier_source: "DB2020 starting_a_business.time_days",
     });
+    expect(s.frontier).toBeCloseTo(0.5 / 1.4, 12);
     expect(s.percentile).toBeCloseTo(200 / 3, 9);
-    expect(s.dtf).toBeCloseTo(60, 9);
+    expect(s.dtf).toBeCloseTo((100 * (100 - 2.1)) / 99.5, 9);
+  });
+
+  it("the DTF score does not move with the peers' best and worst of the year (fixed bounds)", () => {
+    const wider = [
+      ...peers,
+      {city: "某市", metric_id: "business_startup_time_workdays", year: 2022, value: 40, source: "s"},
+    ];
+    const again = metricStandings(rows, wider, nctx).find(
+      (x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022,
+    )!;
+    expect(again.dtf).toBe(
+      standings.find((x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022)!.dtf,
+    );
+    // A metric DB2020 defines no component for has no fixed bound yet: no DTF, and the evidence says so.
+    const online = buildTiers(standings, nctx).find((t) => t.indicator_id === "government_services")!;
+    expect(online?.evidence ?? "").toMatch(/no fixed DTF bound yet for online_service_capability_pct/);
   });
 
   it("national.csv has a row per reference (empty values kept) and the best peer", () => {
@@ -181,14 +198,21 @@ describe("national standing and tiers", () => {
     });
   });
 
-  it("tiers name the rule and the evidence; indicators without metrics are no_data", () => {
+  it("tiers name the rule and the evidence, say it is bizenv's simulated verdict; indicators without metrics are no_data", () => {
     const tiers = buildTiers(standings, nctx);
     const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
-    // Percentile 66.7 and DTF 60: short of 全国先进 (DTF ≥ 75) and no previous year to improve on.
-    expect(start).toMatchObject({verdict: "below", rule_id: null, goal: "national_first_class", on_course: false});
-    expect(start.rule_text).toMatch(/none of first_class_p80_dtf90, advanced_p60_dtf75, improvement_dtf_up holds/);
+    // Percentile 66.7 and DTF 98.4: 全国先进, short of 全国一流 (percentile ≥ 80).
+    expect(start).toMatchObject({
+      verdict: "national_advanced",
+      verdict_source: "simulated",
+      simulated_verdict: "national_advanced",
+      is_provisional: false,
+      rule_id: "advanced_p60_dtf75",
+      goal: "national_first_class",
+      on_course: false,
+    });
     expect(start.evidence).toMatch(
-      /business_startup_time_workdays: 1\.5 rank 2\/4 \(peers 2022\), DTF 60 vs national best 0\.5/,
+      /business_startup_time_workdays: 1\.5 rank 2\/4 \(peers 2022\), DTF 98\.4 vs DB2020 starting_a_business\.time_days best 0\.36/,
     );
     const bidding = tiers.find((t) => t.indicator_id === "bidding_and_tendering")!;
     expect(bidding).toMatchObject({
@@ -196,6 +220,42 @@ describe("national standing and tiers", () => {
       on_course: null,
       evidence: "no quantitative metric in the catalog",
     });
+  });
+
+  it("a verdict on peers' previous-year values is provisional until the same year's are loaded", () => {
+    const late = peers.map((p) => ({...p, year: 2021}));
+    const tiers = buildTiers(metricStandings(rows, late, nctx), nctx);
+    const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
+    expect(start).toMatchObject({verdict: "national_advanced", is_provisional: true});
+    expect(start.evidence).toMatch(/provisional: peers' 2022 values not loaded yet for business_startup_time_workdays/);
+  });
+
+  it("the official evaluation's published result takes precedence, and the row says so", () => {
+    const official = [
+      {
+        indicator_id: "starting_a_business",
+        year: 2022,
+        standing: "national_first_class" as const,
+        is_benchmark: true,
+        rank: 3,
+        percentile: 95,
+        source_document: "2022年中国营商环境评价报告",
+      },
+    ];
+    const tiers = buildTiers(standings, nctx, official);
+    const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
+    expect(start).toMatchObject({
+      verdict: "national_first_class",
+      verdict_source: "official",
+      simulated_verdict: "national_advanced",
+      is_provisional: false,
+      official_is_benchmark: true,
+      official_rank: 3,
+      official_source: "2022年中国营商环境评价报告",
+      on_course: true,
+    });
+    const other = tiers.find((t) => t.indicator_id === "paying_taxes" && t.year === 2022)!;
+    expect(other.verdict_source).toBe("simulated");
   });
 
   it("areas are ranked by polarity, indicators carry the headline figures", () => {

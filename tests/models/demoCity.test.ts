@@ -17,15 +17,17 @@ import {assessAgainstWarehouse} from "../assess/assessAgainstWarehouse.ts";
 // row for every period with data, and a forecast for every month of data before its deadline.
 const catalog = loadCatalog();
 const contracts = loadContracts(catalog);
-/** The feeds behind the plan's targets (the others add time, not targets). */
+/** The feeds behind the plan's targets (the others add time, not targets), and those the tier verdicts read. */
 const FEEDS = [
-  ...new Set(
-    catalog.targets.flatMap((t) =>
+  ...new Set([
+    ...catalog.targets.flatMap((t) =>
       contracts
         .filter((c) => c.metrics.includes(catalog.metrics.find((m) => m.id === t.metric)?.derived_from ?? t.metric))
         .map((c) => c.feed),
     ),
-  ),
+    "peer_benchmarks",
+    "official_evaluation_results",
+  ]),
 ];
 
 let tw: TempWarehouse;
@@ -129,6 +131,25 @@ describe("the demo city is scored against every target of the plan", () => {
     expect(q4.get("6.1")).toMatch(/met|at_risk/);
     expect(q4.get("19.1")).toBe("met");
     expect(q4.get("6.2")).toBe("missed");
+  });
+});
+
+describe("the demo city's tier verdicts", () => {
+  it("shows both sources of a verdict: the planted official results, and bizenv's simulated ones elsewhere", () => {
+    const tiers = csv("tiers.csv");
+    const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === "2022")!;
+    expect(start).toMatchObject({
+      verdict: "national_first_class",
+      verdict_source: "official",
+      official_is_benchmark: "true",
+    });
+    expect(start.official_source).toMatch(/SYNTHETIC/);
+    const credit = tiers.find((t) => t.indicator_id === "getting_credit" && t.year === "2022")!;
+    expect(credit.verdict_source).toBe("simulated");
+    // Peers' 2023 values are "published" in April 2024: every 2023 verdict of bizenv's own is provisional.
+    const own2023 = tiers.filter((t) => t.year === "2023" && t.verdict !== "no_data");
+    expect(own2023.length).toBeGreaterThan(0);
+    expect(own2023.every((t) => t.verdict_source === "simulated" && t.is_provisional === "true")).toBe(true);
   });
 });
 

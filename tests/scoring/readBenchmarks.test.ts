@@ -73,4 +73,42 @@ describe("scoring rules as data (sources/benchmarks/)", () => {
       expect(messages).toMatch(/tier-rules\.yaml rules\.0\.min_percentile/);
     }
   });
+
+  it("tier rules: every threshold names its source, and a higher rung never asks less than a lower one", () => {
+    const {tierRules} = readBenchmarks(catalog);
+    for (const rule of tierRules) {
+      for (const key of ["min_percentile", "min_dtf", "min_dtf_gain", "max_component_fall"] as const) {
+        if (rule[key] !== undefined) expect(rule.sources[key], `${rule.id} ${key}`).toMatch(/\S/);
+      }
+    }
+    const data = files();
+    data.tierRules.rules[1].min_dtf = 95; // 全国先进 asking more than 全国一流's 90
+    delete data.tierRules.rules[2].sources.max_component_fall;
+    data.tierRules.component_bounds[0].component = "no_such_component";
+    try {
+      validateBenchmarks(data, catalog);
+      expect.unreachable();
+    } catch (error) {
+      const messages = (error as CatalogError).issues.map((i) => `${i.path} ${i.message}`).join("\n");
+      expect(messages).toMatch(
+        /first_class_p80_dtf90 \(national_first_class\) asks for less min_dtf than advanced_p60_dtf75/,
+      );
+      expect(messages).toMatch(/improvement_dtf_up: max_component_fall needs its reason or source/);
+      expect(messages).toMatch(/DB2020 has no component starting_a_business\.no_such_component/);
+    }
+  });
+
+  it("fixed DTF bounds per component come from DB2020, converted into the metric's unit", () => {
+    const {tierBounds} = readBenchmarks(catalog);
+    expect(tierBounds.find((b) => b.metric === "business_startup_time_workdays")).toMatchObject({
+      component: "DB2020 starting_a_business.time_days",
+      best: 0.5 / 1.4,
+      worst: 100 / 1.4,
+    });
+    expect(tierBounds.find((b) => b.metric === "annual_tax_compliance_time_hours")).toMatchObject({
+      best: 49,
+      worst: 696,
+    });
+    expect(tierBounds.some((b) => b.metric === "online_service_capability_pct")).toBe(false);
+  });
 });

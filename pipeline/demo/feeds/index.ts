@@ -10,6 +10,7 @@ import {startupCases} from "./cases/startupCases.ts";
 import {waterGasCases} from "./cases/waterGasCases.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
 import {genericFeed} from "./genericFeed.ts";
+import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
 import {taskProgressFeed} from "./taskProgress.ts";
 import {taxComplianceHoursFeed} from "./taxComplianceHours.ts";
@@ -34,6 +35,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   online_services: onlineServicesFeed,
   tax_compliance_hours: taxComplianceHoursFeed,
   peer_benchmarks: peerBenchmarksFeed,
+  official_evaluation_results: officialEvaluationResultsFeed,
   task_progress: taskProgressFeed,
 };
 
