@@ -45,7 +45,7 @@ describe("catalog validation points at the offending entry", () => {
   });
 
   it("a task removed: the count and the numbering", () => {
-    const issues = problemsAfter("tasks.yaml", (t) => t.replace(/  - number: 47\n[\s\S]*$/, ""));
+    const issues = problemsAfter("tasks.yaml", (t) => t.replace(/ {2}- number: 47\n[\s\S]*$/, ""));
     expect(issues.map((i) => i.message)).toContain("expected 47 tasks, found 46");
   });
 
