@@ -3,6 +3,7 @@ import {evidenceByFile, targetsTable, tasksByUnit} from "./htmlTables.ts";
 import {LABELS} from "./labels.ts";
 import {reportNames} from "./reportNames.ts";
 import {REPORT_CSS} from "./reportStyle.ts";
+import {judgingRules} from "./judgingRules.ts";
 import {methodParagraphs, reportTables, reportTitle, type ReportMeta, type Table} from "./reportTables.ts";
 import {esc, tableHtml} from "./tableHtml.ts";
 import type {Assessment, Lang} from "./types.ts";
@@ -197,7 +198,7 @@ export function renderHtml(a: Assessment, catalog: Catalog, lang: Lang, meta: Re
   // Method
   parts.push(`<h2>${esc(S.method)}</h2>`);
   parts.push(
-    methodParagraphs(a, lang)
+    methodParagraphs(a, lang, judgingRules(catalog, lang))
       .map((p) => `<p>${esc(p)}</p>`)
       .join("\n"),
   );

@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import type {Catalog} from "../catalog/index.ts";
 import {fixZipTimestamps} from "../demo/writers/zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
+import {judgingRules} from "./judgingRules.ts";
 import {LABELS} from "./labels.ts";
 import {
   methodParagraphs,
@@ -157,7 +158,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
       {key: "value", header: L.headers.message!, kind: "text"},
     ],
     rows: [
-      ...methodParagraphs(a, lang).map((p, i): Cell[] => [String(i + 1), p]),
+      ...methodParagraphs(a, lang, judgingRules(catalog, lang)).map((p, i): Cell[] => [String(i + 1), p]),
       [
         "weights",
         `tasks ${s.weights.tasks} · targets ${s.weights.targets} · satisfaction ${s.weights.satisfaction} · hotline ${s.weights.hotline}`,
