@@ -31,11 +31,12 @@ export const powerCases: CaseModel = {
     let supply: string = rng.weighted(SUPPLY);
     const urban = rng.chance(d.area?.urbanShare ?? 1);
     // Clause 19: a sixth of the high-voltage single-supply users are mid-size loads between the old low-voltage
-    // ceiling and the plan's. They went high voltage before the plan; after it, more and more of them (all from
-    // the deadline on) are connected at low voltage, so the share of eligible users at low voltage reaches 100 %.
+    // ceiling and the plan's. They went high voltage before the plan; after it, more and more of them (all of
+    // them once progress passes 0.8, the deadline quarter) are connected at low voltage, so clause 19's share of
+    // eligible users at low voltage is missed in the months after the plan and reaches 100 % by the deadline.
     const midSize = supply === "high_voltage_single" && rng.chance(1 / 6);
     const afterPlan = d.month >= d.ctx.trend.planMonth;
-    if (midSize && afterPlan && rng.chance(progress)) supply = "low_voltage";
+    if (midSize && afterPlan && rng.chance(progress / 0.8)) supply = "low_voltage";
     row.supply_class = supply;
     row.area_type = urban ? "urban" : "rural";
     row.capacity_kw = midSize ? midSizeCapacity(d, urban) : capacity(d, supply, urban);
