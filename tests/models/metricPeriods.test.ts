@@ -33,6 +33,12 @@ const PROCUREMENT = [
   "G2,城西区,城西区教育局,2022-05-07,2022-06-11,10,true",
   "G3,城西区,城西区教育局,2022-05-22,2022-06-11,10,true",
 ].join("\n");
+// Clause 1 counts 全程网办 (fully online); 可网办 (online at least in part) is kept beside, where reported.
+const ONLINE = [
+  "unit,month,items_in_scope,items_fully_online,items_online_available,synthetic",
+  "市行政审批局,2022-09,400,360,396,true",
+  "tax_bureau,2022-09,100,100,,true",
+].join("\n");
 // 2022: an organisation's gas connection takes 11 workdays (Qingming and its make-up day between), two households'
 // 1 and 2: over the 10 of clause 20.3 for organisations, well within it for all connections.
 const GAS = [
@@ -53,12 +59,14 @@ beforeAll(async () => {
   const loans = join(tw.dir, "loans.csv");
   const procurement = join(tw.dir, "procurement.csv");
   const gas = join(tw.dir, "gas.csv");
+  const online = join(tw.dir, "online.csv");
+  writeFileSync(online, ONLINE + "\n");
   writeFileSync(power, POWER + "\n");
   writeFileSync(loans, LOANS + "\n");
   writeFileSync(procurement, PROCUREMENT + "\n");
   writeFileSync(gas, GAS + "\n");
-  const results = await tw.load([power, loans, procurement, gas]);
-  expect(results.map((r) => r.rows_rejected)).toEqual([0, 0, 0, 0]);
+  const results = await tw.load([power, loans, procurement, gas, online]);
+  expect(results.map((r) => r.rows_rejected)).toEqual([0, 0, 0, 0, 0]);
   const {warehouse} = await openWarehouse({env: tw.env, cwd: tw.dir, catalog});
   try {
     await runModels(warehouse, {asOf: "2023-06-30", contracts, catalogSha256: catalog.sha256});
@@ -153,6 +161,14 @@ describe("mart_metric_periods from hand-made cases", () => {
     expect(share).toMatchObject({n: 3, target_clause: "13"});
     expect(share!.mean).toBeCloseTo(200 / 3, 9);
     expect(share!.share_within_target! * share!.n).toBeCloseTo(2, 9);
+  });
+
+  it("clause 1: judged on the 全程网办 count, the 可网办 count kept beside it and never mixed in", async () => {
+    // Pooled: (360 + 100) / (400 + 100) = 92 % fully online; 可网办 only where reported: 396 / 400 = 99 %.
+    expect((await stats("online_service_capability_pct", "xining", "2022-09"))!.mean).toBeCloseTo(92, 9);
+    expect(await stats("online_service_capability_pct", "xining", "2022-09")).toMatchObject({target_clause: "1"});
+    expect((await stats("online_service_available_pct", "xining", "2022-09"))!.mean).toBeCloseTo(99, 9);
+    expect(catalog.metrics.find((m) => m.id === "online_service_capability_pct")!.definition_zh).toContain("全程网办");
   });
 
   it("clause 20.3: gas connections of organisations, households out", async () => {
