@@ -14,8 +14,9 @@ const CONVERT_TIMEOUT_MS = 180_000;
  * Convert a legacy workbook (Excel 97–2003 .xls or WPS .et, both OLE2 compound files) to .xlsx with LibreOffice
  * headless, in the load's temp folder; returns the .xlsx's path. The file is converted from a copy named
  * `input.xls`, so the output's name is known whatever the file was called (and LibreOffice detects the format
- * from the bytes either way), and LibreOffice runs with a profile of its own in the temp folder, so a LibreOffice
- * the user has open (which holds the default profile's lock and would swallow the request) does not matter.
+ * from the bytes either way). LibreOffice runs with a profile of its own, `profileDir` (one per `bizenv load`: making
+ * a profile is most of a first conversion's time), so a LibreOffice the user has open, which holds the default
+ * profile's lock and would swallow the request, does not matter.
  * Throws `FeedError` when LibreOffice cannot run, fails, times out or writes nothing.
  */
 export async function convertToXlsx(
@@ -23,14 +24,14 @@ export async function convertToXlsx(
   path: string,
   shown: string,
   tmpDir: string,
-  env: Record<string, string | undefined>,
+  converter: {env: Record<string, string | undefined>; profileDir: string},
 ): Promise<string> {
   const dir = join(tmpDir, "convert");
   const out = join(dir, "out");
   mkdirSync(out, {recursive: true});
   const input = join(dir, "input.xls");
   copyFileSync(path, input);
-  const profile = pathToFileURL(join(dir, "profile")).href;
+  const profile = pathToFileURL(converter.profileDir).href;
   const args = [
     `-env:UserInstallation=${profile}`,
     "--headless",
@@ -47,7 +48,10 @@ export async function convertToXlsx(
         soffice,
         args,
         // LibreOffice's launcher is a shell script: it needs a PATH even when the command's environment has none.
-        {timeout: CONVERT_TIMEOUT_MS, env: {PATH: "/usr/local/bin:/usr/bin:/bin", ...env, HOME: dir}},
+        {
+          timeout: CONVERT_TIMEOUT_MS,
+          env: {PATH: "/usr/local/bin:/usr/bin:/bin", ...converter.env, HOME: converter.profileDir},
+        },
         (error, stdout, stderr) => resolve({error, output: `${stdout}\n${stderr}`}),
       ),
   );

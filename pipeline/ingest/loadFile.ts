@@ -58,8 +58,11 @@ export interface LoadContext {
   progress?: (phase: string) => void;
   /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
   fault?: FaultPoint;
-  /** LibreOffice and the environment to run it in, to convert legacy .xls/.et workbooks; absent: they are refused. */
-  converter?: {soffice: string; env: Record<string, string | undefined>};
+  /**
+   * LibreOffice, the environment to run it in and the profile folder it keeps for this load, to convert legacy
+   * .xls/.et workbooks; absent: they are refused.
+   */
+  converter?: {soffice: string; env: Record<string, string | undefined>; profileDir: string};
 }
 
 /**
@@ -189,7 +192,7 @@ async function stageAndRecognize(
     // A legacy workbook is read as the XLSX LibreOffice makes of it: its rows are the same sheet rows.
     if (!ctx.converter) throw new FeedError(shown, LEGACY_REFUSAL);
     ctx.progress?.("converting with LibreOffice");
-    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter.env);
+    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter);
     sniffed = {format: "xlsx"};
   }
   ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");

@@ -1,4 +1,4 @@
-import {lstatSync, readdirSync, rmSync, statSync} from "node:fs";
+import {lstatSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, extname, join, relative, resolve} from "node:path";
 import type {Catalog} from "../catalog/index.ts";
@@ -115,11 +115,15 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
   const fault = faultPointFromEnv(options.env);
   const {warehouse, catalog} = await openWaiting(options);
   let failed = false;
+  let profileDir: string | undefined;
   try {
     const contracts = loadContracts(catalog, options.contractsDir);
     const archiveDir = join(dirname(warehousePath(options.env, options.cwd)), "archive");
     sweepLeftovers(archiveDir);
     const soffice = findSoffice(options.env);
+    // LibreOffice's profile for this load's conversions, named like the loads' temp folders so that one a killed
+    // load leaves behind is swept the same way.
+    if (soffice !== undefined) profileDir = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     const results: LoadResult[] = [];
     for (const [index, file] of files.entries()) {
       const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file) || basename(file);
@@ -132,7 +136,9 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
             catalog,
             contracts,
             archiveDir,
-            ...(soffice === undefined ? {} : {converter: {soffice, env: options.env}}),
+            ...(soffice === undefined || profileDir === undefined
+              ? {}
+              : {converter: {soffice, env: options.env, profileDir}}),
             now: options.now ?? (() => new Date()),
             progress,
             ...(fault === undefined ? {} : {fault}),
@@ -165,6 +171,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     failed = true;
     throw error;
   } finally {
+    if (profileDir !== undefined) rmSync(profileDir, {recursive: true, force: true});
     try {
       warehouse.close();
     } catch (error) {

@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {findSoffice} from "../../pipeline/ingest/findSoffice.ts";
-import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
+import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
+import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 /**
  * What a folder load does with the files it cannot load as they are: files of other kinds named, legacy .xls/.et
@@ -21,6 +22,10 @@ beforeAll(() => {
   wh = tempWarehouse();
 });
 afterAll(() => wh.remove());
+
+/** Load with more in the environment than the warehouse: a converter, a PATH. */
+const loadWith = (paths: string[], env: Record<string, string>) =>
+  loadPaths(paths, {env: {...wh.env, ...env}, cwd: wh.dir, now: () => TEST_NOW});
 
 /** A workbook of start-up cases: a title row, the header, and `ids` rows (the last in an unknown area). */
 async function writeWorkbook(path: string, ids: string[]) {
@@ -92,7 +97,7 @@ describe("legacy .xls/.et workbooks", () => {
     const soffice = fakeSoffice(wh.dir, xlsx);
     const path = join(wh.dir, "legacy[1].et");
     writeFileSync(path, OLE2);
-    const [result] = await wh.load([path], {env: {...wh.env, BIZENV_SOFFICE: soffice}});
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: soffice});
     expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
     const rejects = await wh.query<{line: number; rule: string}>(
       "select line, rule from load_rejects where load_id = $1",
@@ -114,7 +119,7 @@ describe("legacy .xls/.et workbooks", () => {
   it("are refused with LibreOffice's own words when it cannot convert them", async () => {
     const path = join(wh.dir, "damaged.xls");
     writeFileSync(path, Buffer.concat([OLE2, Buffer.from("damaged")]));
-    const [result] = await wh.load([path], {env: {...wh.env, BIZENV_SOFFICE: fakeSoffice(wh.dir, null)}});
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: fakeSoffice(wh.dir, null)});
     expect(result).toMatchObject({status: "refused"});
     expect(result!.message).toMatch(
       /damaged\.xls: LibreOffice could not convert it to \.xlsx \(Error: source file could not be loaded\)/,
@@ -124,7 +129,7 @@ describe("legacy .xls/.et workbooks", () => {
   it("an OLE2 file of another name (a Word .doc) is refused, not converted", async () => {
     const path = join(wh.dir, "letter.doc");
     writeFileSync(path, Buffer.concat([OLE2, Buffer.from("doc")]));
-    const [result] = await wh.load([path], {env: {...wh.env, BIZENV_SOFFICE: "/nonexistent"}});
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: "/nonexistent"});
     expect(result!.message).toMatch(/an OLE2 compound file \(Office 97–2003\) named \.doc/);
   });
 
@@ -145,7 +150,7 @@ describe("legacy .xls/.et workbooks", () => {
         dir,
         join(dir, "real.xlsx"),
       ]);
-      const [result] = await wh.load([join(dir, "real.xls")], {env: {...wh.env, PATH: process.env.PATH ?? ""}});
+      const [result] = await loadWith([join(dir, "real.xls")], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
     },
     240_000,
