@@ -90,4 +90,15 @@ describe("bizenv status", () => {
     expect(startup.refused[0]!.message).toMatch(/run bizenv load again with --replace/);
     expect(status.unrecognised.map((r) => r.file)).toEqual(["2_old.xls"]);
   });
+
+  it("load --replace names the load it replaced, and the refusal leaves status", async () => {
+    const {code, io} = await run("load", join("inbox", "1_good.csv"), "--replace");
+    expect(code).toBe(0);
+    expect(io.out).toMatch(
+      /^loaded +inbox\/1_good\.csv → startup_cases: 1 read = 1 loaded \+ 0 rejected; replaces load \d+ \(1_good\.csv\)$/m,
+    );
+    const {io: json} = await run("status", "--as-of", "2022-04-30", "--json");
+    const status = JSON.parse(json.out) as {feeds: Array<{feed: string; refused: unknown[]}>};
+    expect(status.feeds.find((f) => f.feed === "startup_cases")!.refused).toEqual([]);
+  });
 });

@@ -85,7 +85,10 @@ export function loadCommand(io: Io): Command {
 function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
   switch (r.status) {
     case "loaded":
-      return `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}`;
+      return (
+        `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}` +
+        (r.replaces ? `; replaces load ${r.replaces.load_id} (${r.replaces.file})` : "")
+      );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;
     case "refused":
