@@ -6,9 +6,12 @@ import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import {archive} from "./archive.ts";
 import {checkSql} from "./checkSql.ts";
+import {convertToXlsx} from "./convertToXlsx.ts";
+import {correctedLoad, type EarlierVersion} from "./correctedLoad.ts";
 import type {Contract} from "./contractSchema.ts";
 import type {FaultPoint} from "./faultPoint.ts";
 import {ensureFeedTable} from "./feedTable.ts";
+import {SOFFICE_HINT} from "./findSoffice.ts";
 import {inspectFile, type Inspected} from "./inspectFile.ts";
 import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
@@ -18,6 +21,9 @@ import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFil
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
+
+/** Why a legacy workbook is refused where no LibreOffice can convert it, and the two ways out. */
+const LEGACY_REFUSAL = `an old binary Excel 97–2003 or WPS workbook (.xls/.et) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
 export const TEMP_PREFIX = "bizenv-load-";
@@ -33,6 +39,8 @@ export interface LoadResult {
   rows_rejected: number;
   message: string;
   load_id: number | null;
+  /** The earlier load a `--replace` superseded (the same file name, or a corrected version's). */
+  replaces?: {load_id: number; file: string};
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -48,6 +56,11 @@ export interface LoadContext {
   progress?: (phase: string) => void;
   /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
   fault?: FaultPoint;
+  /**
+   * LibreOffice, the environment to run it in and the profile folder it keeps for this load, to convert legacy
+   * .xls/.et workbooks; absent: they are refused.
+   */
+  converter?: {soffice: string; env: Record<string, string | undefined>; profileDir: string};
 }
 
 /**
@@ -80,9 +93,10 @@ export async function loadFile(
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
       await ensureFeedTable(warehouse, contract);
       await checkRows(ctx, read.match);
-      const replaced = options.replace ? await loadToReplace(warehouse, contract, basename(path)) : null;
-      await rejectDuplicates(warehouse, contract, replaced);
-      return await recordLoad(ctx, file, read, replaced, options.replace);
+      const correction = await correctedLoad(warehouse, contract, basename(path), options.replace === true);
+      if ("refuse" in correction) throw new FeedError(shown, correction.refuse);
+      await rejectDuplicates(warehouse, contract, correction.replaces?.load_id ?? null);
+      return await recordLoad(ctx, file, read, correction.replaces, correction.note);
     });
     ctx.fault?.("committed");
     return result;
@@ -168,9 +182,17 @@ async function stageAndRecognize(
   feed: string | undefined,
   known: Known,
 ): Promise<ReadFile> {
-  const {path, shown} = file;
+  const {shown} = file;
   if ("refuse" in file.sniffed) throw new FeedError(shown, file.sniffed.refuse);
-  const sniffed = textProblems(path, shown, file.sniffed, file.inspected);
+  let sniffed = textProblems(file.path, shown, file.sniffed, file.inspected);
+  let path = file.path;
+  if (sniffed.format === "xls") {
+    // A legacy workbook is read as the XLSX LibreOffice makes of it: its rows are the same sheet rows.
+    if (!ctx.converter) throw new FeedError(shown, LEGACY_REFUSAL);
+    ctx.progress?.("converting with LibreOffice");
+    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter);
+    sniffed = {format: "xlsx"};
+  }
   ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");
   ctx.fault?.("reading");
   const staged = await stageFile(ctx.warehouse, {path, shown, sniffed}, tmp, ctx.contracts, feed, ctx.fault);
@@ -181,14 +203,14 @@ async function stageAndRecognize(
   if (staged.rowsRead === 0) {
     const where =
       staged.headerLine > 0
-        ? ` below the header (${sniffed.format === "xlsx" ? "row" : "line"} ${staged.headerLine})`
+        ? ` below the header (${sniffed.format === "xlsx" ? "row" : file.sniffed.format === "html" ? "table row" : "line"} ${staged.headerLine})`
         : "";
     throw new FeedError(
       shown,
       `the file has a header but no data rows${where}; expected rows of ${match.contract.feed}`,
     );
   }
-  return {format: sniffed.format, staged, match};
+  return {format: file.sniffed.format, staged, match};
 }
 
 /**
@@ -217,15 +239,6 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch): Promise<void> {
   );
 }
 
-/** The load `--replace` supersedes: the latest still loaded of this feed under this file name, or null. */
-async function loadToReplace(warehouse: Warehouse, contract: Contract, fileName: string): Promise<number | null> {
-  const [latest] = await warehouse.all<{load_id: number}>(
-    "select load_id from load_log where feed = $1 and file_name = $2 and status = 'loaded' order by load_id desc limit 1",
-    [contract.feed, fileName],
-  );
-  return latest?.load_id ?? null;
-}
-
 /**
  * The end of the load's transaction: archives the file, writes its rejected and good rows (insertRows), fails unless
  * rows_read = rows_loaded + rows_rejected, supersedes the load it replaces, and logs the load.
@@ -234,8 +247,8 @@ async function recordLoad(
   ctx: LoadContext,
   file: FileAtHand,
   read: ReadFile,
-  replaced: number | null,
-  replace: boolean | undefined,
+  replaced: EarlierVersion | null,
+  note: string,
 ): Promise<LoadResult> {
   const {warehouse} = ctx;
   const {contract} = read.match;
@@ -251,14 +264,10 @@ async function recordLoad(
     );
   }
   if (replaced !== null)
-    await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced]);
+    await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced.load_id]);
   const message =
     (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
-    (replaced !== null
-      ? `; supersedes load ${replaced}`
-      : replace
-        ? "; nothing to replace (no earlier load of this file name)"
-        : "");
+    (note ? `; ${note}` : "");
   await logLoad(warehouse, {
     id,
     feed: contract.feed,
@@ -273,7 +282,7 @@ async function recordLoad(
     rejected: counts.rejected,
     status: "loaded",
     message,
-    replaces: replaced,
+    replaces: replaced?.load_id ?? null,
     synthetic: counts.synthetic > 0,
     dataFrom: counts.data_from,
     dataTo: counts.data_to,
@@ -290,6 +299,7 @@ async function recordLoad(
     rows_rejected: counts.rejected,
     message,
     load_id: id,
+    ...(replaced === null ? {} : {replaces: {load_id: replaced.load_id, file: replaced.file_name}}),
   };
 }
 

@@ -1,44 +1,64 @@
-import {lstatSync, readdirSync, rmSync, statSync} from "node:fs";
+import {lstatSync, mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {basename, dirname, join, relative, resolve} from "node:path";
+import {basename, dirname, extname, join, relative, resolve} from "node:path";
 import type {Catalog} from "../catalog/index.ts";
 import {warehousePath} from "../config.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError, WarehouseError} from "../errors.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {faultPointFromEnv} from "./faultPoint.ts";
+import {findSoffice} from "./findSoffice.ts";
 import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
 import {loadFile, TEMP_PREFIX, type LoadResult} from "./loadFile.ts";
 
-/** Extensions taken from a folder (a file named on the command line is always tried). */
-const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
+/**
+ * Extensions taken from a folder (a file named on the command line is always tried): text, XLSX, legacy .xls/.et
+ * (converted, or read as the HTML table a web system saved under that name), HTML, Parquet, Arrow, JSON lines.
+ */
+const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
 /** What a folder holds that is not loaded, and why (said to the user; nothing of it is read). */
 export interface Passed {
   path: string;
   reason: string;
+  /** A link is refused (the user must act on it); a file of another kind is only named as not loaded. */
+  status: "refused" | "skipped";
 }
 
 /**
  * The files to load from the paths given: files as they are, folders walked (sorted, so loads happen in a
- * stable order), skipping hidden files, READMEs and files of other kinds. A path that does not exist is an error.
- * Inside a folder only regular files and real subfolders are taken: a symbolic link is never followed (it could
- * lead out of the inbox) and is listed in `links` instead. A link named on the command line is the user's choice
- * and is followed.
+ * stable order), skipping hidden files and READMEs. A path that does not exist is an error. Inside a folder only
+ * regular files of a loadable kind and real subfolders are taken; everything else is listed in `passed` with the
+ * reason, so a load names every file of the folder it did not load: a symbolic link is never followed (it could
+ * lead out of the inbox), and a file of another kind (.docx, .pdf, .zip …) is not read. A link named on the
+ * command line is the user's choice and is followed.
  */
-export function expandPaths(paths: string[], cwd: string): string[] & {links?: Passed[]} {
-  const out: string[] & {links?: Passed[]} = [];
-  const links: Passed[] = [];
+export function expandPaths(paths: string[], cwd: string): string[] & {passed?: Passed[]} {
+  const out: string[] & {passed?: Passed[]} = [];
+  const passed: Passed[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith(".") || /^readme/i.test(entry.name)) continue;
       const full = join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         if (LOADABLE.test(entry.name) || isDirectory(full))
-          links.push({path: full, reason: "a symbolic link: bizenv loads only regular files inside a folder"});
+          passed.push({
+            path: full,
+            status: "refused",
+            reason:
+              "a symbolic link: bizenv loads only regular files inside a folder, not links that could point outside it; copy the file into the folder",
+          });
       } else if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && LOADABLE.test(entry.name)) out.push(full);
+      else if (entry.isFile()) {
+        const ext = extname(entry.name).toLowerCase();
+        passed.push({
+          path: full,
+          status: "skipped",
+          reason: `not loaded: ${ext ? `a ${ext} file` : "a file without an extension"} is no kind bizenv reads (CSV, TSV, TXT, XLSX, XLS, ET, HTML, Parquet, Arrow, JSON lines); name it on the command line to try it anyway`,
+        });
+      }
     }
   };
   for (const p of paths) {
@@ -52,7 +72,7 @@ export function expandPaths(paths: string[], cwd: string): string[] & {links?: P
     if (stat.isDirectory()) walk(full);
     else out.push(full);
   }
-  if (links.length > 0) out.links = links;
+  if (passed.length > 0) out.passed = passed;
   return out;
 }
 
@@ -86,7 +106,8 @@ export interface LoadPathsOptions {
 /**
  * Load files and folders into the warehouse ($BIZENV_DB or data/warehouse.duckdb): each file in its own
  * transaction, already-loaded content skipped, loaded files archived under data/archive/<sha256>. Symbolic links
- * found inside a folder are reported as refused, unread. Throws `WarehouseError` when the warehouse is busy (after
+ * found inside a folder are reported as refused, unread, and files of other kinds as skipped, unread. Legacy
+ * .xls/.et workbooks are converted with LibreOffice when `findSoffice` finds it in `env`. Throws `WarehouseError` when the warehouse is busy (after
  * `waitSeconds`) or cannot be written; files loaded before a write failure stay loaded.
  */
 export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<LoadResult[]> {
@@ -94,10 +115,15 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
   const fault = faultPointFromEnv(options.env);
   const {warehouse, catalog} = await openWaiting(options);
   let failed = false;
+  let profileDir: string | undefined;
   try {
     const contracts = loadContracts(catalog, options.contractsDir);
     const archiveDir = join(dirname(warehousePath(options.env, options.cwd)), "archive");
     sweepLeftovers(archiveDir);
+    const soffice = findSoffice(options.env);
+    // LibreOffice's profile for this load's conversions, named like the loads' temp folders so that one a killed
+    // load leaves behind is swept the same way.
+    if (soffice !== undefined) profileDir = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     const results: LoadResult[] = [];
     for (const [index, file] of files.entries()) {
       const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file) || basename(file);
@@ -110,6 +136,9 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
             catalog,
             contracts,
             archiveDir,
+            ...(soffice === undefined || profileDir === undefined
+              ? {}
+              : {converter: {soffice, env: options.env, profileDir}}),
             now: options.now ?? (() => new Date()),
             progress,
             ...(fault === undefined ? {} : {fault}),
@@ -123,17 +152,17 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
         ),
       );
     }
-    for (const link of files.links ?? []) {
-      const shown = relative(options.cwd, link.path).startsWith("..") ? link.path : relative(options.cwd, link.path);
+    for (const other of files.passed ?? []) {
+      const shown = relative(options.cwd, other.path).startsWith("..") ? other.path : relative(options.cwd, other.path);
       results.push({
         file: shown,
         feed: null,
         sha256: "",
-        status: "refused",
+        status: other.status,
         rows_read: 0,
         rows_loaded: 0,
         rows_rejected: 0,
-        message: `${shown}: ${link.reason}, not links that could point outside it; copy the file into the folder`,
+        message: other.status === "refused" ? `${shown}: ${other.reason}` : other.reason,
         load_id: null,
       });
     }
@@ -142,6 +171,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     failed = true;
     throw error;
   } finally {
+    if (profileDir !== undefined) rmSync(profileDir, {recursive: true, force: true});
     try {
       warehouse.close();
     } catch (error) {

@@ -27,6 +27,9 @@ export {parseText, trimText, type ColumnType, type Typed};
  */
 export const HEADER_SEARCH_ROWS = 30;
 
+/** How many of the closest feeds an unrecognised file's refusal names (more is noise to the sender). */
+const CLOSEST_FEEDS = 3;
+
 /** A contract column, as far as the rules need it (pipeline/ingest/contractSchema.ts). */
 export interface RuleColumn {
   name: string;
@@ -154,15 +157,38 @@ export function recognizeFeed<C extends RuleContract>(
   const shownHeaders =
     headers.length > 12 ? `${headers.slice(0, 12).join(", ")}, … (${headers.length} in all)` : headers.join(", ");
   if (complete.length === 0) {
-    const closest = [...matches].sort((a, b) => b.byColumn.size - a.byColumn.size)[0]!;
-    const missing = closest.missingRequired.map((name) => {
-      const aliases = closest.contract.columns.find((c) => c.name === name)!.aliases.slice(0, 3);
-      return aliases.length ? `${name} (${aliases.join("/")})` : name;
-    });
+    const missingOf = (m: HeaderMatch<C>) =>
+      m.missingRequired.map((name) => {
+        const aliases = m.contract.columns.find((c) => c.name === name)!.aliases.slice(0, 3);
+        return aliases.length ? `${name} (${aliases.join("/")})` : name;
+      });
+    // A named feed is the only candidate: say what it lacks, as before.
+    if (feed !== undefined) {
+      const named = matches[0]!;
+      return {
+        refuse:
+          `required columns missing for feed ${named.contract.feed} (${named.contract.name_zh}): ${missingOf(named).join(", ")}; ` +
+          `found headers: ${shownHeaders || "(none)"}`,
+      };
+    }
+    // Unrecognised: the feeds that came closest, by headers matched (then fewest required columns missing), so
+    // the sender sees which feed the file was probably meant to be and which of its columns to add or rename.
+    const closest = matches
+      .filter((m) => m.byColumn.size > 0)
+      .sort((a, b) => b.byColumn.size - a.byColumn.size || a.missingRequired.length - b.missingRequired.length)
+      .slice(0, CLOSEST_FEEDS);
+    if (closest.length === 0) {
+      return {
+        refuse: `no feed recognised: none of the headers is a column of any feed; found headers: ${shownHeaders || "(none)"}`,
+      };
+    }
+    const near = closest.map(
+      (m) =>
+        `${m.contract.feed} (${m.contract.name_zh}, ${m.byColumn.size} header${m.byColumn.size === 1 ? "" : "s"} matched) ` +
+        `lacks ${missingOf(m).join(", ")}`,
+    );
     return {
-      refuse:
-        `required columns missing for feed ${closest.contract.feed} (${closest.contract.name_zh}): ${missing.join(", ")}; ` +
-        `found headers: ${shownHeaders || "(none)"}`,
+      refuse: `no feed recognised: required columns missing; closest: ${near.join("; ")}; found headers: ${shownHeaders || "(none)"}`,
     };
   }
   const [best, second] = complete;

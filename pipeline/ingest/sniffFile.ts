@@ -1,7 +1,8 @@
 import {extname} from "node:path";
 import iconv from "iconv-lite";
 
-export type FileFormat = "csv" | "xlsx" | "parquet" | "arrow" | "jsonl";
+/** `xls`: a legacy OLE2 workbook (.xls, .et), converted to XLSX before reading; `html`: a web page's table. */
+export type FileFormat = "csv" | "xlsx" | "xls" | "html" | "parquet" | "arrow" | "jsonl";
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
 
 export interface Sniffed {
@@ -15,9 +16,13 @@ export interface Refusal {
   refuse: string;
 }
 
+/** Names a legacy OLE2 workbook goes by: Excel 97–2003 (.xls, .xlt) and WPS Spreadsheets (.et, .ett). */
+const LEGACY_WORKBOOK = /^(\.xls|\.xlt|\.et|\.ett|)$/;
+
 /**
  * Tell what a file is from its first bytes (and its name only where bytes cannot tell): XLSX and Parquet and
- * Arrow by their magic numbers, old binary .xls and other binaries refused, text by BOM, then by whether the
+ * Arrow by their magic numbers, an OLE2 compound file named as a workbook as a legacy .xls/.et (other binaries
+ * refused), an HTML page as a web system's table export whatever its name, text by BOM, then by whether the
  * bytes are valid UTF-8, else GB18030 (the superset of GBK that Excel and WPS on Chinese Windows write).
  * `head` is the start of the file (64 KiB is plenty); `size` its length in bytes.
  */
@@ -30,7 +35,11 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
       : {refuse: `a ZIP archive named ${ext || "without extension"}; expected an .xlsx workbook or a text file`};
   }
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return {refuse: "an old binary Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV and load that"};
+    return LEGACY_WORKBOOK.test(ext)
+      ? {format: "xls"}
+      : {
+          refuse: `an OLE2 compound file (Office 97–2003) named ${ext}; expected a workbook (.xls, .et, .xlsx) or a text file`,
+        };
   }
   if (head.subarray(0, 4).toString("latin1") === "PAR1") return {format: "parquet"};
   if (head.subarray(0, 6).toString("latin1") === "ARROW1") return {format: "arrow"};
@@ -46,6 +55,10 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
     };
   }
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const markup = markupKind(bom ? head.subarray(3) : head);
+  if (markup === "html") return {format: "html"};
+  if (markup === "spreadsheetml")
+    return {refuse: "an Excel 2003 XML spreadsheet (SpreadsheetML); open it and save it as .xlsx, or export CSV"};
   const encoding: TextEncoding = bom ? "utf-8-bom" : isUtf8(head, size > head.length) ? "utf-8" : "gb18030";
   if (encoding === "gb18030" && !looksLikeGb18030(head)) {
     const change = encodingChange(head, size > head.length);
@@ -64,6 +77,22 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
     ext === ".ndjson" ||
     (ext !== ".csv" && ext !== ".txt" && ext !== ".tsv" && text.startsWith("{"));
   return {format: jsonl ? "jsonl" : "csv", encoding};
+}
+
+/**
+ * Whether text starts as an HTML page or table (after blank space, comments and an XML declaration), or as an
+ * Excel 2003 XML workbook: both are what web systems and old Excel write under the name ".xls".
+ */
+function markupKind(head: Buffer): "html" | "spreadsheetml" | undefined {
+  const text = head.subarray(0, 4096).toString("latin1");
+  if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<\?mso-application[^>]*>\s*)?<(?:ss:)?Workbook\b/i.test(text)) return "spreadsheetml";
+  if (
+    /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<table|<style)\b/i.test(
+      text,
+    )
+  )
+    return "html";
+  return undefined;
 }
 
 /** Whether `bytes` is at least one whole line of text (UTF-8 or GBK) with no control characters but tab and line ends. */

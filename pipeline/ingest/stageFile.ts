@@ -13,6 +13,7 @@ import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import type {Sniffed} from "./sniffFile.ts";
 import {readXlsxToCsv} from "./xlsxToCsv.ts";
+import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
 import {scanPlainCsv} from "./plainCsv.ts";
 import {lit} from "./sql.ts";
@@ -39,8 +40,8 @@ const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16l
  * Stage a file into the warehouse connection's temp tables, through DuckDB's own readers: delimited text by
  * `read_csv` (after a streaming transcode to UTF-8 when the file is GBK/GB18030 or UTF-16, and a pass that
  * numbers every record with the physical line it starts on and sets aside the records that do not split into the
- * header's columns), Parquet by `read_parquet`, JSON lines by `read_json`. XLSX and Arrow IPC, which this DuckDB
- * cannot read, are first streamed to a UTF-8 CSV carrying their row numbers. Every value is staged as text so
+ * header's columns), Parquet by `read_parquet`, JSON lines by `read_json`. XLSX, Arrow IPC and HTML tables, which
+ * this DuckDB cannot read, are first streamed to a UTF-8 CSV carrying their row numbers. Every value is staged as text so
  * that the contract's rules, not the reader, decide what is wrong with it. Columns are addressed by position
  * (`c0`, `c1`, …): no header text of the file ever becomes SQL. Throws `FeedError` for a file that cannot be
  * read at all.
@@ -82,6 +83,17 @@ export async function stageFile(
     );
     const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
     return {headers, headerLine: 0, encoding: null, delimiter: null, readerRejects: 0, rowsRead: n};
+  }
+
+  if (sniffed.format === "xls") throw new Error(`${shown}: a legacy workbook is converted to XLSX before staging`);
+  if (sniffed.format === "html") {
+    // An HTML table (a web system's ".xls"): its rows to a CSV of our own, numbered by table row, as for XLSX.
+    const csvPath = join(tmpDir, "html.csv");
+    const table = await readHtmlToCsv(path, shown, csvPath, (h) => recognizeFeed(h, contracts, feed));
+    if (table.headers.length > MAX_COLUMNS)
+      throw new FeedError(shown, `it has ${table.headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
+    const staged = await readNumberedCsv(warehouse, csvPath, ",", table.headers, shown);
+    return {headers: table.headers, headerLine: table.headerRow, encoding: table.encoding, delimiter: null, ...staged};
   }
 
   if (sniffed.format === "xlsx" || sniffed.format === "arrow") {

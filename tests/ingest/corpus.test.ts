@@ -105,22 +105,37 @@ describe("files refused whole, with a message naming the file and what was expec
       status: "refused",
       message: /NUL byte at byte 8: this is a binary file/,
     }));
-  it("4. a required column missing", () =>
+  it("4. a required column missing: the closest feeds and what each lacks", () =>
     check("c04.csv", "case_id,area,channel,procedures\nX,城东区,online,2\n", {
       status: "refused",
       message:
-        /required columns missing for feed startup_cases .*applied_at \(申请时间\/受理时间\/提交时间\).*found headers: case_id, area, channel, procedures/,
+        /no feed recognised: required columns missing; closest: startup_cases \(开办企业办件, 4 headers matched\) lacks applied_at \(申请时间\/受理时间\/提交时间\);.*found headers: case_id, area, channel, procedures$/,
     }));
+  it("4b. a required column missing for a feed named with --feed", () =>
+    check(
+      "c04b.csv",
+      "case_id,area,channel,procedures\nX,城东区,online,2\n",
+      {
+        status: "refused",
+        message:
+          /required columns missing for feed startup_cases .*applied_at \(申请时间\/受理时间\/提交时间\).*found headers: case_id, area, channel, procedures/,
+      },
+      {feed: "startup_cases"},
+    ));
   it("5. headers of no known feed", () =>
     check("c05.csv", "名称,数量\n甲,1\n", {
       status: "refused",
-      message: /required columns missing.*found headers: 名称, 数量/,
+      message: /no feed recognised: none of the headers is a column of any feed; found headers: 名称, 数量/,
     }));
-  it("6. an old binary .xls workbook", () =>
+  it("6. an old binary .xls workbook where no LibreOffice can convert it", () =>
     check(
       "c06.xls",
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64, 1)]),
-      {status: "refused", message: /Excel 97–2003 workbook \(\.xls\); save it as \.xlsx or as CSV/},
+      {
+        status: "refused",
+        message:
+          /Excel 97–2003 or WPS workbook \(\.xls\/\.et\) and no LibreOffice here to convert it: save it as \.xlsx or as CSV and load that, or install LibreOffice \(apt-get install libreoffice-calc-nogui/,
+      },
     ));
   it("7. a ZIP archive named .csv", () =>
     check("c07.csv", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(40, 2)]), {

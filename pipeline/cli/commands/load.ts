@@ -12,12 +12,18 @@ export function loadCommand(io: Io): Command {
     )
     .argument("<paths...>", "files or folders to load")
     .option("--feed <feed>", "name the feed instead of recognising it from the headers")
-    .option("--replace", "load a corrected version of a file: supersede the rows of its last load (same file name)")
+    .option(
+      "--replace",
+      "load a corrected version of a file: supersede the last load of the same file name or of the version it corrects",
+    )
     .option("--wait <seconds>", "when another bizenv process is writing the warehouse, wait up to this long for it")
     .option("--json", "print the result of every file as JSON")
     .addHelpText(
       "after",
-      "\nExit codes: 0 every file loaded or was skipped (rejected rows do not fail a load), 4 a file was refused,\n" +
+      "\nA folder's files of other kinds are named as skipped; legacy .xls/.et workbooks are converted with LibreOffice\n" +
+        "(soffice on PATH or $BIZENV_SOFFICE) or refused. A corrected file (same name, or with 修订版, 更正, v2, (1) …)\n" +
+        "whose keys are already loaded is refused unless --replace names it the correction.\n" +
+        "\nExit codes: 0 every file loaded or was skipped (rejected rows do not fail a load), 4 a file was refused,\n" +
         "5 the warehouse is busy (another load or score is writing it) or cannot be written (nothing of the file kept).\n" +
         "Rejected rows are in the warehouse (table load_rejects) with file, line, column, value, rule and message.",
     )
@@ -41,16 +47,19 @@ export function loadCommand(io: Io): Command {
       if (showProgress) io.stderr("\r\x1b[K");
       if (options.json) {
         printJson(io, {
-          files: results.map(({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message}) => ({
-            file,
-            feed,
-            sha256,
-            status,
-            rows_read,
-            rows_loaded,
-            rows_rejected,
-            message,
-          })),
+          files: results.map(
+            ({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message, replaces}) => ({
+              file,
+              feed,
+              sha256,
+              status,
+              rows_read,
+              rows_loaded,
+              rows_rejected,
+              message,
+              ...(replaces === undefined ? {} : {replaces}),
+            }),
+          ),
         });
       } else {
         for (const r of results) io.stdout(formatResult(r, c) + "\n");
@@ -76,7 +85,10 @@ export function loadCommand(io: Io): Command {
 function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
   switch (r.status) {
     case "loaded":
-      return `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}`;
+      return (
+        `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}` +
+        (r.replaces ? `; replaces load ${r.replaces.load_id} (${r.replaces.file})` : "")
+      );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;
     case "refused":

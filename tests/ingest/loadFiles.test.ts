@@ -1,0 +1,224 @@
+import {execFileSync} from "node:child_process";
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {findSoffice} from "../../pipeline/ingest/findSoffice.ts";
+import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
+import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
+
+/**
+ * What a folder load does with the files it cannot load as they are: files of other kinds named, legacy .xls/.et
+ * workbooks converted by LibreOffice (a fake one here, the real one when installed) or refused with how to get
+ * it, and HTML tables saved as .xls read as tables.
+ */
+
+const HEADER = ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数", "费用（元）"];
+const OLE2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]);
+
+let wh: TempWarehouse;
+beforeAll(() => {
+  wh = tempWarehouse();
+});
+afterAll(() => wh.remove());
+
+/** Load with more in the environment than the warehouse: a converter, a PATH. */
+const loadWith = (paths: string[], env: Record<string, string>) =>
+  loadPaths(paths, {env: {...wh.env, ...env}, cwd: wh.dir, now: () => TEST_NOW});
+
+/** A workbook of start-up cases: a title row, the header, and `ids` rows (the last in an unknown area). */
+async function writeWorkbook(path: string, ids: string[]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("办件");
+  sheet.addRow(["西宁市企业开办办件明细"]);
+  sheet.addRow(HEADER);
+  ids.forEach((id, i) =>
+    sheet.addRow([
+      id,
+      i === ids.length - 1 ? "火星区" : "城中区",
+      "2022-03-01 09:30",
+      "2022-03-01 15:00",
+      "网上办理",
+      2,
+      0,
+    ]),
+  );
+  await workbook.xlsx.writeFile(path);
+}
+
+/** A stand-in for LibreOffice: records its arguments and "converts" by copying `xlsx` to where soffice would. */
+function fakeSoffice(dir: string, xlsx: string | null): string {
+  const script = join(dir, xlsx ? "fake-soffice" : "broken-soffice");
+  writeFileSync(
+    script,
+    [
+      "#!/bin/sh",
+      `echo "$@" > "${script}.args"`,
+      'out=""; prev=""',
+      'for a in "$@"; do if [ "$prev" = "--outdir" ]; then out="$a"; fi; prev="$a"; done',
+      xlsx ? `cp "${xlsx}" "$out/input.xlsx"` : 'echo "Error: source file could not be loaded" >&2',
+    ].join("\n") + "\n",
+  );
+  chmodSync(script, 0o755);
+  return script;
+}
+
+describe("a folder load names every file it does not load", () => {
+  it("loads the good files, refuses a legacy workbook with no converter, and names files of other kinds", async () => {
+    const inbox = join(wh.dir, "inbox1");
+    mkdirSync(inbox);
+    writeFileSync(
+      join(inbox, "a_good.csv"),
+      `${HEADER.join(",")}\nF-1,城东区,2022-03-01 09:30,2022-03-01 15:00,网上办理,2,0\n`,
+    );
+    writeFileSync(join(inbox, "b_old.xls"), OLE2);
+    writeFileSync(join(inbox, "c_wps.et"), OLE2);
+    writeFileSync(join(inbox, "d_letter.docx"), "PK");
+    writeFileSync(join(inbox, "README.txt"), "not a feed");
+    const results = await wh.load([inbox]);
+    const by = Object.fromEntries(results.map((r) => [r.file.split("/").pop(), r]));
+    expect(Object.keys(by).sort()).toEqual(["a_good.csv", "b_old.xls", "c_wps.et", "d_letter.docx"]);
+    expect(by["a_good.csv"]).toMatchObject({status: "loaded", rows_loaded: 1});
+    for (const name of ["b_old.xls", "c_wps.et"]) {
+      expect(by[name]).toMatchObject({status: "refused"});
+      expect(by[name]!.message).toMatch(/no LibreOffice here to convert it: save it as \.xlsx or as CSV/);
+      expect(by[name]!.message).toContain("apt-get install libreoffice-calc-nogui");
+    }
+    expect(by["d_letter.docx"]).toMatchObject({status: "skipped", load_id: null});
+    expect(by["d_letter.docx"]!.message).toMatch(/^not loaded: a \.docx file is no kind bizenv reads/);
+  });
+});
+
+describe("legacy .xls/.et workbooks", () => {
+  it("are converted with $BIZENV_SOFFICE and loaded as the XLSX it writes, rows numbered as sheet rows", async () => {
+    const xlsx = join(wh.dir, "converted.xlsx");
+    await writeWorkbook(xlsx, ["L-1", "L-2", "L-3"]);
+    const soffice = fakeSoffice(wh.dir, xlsx);
+    const path = join(wh.dir, "legacy[1].et");
+    writeFileSync(path, OLE2);
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: soffice});
+    expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
+    const rejects = await wh.query<{line: number; rule: string}>(
+      "select line, rule from load_rejects where load_id = $1",
+      [result!.load_id],
+    );
+    expect(rejects).toEqual([{line: 5, rule: "unknown_area"}]);
+    const [log] = await wh.query<{format: string; file_name: string; header_line: number}>(
+      "select format, file_name, header_line from load_log where load_id = $1",
+      [result!.load_id],
+    );
+    // The log keeps the file as sent (its sha256 is the .et's, not the conversion's).
+    expect(log).toEqual({format: "xls", file_name: "legacy[1].et", header_line: 2});
+    const args = readFileSync(`${soffice}.args`, "utf8");
+    expect(args).toMatch(
+      /^-env:UserInstallation=file:\/\/.* --headless --norestore --convert-to xlsx --outdir .*\/out .*\/input\.xls$/m,
+    );
+  });
+
+  it("are refused with LibreOffice's own words when it cannot convert them", async () => {
+    const path = join(wh.dir, "damaged.xls");
+    writeFileSync(path, Buffer.concat([OLE2, Buffer.from("damaged")]));
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: fakeSoffice(wh.dir, null)});
+    expect(result).toMatchObject({status: "refused"});
+    expect(result!.message).toMatch(
+      /damaged\.xls: LibreOffice could not convert it to \.xlsx \(Error: source file could not be loaded\)/,
+    );
+  });
+
+  it("an OLE2 file of another name (a Word .doc) is refused, not converted", async () => {
+    const path = join(wh.dir, "letter.doc");
+    writeFileSync(path, Buffer.concat([OLE2, Buffer.from("doc")]));
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: "/nonexistent"});
+    expect(result!.message).toMatch(/an OLE2 compound file \(Office 97–2003\) named \.doc/);
+  });
+
+  const soffice = findSoffice(process.env);
+  if (!soffice) console.info("skipped: converting a real .xls needs LibreOffice (soffice on PATH or $BIZENV_SOFFICE)");
+  it.skipIf(!soffice)(
+    "with the real LibreOffice: a workbook saved as Excel 97–2003 loads like its XLSX",
+    async () => {
+      const dir = join(wh.dir, "real");
+      mkdirSync(dir);
+      await writeWorkbook(join(dir, "real.xlsx"), ["R-1", "R-2"]);
+      execFileSync(soffice!, [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        "xls",
+        "--outdir",
+        dir,
+        join(dir, "real.xlsx"),
+      ]);
+      const [result] = await loadWith([join(dir, "real.xls")], {...wh.env, PATH: process.env.PATH ?? ""});
+      expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
+    },
+    240_000,
+  );
+});
+
+describe("HTML tables saved as .xls", () => {
+  const table = (rows: string[][], extra = "") =>
+    `<table border="1">${extra}${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}</table>`;
+
+  it("a GBK page with a meta charset and a title row: read as a table, lines are table rows", async () => {
+    const html =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>' +
+      table([
+        ["西宁市企业开办办件明细"],
+        HEADER,
+        ["H-1", "城东区", "2022-03-01 09:30", "2022-03-01 15:00", "网上办理", "2", "0"],
+        ["H-2", "火星区", "2022-03-01 09:30", "2022-03-01 15:00", "网上办理", "2", "0"],
+        ["H-3", "城西区", "2022/3/2 9:30", "&nbsp;", "窗口办理", "3", "1,000"],
+      ]) +
+      "</body></html>";
+    const path = join(wh.dir, "web_export.xls");
+    writeFileSync(path, iconv.encode(html, "gbk"));
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
+    const rejects = await wh.query<{line: number; column_name: string}>(
+      "select line, column_name from load_rejects where load_id = $1",
+      [result!.load_id],
+    );
+    expect(rejects).toEqual([{line: 4, column_name: "area"}]);
+    const rows = await wh.query<{case_id: string; completed_at: string | null; cost_yuan: number}>(
+      "select case_id, completed_at::varchar as completed_at, cost_yuan from feed_startup_cases where _load_id = $1 order by case_id",
+      [result!.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "H-1", completed_at: "2022-03-01 15:00:00", cost_yuan: 0},
+      {case_id: "H-3", completed_at: null, cost_yuan: 1000},
+    ]);
+    const [log] = await wh.query<{format: string; encoding: string; header_line: number}>(
+      "select format, encoding, header_line from load_log where load_id = $1",
+      [result!.load_id],
+    );
+    expect(log).toEqual({format: "html", encoding: "gb18030", header_line: 2});
+  });
+
+  it("a UTF-8 table with no <html> around it loads too", async () => {
+    const path = join(wh.dir, "bare_table.xls");
+    writeFileSync(path, table([HEADER, ["T-1", "城北区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]));
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1});
+  });
+
+  it("merged cells below the header are refused with the row and column", async () => {
+    const path = join(wh.dir, "merged.xls");
+    const rows = table([HEADER, ["M-1", "城北区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]).replace(
+      "</table>",
+      '<tr><td colspan="5">合计</td><td>2</td><td>0</td></tr></table>',
+    );
+    writeFileSync(path, rows);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "refused"});
+    expect(result!.message).toMatch(/merged\.xls: table row 3 has merged cells \(column 1: colspan=5\)/);
+  });
+
+  it("a page without a table is refused, saying so", async () => {
+    const path = join(wh.dir, "login.xls");
+    writeFileSync(path, "<!DOCTYPE html><html><body>会话已过期，请重新登录</body></html>");
+    const [result] = await wh.load([path]);
+    expect(result!.message).toMatch(/login\.xls: an HTML page with no <table> in it/);
+  });
+});
