@@ -1,6 +1,6 @@
 import {html} from "npm:htl";
 import type {IndicatorData, IndicatorTarget} from "../data/indicatorData.ts";
-import {formatDate, formatDecimal, tr, type Lang} from "./i18n.js";
+import {formatDate, tr, type Lang} from "./i18n.js";
 import {statusLabel, verdictLabel} from "./labels.js";
 
 /**

@@ -5,7 +5,7 @@ import {buildOffline} from "../site/buildOffline.mjs";
 import {gzipFor, isCompressible} from "../site/gzipFor.mjs";
 
 /** What a page's files are, by how the page reaches them. Fonts are counted apart from the totals. */
-export type FileKind = "html" | "js" | "css" | "data" | "wasm" | "other" | "font";
+type FileKind = "html" | "js" | "css" | "data" | "wasm" | "other" | "font";
 const KINDS: FileKind[] = ["html", "js", "css", "data", "wasm", "other", "font"];
 
 /**
@@ -42,7 +42,7 @@ export interface PageBytes {
 }
 
 /** The page chosen to stand for the 18 parameterised indicator pages (same code, each its own data). */
-export const REPRESENTATIVE_INDICATOR = "starting_a_business";
+const REPRESENTATIVE_INDICATOR = "starting_a_business";
 
 /**
  * The pages of a built site, as dist-relative HTML files: every top-level page and its English twin under en/, and

@@ -3,7 +3,7 @@ import {once} from "node:events";
 import iconv from "iconv-lite";
 
 /** The header the benchmark's case files carry: the start-up feed's contract columns. */
-export const BENCH_HEADER = "case_id,area,applied_at,completed_at,channel,procedures,cost_yuan,synthetic";
+const BENCH_HEADER = "case_id,area,applied_at,completed_at,channel,procedures,cost_yuan,synthetic";
 const AREAS = [
   "城东区",
   "城中区",

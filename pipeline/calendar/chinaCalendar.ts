@@ -35,7 +35,7 @@ const packageJson = require("chinese-days/package.json") as {name: string; versi
 const packageData = require("chinese-days/dist/chinese-days.json") as PackageData;
 
 /** What a date is in China's official working calendar. */
-export interface CalendarDay {
+interface CalendarDay {
   /** `YYYY-MM-DD`. */
   date: string;
   /** Offices are open: Monday–Friday that is not a holiday, or a make-up Saturday/Sunday. */
@@ -64,7 +64,7 @@ export interface CalendarDay {
   basis: CalendarBasis;
 }
 
-export type CalendarBasis = "notice" | "statutory rule" | "weekdays";
+type CalendarBasis = "notice" | "statutory rule" | "weekdays";
 
 /** A working calendar: the seam the duration functions take, so tests can pass a hand-made one. */
 export interface WorkCalendar {

@@ -16,7 +16,7 @@ export interface OfficeHours {
 }
 
 /** The bundled default, `sources/calendar/office-hours.yaml`. */
-export const DEFAULT_OFFICE_HOURS_PATH = join(projectRoot, "sources", "calendar", "office-hours.yaml");
+const DEFAULT_OFFICE_HOURS_PATH = join(projectRoot, "sources", "calendar", "office-hours.yaml");
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "expected a time HH:MM from 00:00 to 24:00");
 const schema = z
@@ -57,7 +57,7 @@ export function validateOfficeHours(data: unknown, file: string): OfficeHours {
 }
 
 /** Read and validate an office-hours YAML file (default: the bundled one). */
-export function readOfficeHours(path: string = DEFAULT_OFFICE_HOURS_PATH): OfficeHours {
+function readOfficeHours(path: string = DEFAULT_OFFICE_HOURS_PATH): OfficeHours {
   const file = relative(projectRoot, path) || path;
   let data: unknown;
   try {

@@ -14,7 +14,7 @@ export type HolidayDate =
   | {calendar: "solar_term"; term: SolarTermKey};
 
 /** One holiday of 《全国年节及纪念日放假办法》 art. 2: `days` consecutive rest days from `days_before` before `date`. */
-export interface StatutoryHoliday {
+interface StatutoryHoliday {
   /** Chinese name, as `chinese-days` names it (e.g. `国庆节`). */
   name: string;
   name_en: string;
@@ -35,7 +35,7 @@ export interface StatutoryRule {
 }
 
 /** The bundled rule, `sources/calendar/statutory-holidays.yaml`. */
-export const DEFAULT_STATUTORY_RULE_PATH = join(projectRoot, "sources", "calendar", "statutory-holidays.yaml");
+const DEFAULT_STATUTORY_RULE_PATH = join(projectRoot, "sources", "calendar", "statutory-holidays.yaml");
 
 const count = z.number().int().min(0).max(31);
 const terms = Object.keys(SOLAR_TERM_MONTHS) as [SolarTermKey, ...SolarTermKey[]];
@@ -95,7 +95,7 @@ export function validateStatutoryRule(data: unknown, file: string): StatutoryRul
 }
 
 /** Read and validate a statutory-holiday YAML file (default: the bundled one). */
-export function readStatutoryRule(path: string = DEFAULT_STATUTORY_RULE_PATH): StatutoryRule {
+function readStatutoryRule(path: string = DEFAULT_STATUTORY_RULE_PATH): StatutoryRule {
   const file = relative(projectRoot, path) || path;
   let data: unknown;
   try {

@@ -3,8 +3,8 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 
 /** Where the SQL models live: `staging/`, `intermediate/`, `marts/`, in the order they build. */
-export const MODELS_DIR = fileURLToPath(new URL(".", import.meta.url));
-export const LAYERS = ["staging", "intermediate", "marts"] as const;
+const MODELS_DIR = fileURLToPath(new URL(".", import.meta.url));
+const LAYERS = ["staging", "intermediate", "marts"] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** One data test: a query returning the offending rows (zero rows = pass). */
@@ -44,13 +44,13 @@ export interface Model {
  * An optional `-- full rebuild if: <SQL boolean>` line may read the temp table `dirty_months(month date)`: when true,
  * the model is rebuilt whole (e.g. a baseline year changed, which moves rows of every month).
  */
-export interface Incremental {
+interface Incremental {
   by: "load" | "month" | "period";
   fullRebuildIf?: string;
 }
 
 /** The `-- incremental:` and `-- full rebuild if:` header lines of a model, if any. Throws on an unknown kind. */
-export function parseIncremental(sql: string, file: string): Incremental | undefined {
+function parseIncremental(sql: string, file: string): Incremental | undefined {
   const line = /^--\s*incremental:\s*(.+?)\s*$/m.exec(sql)?.[1];
   const fullRebuildIf = /^--\s*full rebuild if:\s*(.+?)\s*$/m.exec(sql)?.[1];
   if (line === undefined) {

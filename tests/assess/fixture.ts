@@ -20,7 +20,7 @@ export const FIXTURE_EXPORTS = fileURLToPath(new URL("../fixtures/assess/exports
 export const GOLDEN_DIR = fileURLToPath(new URL("../fixtures/assess/golden/", import.meta.url));
 
 export const catalog = loadCatalog();
-export const contracts = loadContracts(catalog);
+const contracts = loadContracts(catalog);
 export const benchmarks = readBenchmarks(catalog);
 
 /** The report's volatile facts, pinned: the fixture's export time, a fixed code version and calendar line. */
@@ -31,7 +31,7 @@ export const PINNED_META: ReportMeta = {
   calendar: "chinese-days (pinned for tests)",
 };
 
-export function fixtureInputs(dir: string = FIXTURE_EXPORTS): AssessmentInputs {
+function fixtureInputs(dir: string = FIXTURE_EXPORTS): AssessmentInputs {
   return {...readAssessmentInputs(dir), warehouseLoads: null, warehouseNote: "not read in this test"};
 }
 

@@ -1,6 +1,5 @@
 import type {Catalog} from "../../pipeline/catalog/index.ts";
 import type {Contract, ContractColumn} from "../../pipeline/ingest/contractSchema.ts";
-import {normalizeHeader} from "../../pipeline/ingest/loadContracts.ts";
 import type {BadRule} from "../../pipeline/demo/badRows.ts";
 
 /**
@@ -109,7 +108,7 @@ export class RowChecker {
 }
 
 /** `2022-03-05`, `2022/3/5`, `2022-03-05 09:30:00`, `2022/3/5 9:30` → seconds since 1970 (as UTC), or `null`. */
-export function seconds(text: string, type: "date" | "timestamp"): number | null {
+function seconds(text: string, type: "date" | "timestamp"): number | null {
   const pattern =
     type === "date"
       ? /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/
@@ -130,5 +129,3 @@ export function isoOf(secondsSince1970: number): string {
   return new Date(secondsSince1970 * 1000).toISOString().slice(0, 19).replace("T", " ");
 }
 
-/** Normalised header, for tests comparing headers with contract aliases. */
-export const headerKey = normalizeHeader;

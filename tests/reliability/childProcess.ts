@@ -2,7 +2,7 @@ import {spawn, type ChildProcess} from "node:child_process";
 import {join} from "node:path";
 
 /** The `bizenv` binary of this checkout. */
-export const BIZENV = join(import.meta.dirname, "..", "..", "bin", "bizenv.mjs");
+const BIZENV = join(import.meta.dirname, "..", "..", "bin", "bizenv.mjs");
 
 /** A `bizenv` child process and what it wrote, for crash and concurrency tests. */
 export interface Child {

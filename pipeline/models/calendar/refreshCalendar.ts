@@ -5,8 +5,8 @@ import {CALENDAR_PROVENANCE, calendarCitation, chinaCalendar, type WorkCalendar}
 import {defaultOfficeHours, type OfficeHours} from "../../calendar/officeHours.ts";
 
 /** The dates `dim_calendar` covers: every year a feed may hold, from 2019 to three years after the plan. */
-export const CALENDAR_FROM = "2019-01-01";
-export const CALENDAR_TO = "2027-12-31";
+const CALENDAR_FROM = "2019-01-01";
+const CALENDAR_TO = "2027-12-31";
 
 export interface CalendarSource {
   citation: string;
