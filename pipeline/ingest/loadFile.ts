@@ -14,6 +14,7 @@ import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
 import {rejectDuplicates} from "./rejectDuplicates.ts";
+import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
@@ -35,6 +36,8 @@ export interface LoadResult {
   rows_rejected: number;
   message: string;
   load_id: number | null;
+  /** A loaded file's top reasons for rejected rows (empty when none was rejected). */
+  reject_reasons?: RejectReason[];
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -46,8 +49,8 @@ export interface LoadContext {
   archiveDir: string;
   /** The clock: dates after it are "in the future". Injected so tests are reproducible. */
   now: () => Date;
-  /** Called as a file moves through its phases (for the progress display). */
-  progress?: (phase: string) => void;
+  /** Called as a file moves through its phases (for the progress display), with its data rows once they are known. */
+  progress?: (phase: string, rows?: number) => void;
   /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
   fault?: FaultPoint;
 }
@@ -77,7 +80,7 @@ export async function loadFile(
   try {
     const read = await stageAndRecognize(ctx, file, tmp, options.feed, known);
     const {contract} = read.match;
-    ctx.progress?.("validating");
+    ctx.progress?.("validating", read.staged.rowsRead);
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
       await ensureFeedTable(warehouse, contract);
@@ -242,7 +245,7 @@ async function recordLoad(
   const {warehouse} = ctx;
   const {contract} = read.match;
   const rowsRead = read.staged.rowsRead;
-  ctx.progress?.("committing");
+  ctx.progress?.("committing", rowsRead);
   const archived = archive(file.path, file.sha256, ctx.archiveDir);
   ctx.fault?.("committing");
   const id = await nextLoadId(warehouse);
@@ -292,6 +295,7 @@ async function recordLoad(
     rows_rejected: counts.rejected,
     message,
     load_id: id,
+    reject_reasons: counts.rejected ? await rejectReasons(warehouse, id) : [],
   };
 }
 
