@@ -21,12 +21,14 @@ const REFERENCE: Record<
   {join: (v: string) => string; id: string; what: string}
 > = {
   area: {
-    join: (v) => `left join dim_area_alias ref_{c} on ref_{c}.alias = ${v}`,
+    join: (v) =>
+      `left join dim_area_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'area' and amb_{c}.alias = ${v}`,
     id: "ref_{c}.area_id",
     what: "not a county, district or park of the area registry (names, short names and codes are accepted)",
   },
   unit: {
-    join: (v) => `left join dim_unit_alias ref_{c} on ref_{c}.alias = ${v}`,
+    join: (v) =>
+      `left join dim_unit_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'unit' and amb_{c}.alias = ${v}`,
     id: "ref_{c}.unit_id",
     what: "not a unit of the plan's unit registry (its Chinese name or bizenv id)",
   },
@@ -47,6 +49,9 @@ const REFERENCE: Record<
 const v = (c: ContractColumn) => `v_${c.name}`;
 const h = (c: ContractColumn) => `h_${c.name}`;
 const t = (c: ContractColumn) => `t_${c.name}`;
+const a = (c: ContractColumn) => `a_${c.name}`;
+/** Registries whose names may be shared by two entries (dim_ambiguous_alias): areas and units. */
+const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.references === "unit";
 
 /**
  * Build the one statement that turns the staged text rows of a file into typed rows with every rule checked:
@@ -101,7 +106,9 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
       const ref = REFERENCE[c.references];
       joins.push(ref.join(v(c)).replaceAll("{c}", c.name));
       const id = ref.id.replaceAll("{c}", c.name);
-      return `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
+      const typedId = `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
+      // A name two entries share: the candidates, for the rejection to name (areas and units only).
+      return ambiguousRegistry(c) ? `${typedId}, amb_${c.name}.candidates as ${a(c)}` : typedId;
     }
     const input = halved.includes(c) ? h(c) : v(c);
     return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true})} as ${t(c)}`;
@@ -128,9 +135,11 @@ function ruleChecks(contract: Contract, now: string): Array<{cond: string; error
     if (c.required) check(`${v(c)} is null`, `${err(c, "required", "null", lit(`${c.name} is required but empty`))}`);
     if (c.references) {
       const what = REFERENCE[c.references].what;
+      const unknown = `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`;
+      const ambiguous = `${err(c, `ambiguous_${c.references}`, v(c), `'ambiguous ${c.references} "' || ${v(c)} || '": it names ' || ${a(c)} || '; write the full name'`)}`;
       check(
         `${v(c)} is not null and ${t(c)} is null`,
-        `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`,
+        ambiguousRegistry(c) ? `case when ${a(c)} is not null then ${ambiguous} else ${unknown} end` : unknown,
       );
       continue;
     }

@@ -18,6 +18,7 @@ import {
   type Typed,
 } from "./parseText.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 
 export {parseText, trimText, type ColumnType, type Typed};
 
@@ -58,6 +59,8 @@ export interface References {
   unit: Record<string, string>;
   metric: string[];
   task: number[];
+  /** Names two areas or units share → their candidates, as the loader's `ambiguous_area` / `ambiguous_unit` say them. */
+  ambiguous?: {area: Record<string, string>; unit: Record<string, string>};
 }
 
 /** The reserved column that marks rows as synthetic (pipeline/ingest/checkSql.ts SYNTHETIC_COLUMN). */
@@ -74,12 +77,18 @@ export function referencesFromCatalog(catalog: {
   metrics: Array<{id: string}>;
   tasks: Array<{number: number}>;
 }): References {
-  const area: Record<string, string> = {};
-  for (const a of catalog.areas)
-    for (const alias of [a.id, a.code, a.name_zh, a.name_en, ...(a.aliases ?? [])]) area[alias] = a.id;
-  const unit: Record<string, string> = {};
-  for (const u of catalog.units) for (const alias of [u.id, u.name_zh, ...(u.aliases ?? [])]) unit[alias] = u.id;
-  return {area, unit, metric: catalog.metrics.map((m) => m.id), task: catalog.tasks.map((t) => t.number)};
+  // A name two areas or units share names neither: a row using it is rejected with the candidates named.
+  const areas = registryAliases(catalog.areas.map(areaNames));
+  const units = registryAliases(catalog.units.map(unitNames));
+  const candidates = (ambiguous: Map<string, string[]>, entries: Array<{id: string; name_zh: string}>) =>
+    Object.fromEntries([...ambiguous].map(([name, ids]) => [name, candidatesText(ids, entries)]));
+  const area = Object.fromEntries(areas.names);
+  const unit = Object.fromEntries(units.names);
+  const ambiguous = {
+    area: candidates(areas.ambiguous, catalog.areas),
+    unit: candidates(units.ambiguous, catalog.units),
+  };
+  return {area, unit, metric: catalog.metrics.map((m) => m.id), task: catalog.tasks.map((t) => t.number), ambiguous};
 }
 
 /** Normalise a header for matching: trim, drop a BOM and inner spaces, full-width brackets to ASCII, lower case. */
@@ -267,7 +276,18 @@ export function checkRows(
       const found = `found "${v}"`;
       if (c.required && v === null) fail(c.name, "required", null, `${c.name} is required but empty`);
       if (c.references) {
-        if (v !== null && t === null)
+        const shared =
+          v !== null && (c.references === "area" || c.references === "unit")
+            ? references.ambiguous?.[c.references][v]
+            : undefined;
+        if (v !== null && t === null && shared !== undefined)
+          fail(
+            c.name,
+            `ambiguous_${c.references}`,
+            v,
+            `ambiguous ${c.references} "${v}": it names ${shared}; write the full name`,
+          );
+        else if (v !== null && t === null)
           fail(c.name, `unknown_${c.references}`, v, `unknown ${c.references} "${v}": ${REFERENCE_WHAT[c.references]}`);
         continue;
       }
