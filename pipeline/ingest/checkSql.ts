@@ -2,6 +2,7 @@ import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {FOOTER_PATTERN} from "./personalData.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
@@ -14,6 +15,8 @@ const PLURAL: Record<string, string> = {hour: "hours", day: "days", workday: "wo
 export interface StagedColumns {
   byColumn: Map<string, string>;
   synthetic: string | undefined;
+  /** How many text columns `raw` has (c0 … c<width-1>), for the footer test; absent: the mapped columns only. */
+  width?: number;
 }
 
 const REFERENCE: Record<
@@ -72,7 +75,8 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     checked: `create or replace temp table checked as
 select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
   coalesce(${syntheticTyped}, false) as _is_synthetic,
-  ${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")} as _bad
+  _footer,
+  not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad
 from ${source.replace("%WHERE%", "")}`,
     // Only the broken rows again, to say what is wrong with each: one record per broken rule.
     errors: `create or replace temp table row_errors as
@@ -99,6 +103,10 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
     return `${mapped} as ${v(c)}`;
   });
   const synthetic = staged.synthetic === undefined ? "null::varchar" : `nullif(trim(${staged.synthetic}), '')`;
+  // A sign-off line below the table (填报人：张三 联系电话：…): its first non-empty cell starts with a footer label.
+  const cells =
+    staged.width === undefined ? [...staged.byColumn.values()] : Array.from({length: staged.width}, (_, i) => `c${i}`);
+  const footer = `coalesce(regexp_matches(coalesce(${[...cells.map((c) => `nullif(trim(${c}), '')`), "''"].join(", ")}), ${lit(FOOTER_PATTERN)}), false)`;
   const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
   const joins: string[] = [];
   const typed = contract.columns.map((c) => {
@@ -116,7 +124,7 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   return `(
   select s.*, ${typed.join(", ")}
   from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s0) s
+        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic, ${footer} as _footer from raw%WHERE%) s0) s
   ${joins.join("\n  ")}
 ) typed`;
 }

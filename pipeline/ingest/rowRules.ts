@@ -18,6 +18,7 @@ import {
   type Typed,
 } from "./parseText.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {isFooterRow} from "./personalData.ts";
 import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 
 export {parseText, trimText, type ColumnType, type Typed};
@@ -207,6 +208,8 @@ export interface CheckResult {
   /** Lines with at least one error. */
   rejectedLines: number;
   errors: RowError[];
+  /** Footer lines (填报人 …) skipped: not counted in rowsRead. */
+  footerLines: number[];
 }
 
 /** DuckDB's text of a typed value, for key texts and messages. */
@@ -233,7 +236,13 @@ export function checkRows(
   const bad = new Set<number>();
   const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
   const byName = new Map(contract.columns.map((c) => [c.name, c]));
+  const footerLines: number[] = [];
   for (const {line, cells} of rows) {
+    // A sign-off line below the table (填报人 …) is skipped as the loader skips it, malformed or not.
+    if (isFooterRow(cells.map((c) => c.replace(/^"+/, "")))) {
+      footerLines.push(line);
+      continue;
+    }
     if (width !== undefined && cells.length !== width) {
       errors.push({
         line,
@@ -347,7 +356,7 @@ export function checkRows(
     }
   }
   errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
-  return {rowsRead: rows.length, rejectedLines: bad.size, errors};
+  return {rowsRead: rows.length - footerLines.length, rejectedLines: bad.size, errors, footerLines};
 }
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {

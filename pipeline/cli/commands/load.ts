@@ -41,7 +41,18 @@ export function loadCommand(io: Io): Command {
       if (options.json) {
         printJson(io, {
           files: results.map(
-            ({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message, reject_reasons}) => ({
+            ({
+              file,
+              feed,
+              sha256,
+              status,
+              rows_read,
+              rows_loaded,
+              rows_rejected,
+              message,
+              reject_reasons,
+              footer_lines,
+            }) => ({
               file,
               feed,
               sha256,
@@ -51,6 +62,7 @@ export function loadCommand(io: Io): Command {
               rows_rejected,
               message,
               reject_reasons: reject_reasons ?? [],
+              footer_lines: footer_lines ?? [],
             }),
           ),
         });
