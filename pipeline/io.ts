@@ -8,6 +8,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is a terminal (progress bars and colour only then). */
   isTTY: boolean;
+  /** Whether stderr is a terminal too: a progress bar redrawn in place needs both (absent: taken as no). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }

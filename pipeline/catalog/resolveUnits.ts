@@ -1,3 +1,4 @@
+import {registryAliases} from "./registryAliases.ts";
 import type {Unit, UnitGroup} from "./schema.ts";
 
 /**
@@ -13,11 +14,12 @@ export function resolveUnits(
   units: ReadonlyArray<Unit>,
   groups: ReadonlyArray<UnitGroup>,
 ): {ids: string[]; unknown: string[]} {
-  const byName = new Map<string, string[]>();
-  for (const unit of units) {
-    byName.set(unit.name_zh, [unit.id]);
-    for (const alias of unit.aliases ?? []) byName.set(alias, [unit.id]);
-  }
+  // A name shared by two units is ambiguous and resolves to none (registryAliases.ts): the plan must name the unit.
+  const byName = new Map<string, string[]>(
+    [...registryAliases(units.map((u) => ({id: u.id, names: [u.name_zh, ...(u.aliases ?? [])]}))).names].map(
+      ([name, id]) => [name, [id]],
+    ),
+  );
   for (const group of groups) byName.set(group.name_zh, group.members);
   const ids: string[] = [];
   const unknown: string[] = [];

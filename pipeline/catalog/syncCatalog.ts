@@ -1,4 +1,5 @@
 import type {Warehouse} from "../db.ts";
+import {areaNames, candidatesText, registryAliases, unitNames} from "./registryAliases.ts";
 import type {Catalog} from "./schema.ts";
 
 /** Dimension tables written from the catalog, in the order they are rebuilt. */
@@ -11,6 +12,7 @@ const DIMENSIONS = [
   "dim_area_alias",
   "dim_unit",
   "dim_unit_alias",
+  "dim_ambiguous_alias",
   "dim_task",
   "dim_task_unit",
   "dim_metric",
@@ -64,24 +66,18 @@ export async function syncCatalog(warehouse: Warehouse, catalog: Catalog): Promi
       "dim_area",
       catalog.areas.map((a) => [a.id, a.code, a.name_zh, a.name_en, a.kind, a.parent ?? null]),
     );
-    const areaAliases = new Map<string, string>();
-    for (const a of catalog.areas)
-      for (const alias of [a.id, a.code, a.name_zh, a.name_en, ...(a.aliases ?? [])]) areaAliases.set(alias, a.id);
-    await insert(
-      "dim_area_alias",
-      [...areaAliases].map(([alias, id]) => [alias, id]),
-    );
+    const areaAliases = registryAliases(catalog.areas.map(areaNames));
+    await insert("dim_area_alias", [...areaAliases.names]);
     await insert(
       "dim_unit",
       catalog.units.map((u) => [u.id, u.name_zh, u.name_en, u.kind, u.area ?? null]),
     );
-    const unitAliases = new Map<string, string>();
-    for (const u of catalog.units)
-      for (const alias of [u.id, u.name_zh, ...(u.aliases ?? [])]) unitAliases.set(alias, u.id);
-    await insert(
-      "dim_unit_alias",
-      [...unitAliases].map(([alias, id]) => [alias, id]),
-    );
+    const unitAliases = registryAliases(catalog.units.map(unitNames));
+    await insert("dim_unit_alias", [...unitAliases.names]);
+    await insert("dim_ambiguous_alias", [
+      ...[...areaAliases.ambiguous].map(([alias, ids]) => ["area", alias, candidatesText(ids, catalog.areas)]),
+      ...[...unitAliases.ambiguous].map(([alias, ids]) => ["unit", alias, candidatesText(ids, catalog.units)]),
+    ]);
     await insert(
       "dim_task",
       catalog.tasks.map((t) => [

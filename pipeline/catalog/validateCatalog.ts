@@ -63,13 +63,17 @@ export function validateCatalog(catalog: Omit<Catalog, "dir" | "sha256" | "sourc
   unique("indicators.yaml", "indicators", catalog.indicators, (i) => i.number, "indicator number");
   const tasks = unique("tasks.yaml", "tasks", catalog.tasks, (t) => t.number, "task number");
   const units = unique("units.yaml", "units", catalog.units, (u) => u.id, "unit id");
-  unique(
-    "units.yaml",
-    "units",
-    catalog.units.flatMap((u) => [u.name_zh, ...(u.aliases ?? [])].map((n) => ({n}))),
-    (x) => x.n,
-    "unit name or alias",
-  );
+  // Names are unique; an alias may be shared by several units (then it is ambiguous and names none of them,
+  // registryAliases.ts), but never be another unit's name.
+  unique("units.yaml", "units", catalog.units, (u) => u.name_zh, "unit name");
+  const unitByName = new Map(catalog.units.map((u) => [u.name_zh, u.id]));
+  catalog.units.forEach((u, index) => {
+    for (const alias of u.aliases ?? []) {
+      const named = unitByName.get(alias);
+      if (named !== undefined && named !== u.id)
+        add("units.yaml", ["units", index, "aliases"], `alias ${JSON.stringify(alias)} is the name of unit ${named}`);
+    }
+  });
   const areas = unique("areas.yaml", "areas", catalog.areas, (a) => a.id, "area id");
   unique("areas.yaml", "areas", catalog.areas, (a) => a.code, "area code");
   const metrics = unique("metrics.yaml", "metrics", catalog.metrics, (m) => m.id, "metric id");

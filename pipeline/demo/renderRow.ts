@@ -1,4 +1,5 @@
 import type {Catalog} from "../catalog/index.ts";
+import {areaNames, registryAliases} from "../catalog/registryAliases.ts";
 import type {Contract, ContractColumn} from "../ingest/contractSchema.ts";
 import {SYNTHETIC_COLUMN} from "../ingest/checkSql.ts";
 import type {Cell, Row} from "./cells.ts";
@@ -30,12 +31,14 @@ export class RowRenderer {
     private readonly clock: DemoClock,
   ) {
     this.columns = contract.columns;
+    // A name two areas share (高新区) names neither: an office writing it would have the row rejected.
+    const shared = registryAliases(catalog.areas.map(areaNames)).ambiguous;
     for (const a of catalog.areas) {
       const names =
         style.areas === "code"
           ? [a.code]
           : style.areas === "mixed"
-            ? [a.name_zh, a.code, ...(a.aliases ?? [])]
+            ? [a.name_zh, a.code, ...(a.aliases ?? []).filter((n) => !shared.has(n))]
             : [a.name_zh];
       this.areaNames.set(a.id, names);
     }

@@ -1,6 +1,7 @@
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
 import {feedStatuses, type FeedStatus} from "../ingest/feedStatus.ts";
+import {scrubPersonalNumbers} from "../ingest/personalData.ts";
 
 /** feed_health, load_log and rejects rows, plus the loads in force and whether any loaded row is synthetic. */
 export interface FeedExports {
@@ -16,6 +17,7 @@ export interface FeedExports {
  * The load records as the exports show them. A rejected value in a `personal` column (a case number, say) is never
  * exported: its example value is left empty and its message replaced, since the loader's message quotes the value.
  * Nor is the example of a `malformed` line in a feed that has any personal column: that example is the raw line.
+ * Phone and identity numbers are scrubbed from every example and message.
  */
 export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], asOf: string): Promise<FeedExports> {
   const statuses = await feedStatuses(warehouse, contracts, asOf);
@@ -87,7 +89,12 @@ export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], 
         example_message: `malformed line${r.column_name ? ` (at ${r.column_name})` : ""}: withheld, the line holds personal values (${personalOfFeed.join(", ")})`,
       };
     }
-    return r;
+    // Scrubbed when stored already; again here for rows a loader before that rule stored.
+    return {
+      ...r,
+      example_value: scrubPersonalNumbers(r.example_value),
+      example_message: scrubPersonalNumbers(r.example_message),
+    };
   });
   const loads = await warehouse.all<{load_id: number; feed: string; file_name: string; sha256: string}>(
     "select load_id, feed, file_name, sha256 from load_log where status = 'loaded' order by load_id",

@@ -2,6 +2,7 @@ import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {FOOTER_PATTERN} from "./personalData.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
@@ -14,6 +15,8 @@ const PLURAL: Record<string, string> = {hour: "hours", day: "days", workday: "wo
 export interface StagedColumns {
   byColumn: Map<string, string>;
   synthetic: string | undefined;
+  /** How many text columns `raw` has (c0 … c<width-1>), for the footer test; absent: the mapped columns only. */
+  width?: number;
 }
 
 const REFERENCE: Record<
@@ -21,12 +24,14 @@ const REFERENCE: Record<
   {join: (v: string) => string; id: string; what: string}
 > = {
   area: {
-    join: (v) => `left join dim_area_alias ref_{c} on ref_{c}.alias = ${v}`,
+    join: (v) =>
+      `left join dim_area_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'area' and amb_{c}.alias = ${v}`,
     id: "ref_{c}.area_id",
     what: "not a county, district or park of the area registry (names, short names and codes are accepted)",
   },
   unit: {
-    join: (v) => `left join dim_unit_alias ref_{c} on ref_{c}.alias = ${v}`,
+    join: (v) =>
+      `left join dim_unit_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'unit' and amb_{c}.alias = ${v}`,
     id: "ref_{c}.unit_id",
     what: "not a unit of the plan's unit registry (its Chinese name or bizenv id)",
   },
@@ -47,6 +52,9 @@ const REFERENCE: Record<
 const v = (c: ContractColumn) => `v_${c.name}`;
 const h = (c: ContractColumn) => `h_${c.name}`;
 const t = (c: ContractColumn) => `t_${c.name}`;
+const a = (c: ContractColumn) => `a_${c.name}`;
+/** Registries whose names may be shared by two entries (dim_ambiguous_alias): areas and units. */
+const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.references === "unit";
 
 /**
  * Build the one statement that turns the staged text rows of a file into typed rows with every rule checked:
@@ -67,7 +75,8 @@ export function checkSql(contract: Contract, staged: StagedColumns, now: string)
     checked: `create or replace temp table checked as
 select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
   coalesce(${syntheticTyped}, false) as _is_synthetic,
-  ${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")} as _bad
+  _footer,
+  not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad
 from ${source.replace("%WHERE%", "")}`,
     // Only the broken rows again, to say what is wrong with each: one record per broken rule.
     errors: `create or replace temp table row_errors as
@@ -94,6 +103,10 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
     return `${mapped} as ${v(c)}`;
   });
   const synthetic = staged.synthetic === undefined ? "null::varchar" : `nullif(trim(${staged.synthetic}), '')`;
+  // A sign-off line below the table (填报人：张三 联系电话：…): its first non-empty cell starts with a footer label.
+  const cells =
+    staged.width === undefined ? [...staged.byColumn.values()] : Array.from({length: staged.width}, (_, i) => `c${i}`);
+  const footer = `coalesce(regexp_matches(coalesce(${[...cells.map((c) => `nullif(trim(${c}), '')`), "''"].join(", ")}), ${lit(FOOTER_PATTERN)}), false)`;
   const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
   const joins: string[] = [];
   const typed = contract.columns.map((c) => {
@@ -101,7 +114,9 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
       const ref = REFERENCE[c.references];
       joins.push(ref.join(v(c)).replaceAll("{c}", c.name));
       const id = ref.id.replaceAll("{c}", c.name);
-      return `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
+      const typedId = `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
+      // A name two entries share: the candidates, for the rejection to name (areas and units only).
+      return ambiguousRegistry(c) ? `${typedId}, amb_${c.name}.candidates as ${a(c)}` : typedId;
     }
     const input = halved.includes(c) ? h(c) : v(c);
     return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true})} as ${t(c)}`;
@@ -109,7 +124,7 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   return `(
   select s.*, ${typed.join(", ")}
   from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic from raw%WHERE%) s0) s
+        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic, ${footer} as _footer from raw%WHERE%) s0) s
   ${joins.join("\n  ")}
 ) typed`;
 }
@@ -128,9 +143,11 @@ function ruleChecks(contract: Contract, now: string): Array<{cond: string; error
     if (c.required) check(`${v(c)} is null`, `${err(c, "required", "null", lit(`${c.name} is required but empty`))}`);
     if (c.references) {
       const what = REFERENCE[c.references].what;
+      const unknown = `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`;
+      const ambiguous = `${err(c, `ambiguous_${c.references}`, v(c), `'ambiguous ${c.references} "' || ${v(c)} || '": it names ' || ${a(c)} || '; write the full name'`)}`;
       check(
         `${v(c)} is not null and ${t(c)} is null`,
-        `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`,
+        ambiguousRegistry(c) ? `case when ${a(c)} is not null then ${ambiguous} else ${unknown} end` : unknown,
       );
       continue;
     }

@@ -63,6 +63,13 @@ export const contractFile = z.strictObject({
   grain: z.string().min(1),
   /** Columns that identify a row; a second row with the same key is rejected. */
   key: z.array(identifier).min(1),
+  /**
+   * For feeds whose reports update a case (open in May, completed in June): the key is sent again with a new state,
+   * and the latest report wins instead of being rejected as a duplicate. The columns, in order, that say which report
+   * is later (each compared with an empty value earliest: an open case before a completed one); the load order breaks
+   * ties. Absent: a key already loaded is rejected (`duplicate_loaded`).
+   */
+  report_order: z.array(identifier).min(1).optional(),
   /** Column naming the area (validated against the area registry), if the feed has one. */
   area_column: identifier.optional(),
   /** Column whose latest value says how current the feed is (its data-as-of date). */

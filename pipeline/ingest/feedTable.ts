@@ -22,9 +22,29 @@ export function feedTable(contract: Contract): string {
   return ident(`feed_${contract.feed}`);
 }
 
-/** `current_<feed>`: the rows of loads still in force (not superseded by a --replace). What marts read. */
+/**
+ * `current_<feed>`: the rows of loads still in force (not superseded by a --replace) and, for a feed with
+ * `report_order`, only the latest report of each key. What marts read.
+ */
 export function currentView(contract: Contract): string {
   return ident(`current_${contract.feed}`);
+}
+
+/**
+ * `reports_<feed>`: every report in force of a feed with `report_order`, each with its rank among its key's reports
+ * (`_report_rank`, 1 = latest, the one `current_<feed>` keeps): the history of a case's reported states.
+ */
+export function reportsView(contract: Contract): string {
+  return ident(`reports_${contract.feed}`);
+}
+
+/**
+ * The SQL ordering a key's reports latest first: each `report_order` column descending with an empty value last
+ * (an open case is an earlier state than a completed one), then the later load, then the later line.
+ */
+export function latestFirst(contract: Contract, alias = ""): string {
+  const order = (contract.report_order ?? []).map((c) => `${alias}${ident(c)} desc nulls last`);
+  return [...order, `${alias}_load_id desc`, `${alias}_line desc`].join(", ");
 }
 
 /**
@@ -48,8 +68,19 @@ export async function ensureFeedTable(warehouse: Warehouse, contract: Contract):
     if (!existing.has(c.name))
       await warehouse.run(`alter table ${table} add column ${ident(c.name)} ${storageType(c)}`);
   }
+  const inForce = `select f.* from ${table} f semi join load_log l on l.load_id = f._load_id and l.status = 'loaded'`;
+  if (!contract.report_order) {
+    await warehouse.run(`create view if not exists ${currentView(contract)} as ${inForce}`);
+    return;
+  }
+  // Replaced, not kept, so a warehouse made before the feed had report_order gets the latest-report views.
   await warehouse.run(
-    `create view if not exists ${currentView(contract)} as
-     select f.* from ${table} f semi join load_log l on l.load_id = f._load_id and l.status = 'loaded'`,
+    `create or replace view ${reportsView(contract)} as
+     select *, row_number() over (partition by ${contract.key.map(ident).join(", ")} order by ${latestFirst(contract)}) as _report_rank
+     from (${inForce})`,
+  );
+  await warehouse.run(
+    `create or replace view ${currentView(contract)} as
+     select * exclude (_report_rank) from ${reportsView(contract)} where _report_rank = 1`,
   );
 }

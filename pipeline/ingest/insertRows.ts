@@ -1,6 +1,7 @@
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "./contractSchema.ts";
 import {feedTable} from "./feedTable.ts";
+import {PERSONAL_NUMBER_PATTERN, SCRUBBED} from "./personalData.ts";
 import {ident, lit} from "./sql.ts";
 
 /** What a load left in the warehouse: rows in the feed's table and rejected lines, and the span of its data. */
@@ -13,18 +14,21 @@ export interface LoadCounts {
 }
 
 /**
- * Writes load `id`'s rows from the temp tables of its checks: every rejected row into load_rejects (rules broken,
+ * Writes load `id`'s rows from the temp tables of its checks: every rejected row into load_rejects, phone and
+ * identity numbers scrubbed from its text (rules broken,
  * duplicate keys under the key's column names, records the reader could not split), and the rows of `checked` that
  * are neither into the feed's table. Returns what the warehouse now holds of the load, counted there rather than
  * trusted from the temp tables, so the caller's row accounting checks what was really written.
  */
 export async function insertRows(warehouse: Warehouse, contract: Contract, id: number): Promise<LoadCounts> {
+  // Phone and identity numbers in a rejected value or its message (which quotes it) are never stored.
+  const scrub = (x: string) => `regexp_replace(${x}, $2, $3, 'g')`;
   await warehouse.run(
     `insert into load_rejects
-         select $1, _line, column_name, value, rule, message from row_errors
-         union all select $1, _line, ${lit(contract.key.join(","))}, key_text, rule, message from dup_rejects
-         union all select $1, line, column_name, left(value, 500), 'malformed', message from reader_rejects`,
-    [id],
+         select $1, _line, column_name, ${scrub("value")}, rule, ${scrub("message")} from row_errors
+         union all select $1, _line, ${lit(contract.key.join(","))}, ${scrub("key_text")}, rule, ${scrub("message")} from dup_rejects
+         union all select $1, line, column_name, ${scrub("left(value, 500)")}, 'malformed', ${scrub("message")} from reader_rejects`,
+    [id, PERSONAL_NUMBER_PATTERN, SCRUBBED],
   );
   const columns = contract.columns.map((c) => ident(c.name)).join(", ");
   // Rows with a duplicate key are marked bad first (usually none): an anti-join in the insert itself doubled

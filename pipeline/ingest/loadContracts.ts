@@ -45,6 +45,10 @@ export function loadContracts(catalog: Catalog, dir: string = DEFAULT_FEEDS_DIR)
       if (!columns.has(k)) at(["key", i], `key column ${k} is not a column`);
       else if (!columns.get(k)!.column.required) at(["key", i], `key column ${k} must be required`);
     });
+    data.report_order?.forEach((o, i) => {
+      if (!columns.has(o)) at(["report_order", i], `report order column ${o} is not a column`);
+      else if (data.key.includes(o)) at(["report_order", i], `report order column ${o} is part of the key`);
+    });
     if (data.area_column !== undefined && columns.get(data.area_column)?.column.references !== "area") {
       at(["area_column"], `${data.area_column} must be a column with references: area`);
     }

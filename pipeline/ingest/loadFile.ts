@@ -17,6 +17,8 @@ import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
 import {rejectDuplicates} from "./rejectDuplicates.ts";
+import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
+import {FOOTER_PATTERN} from "./personalData.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {readHead, textProblems} from "./textProblems.ts";
@@ -41,6 +43,10 @@ export interface LoadResult {
   load_id: number | null;
   /** The earlier load a `--replace` superseded (the same file name, or a corrected version's). */
   replaces?: {load_id: number; file: string};
+  /** A loaded file's top reasons for rejected rows (empty when none was rejected). */
+  reject_reasons?: RejectReason[];
+  /** A loaded file's footer lines (sign-off rows below the table, 填报人 …): skipped, neither loaded nor rejected. */
+  footer_lines?: number[];
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -52,8 +58,8 @@ export interface LoadContext {
   archiveDir: string;
   /** The clock: dates after it are "in the future". Injected so tests are reproducible. */
   now: () => Date;
-  /** Called as a file moves through its phases (for the progress display). */
-  progress?: (phase: string) => void;
+  /** Called as a file moves through its phases (for the progress display), with its data rows once they are known. */
+  progress?: (phase: string, rows?: number) => void;
   /** The crash tests' fault-injection seam (`BIZENV_FAULT`); absent in normal runs. */
   fault?: FaultPoint;
   /**
@@ -88,15 +94,15 @@ export async function loadFile(
   try {
     const read = await stageAndRecognize(ctx, file, tmp, options.feed, known);
     const {contract} = read.match;
-    ctx.progress?.("validating");
+    ctx.progress?.("validating", read.staged.rowsRead);
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
       await ensureFeedTable(warehouse, contract);
-      await checkRows(ctx, read.match);
+      const footers = await checkRows(ctx, read.match, read.staged.headers.length);
       const correction = await correctedLoad(warehouse, contract, basename(path), options.replace === true);
       if ("refuse" in correction) throw new FeedError(shown, correction.refuse);
       await rejectDuplicates(warehouse, contract, correction.replaces?.load_id ?? null);
-      return await recordLoad(ctx, file, read, correction.replaces, correction.note);
+      return await recordLoad(ctx, file, read, correction.replaces, correction.note, footers);
     });
     ctx.fault?.("committed");
     return result;
@@ -217,16 +223,17 @@ async function stageAndRecognize(
  * Checks every rule of the contract on every staged row, as of now in China: temp table `checked` (the rows, typed,
  * `_bad` on those that broke a rule) and `row_errors` (one row per broken rule, with its message).
  */
-async function checkRows(ctx: LoadContext, match: HeaderMatch): Promise<void> {
+async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): Promise<number[]> {
   const {warehouse} = ctx;
   const now = chinaWallClock(ctx.now());
   const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
   const sql = checkSql(
     match.contract,
-    {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`},
+    {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`, width},
     now,
   );
   await warehouse.run(sql.checked);
+  const footers = await setAsideFooters(warehouse);
   ctx.fault?.("validating");
   // The message pass reads the staged rows again: only when some row broke a rule.
   const [{bad}] = (await warehouse.all<{bad: boolean}>("select exists (select 1 from checked where _bad) as bad")) as [
@@ -237,6 +244,30 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch): Promise<void> {
       ? sql.errors
       : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
   );
+  return footers;
+}
+
+/**
+ * Takes the footer lines (填报人：张三 联系电话：…, see personalData.ts) out of the rows to load and out of the reader's
+ * rejects (a footer line with fewer fields than the header), so that their text is never stored as a rejected row.
+ * Returns their lines: they are not data rows, and the load reports them as skipped.
+ */
+async function setAsideFooters(warehouse: Warehouse): Promise<number[]> {
+  // A malformed line's value is its raw text: the label may follow delimiters of empty cells or a quote.
+  await warehouse.run(
+    `create or replace temp table footer_lines as
+       select _line as line from checked where _footer
+       union all select line from reader_rejects where regexp_matches(value, '^[\s,;|"]*' || $1)`,
+    [FOOTER_PATTERN.slice(1)],
+  );
+  const lines = (await warehouse.all<{line: number}>("select line from footer_lines order by line")).map((r) =>
+    Number(r.line),
+  );
+  if (lines.length > 0) {
+    await warehouse.run("delete from checked where _footer");
+    await warehouse.run("delete from reader_rejects where line in (select line from footer_lines)");
+  }
+  return lines;
 }
 
 /**
@@ -249,11 +280,13 @@ async function recordLoad(
   read: ReadFile,
   replaced: EarlierVersion | null,
   note: string,
+  footers: number[],
 ): Promise<LoadResult> {
   const {warehouse} = ctx;
   const {contract} = read.match;
-  const rowsRead = read.staged.rowsRead;
-  ctx.progress?.("committing");
+  // Footer lines are not data rows: rows_read = rows_loaded + rows_rejected holds for the rows of the table.
+  const rowsRead = read.staged.rowsRead - footers.length;
+  ctx.progress?.("committing", rowsRead);
   const archived = archive(file.path, file.sha256, ctx.archiveDir);
   ctx.fault?.("committing");
   const id = await nextLoadId(warehouse);
@@ -267,7 +300,10 @@ async function recordLoad(
     await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced.load_id]);
   const message =
     (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
-    (note ? `; ${note}` : "");
+    (note ? `; ${note}` : "") +
+    (footers.length
+      ? `; ${footers.length} footer line${footers.length === 1 ? "" : "s"} skipped (${footers.length === 1 ? "line" : "lines"} ${footers.slice(0, 5).join(", ")}${footers.length > 5 ? ", …" : ""})`
+      : "");
   await logLoad(warehouse, {
     id,
     feed: contract.feed,
@@ -300,6 +336,8 @@ async function recordLoad(
     message,
     load_id: id,
     ...(replaced === null ? {} : {replaces: {load_id: replaced.load_id, file: replaced.file_name}}),
+    reject_reasons: counts.rejected ? await rejectReasons(warehouse, id) : [],
+    footer_lines: footers,
   };
 }
 
@@ -348,7 +386,7 @@ async function nextLoadId(warehouse: Warehouse): Promise<number> {
 async function dropTempTables(warehouse: Warehouse): Promise<void> {
   await warehouse
     .run(
-      "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_keys; drop table if exists dup_rejects",
+      "drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects; drop table if exists checked; drop table if exists row_errors; drop table if exists dup_keys; drop table if exists dup_rejects; drop table if exists footer_lines",
     )
     .catch(() => {});
 }

@@ -94,7 +94,7 @@ export interface LoadPathsOptions {
   /** The clock (tests pin it). */
   now?: () => Date;
   /** Told when each file starts and as it moves through its phases. */
-  progress?: (event: {file: string; index: number; total: number; phase: string}) => void;
+  progress?: (event: {file: string; index: number; total: number; phase: string; rows?: number}) => void;
   /** When another process holds the warehouse, wait up to this many seconds for it (default: stop at once). */
   waitSeconds?: number;
   /** Told once when the load starts waiting for a busy warehouse. */
@@ -127,7 +127,8 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     const results: LoadResult[] = [];
     for (const [index, file] of files.entries()) {
       const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file) || basename(file);
-      const progress = (phase: string) => options.progress?.({file: shown, index, total: files.length, phase});
+      const progress = (phase: string, rows?: number) =>
+        options.progress?.({file: shown, index, total: files.length, phase, ...(rows === undefined ? {} : {rows})});
       progress("starting");
       results.push(
         await loadFile(

@@ -1,6 +1,6 @@
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "./contractSchema.ts";
-import {currentView} from "./feedTable.ts";
+import {currentView, reportsView} from "./feedTable.ts";
 import {ident, lit} from "./sql.ts";
 
 /**
@@ -8,6 +8,10 @@ import {ident, lit} from "./sql.ts";
  * `dup_rejects` (line, key text, rule, message): `duplicate_key` when an earlier line of this file has the key,
  * `duplicate_loaded` when a current row of the feed has it, unless that row is of the load `replaced` (the one this
  * file supersedes). A row is rejected once, as an in-file duplicate first.
+ *
+ * A feed with `report_order` takes a key already loaded as a new report on that case (the latest report wins, see
+ * `currentView`): only a row equal in every column to a report in force is `duplicate_loaded` (the same report sent
+ * again, which would add nothing to the case's history).
  */
 export async function rejectDuplicates(
   warehouse: Warehouse,
@@ -18,6 +22,10 @@ export async function rejectDuplicates(
   const keyOn = (a: string, b: string) => keys.map((k) => `${a}.${k} = ${b}.${k}`).join(" and ");
   const keyText = (a: string) =>
     `concat_ws(', ', ${contract.key.map((k) => `${lit(k)} || '=' || ${a}.${ident(k)}::varchar`).join(", ")})`;
+  // A reported feed's row matches an earlier report only when every column is the same; other feeds' by key alone.
+  const loaded = contract.report_order
+    ? `${reportsView(contract)} f on ${keyOn("c", "f")} and ${contract.columns.map((col) => `c.${ident(col.name)} is not distinct from f.${ident(col.name)}`).join(" and ")}`
+    : `${currentView(contract)} f on ${keyOn("c", "f")}`;
   // Keys seen twice first (one grouping of the key columns), then only their rows are looked at.
   await warehouse.run(`create or replace temp table dup_keys as
         select ${keys.join(", ")}, min(_line) as first_line from checked where not _bad
@@ -30,10 +38,11 @@ export async function rejectDuplicates(
   await warehouse.run(
     `insert into dup_rejects
         select c._line, ${keyText("c")}, 'duplicate_loaded',
-               'duplicate key (' || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
-        from checked c join ${currentView(contract)} f on ${keyOn("c", "f")} join load_log l on l.load_id = f._load_id
+               ${lit(contract.report_order ? "same report (" : "duplicate key (")} || ${keyText("c")} || '): already loaded from ' || l.file_name || ' line ' || f._line || ' (load ' || f._load_id || ')'
+        from checked c join ${loaded} join load_log l on l.load_id = f._load_id
         where not c._bad and f._load_id is distinct from $1
-          and not exists (select 1 from dup_rejects d where d._line = c._line)`,
+          and not exists (select 1 from dup_rejects d where d._line = c._line)
+        qualify row_number() over (partition by c._line order by f._load_id) = 1`,
     [replaced],
   );
 }

@@ -18,6 +18,8 @@ import {
   type Typed,
 } from "./parseText.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {isFooterRow} from "./personalData.ts";
+import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 
 export {parseText, trimText, type ColumnType, type Typed};
 
@@ -61,6 +63,8 @@ export interface References {
   unit: Record<string, string>;
   metric: string[];
   task: number[];
+  /** Names two areas or units share → their candidates, as the loader's `ambiguous_area` / `ambiguous_unit` say them. */
+  ambiguous?: {area: Record<string, string>; unit: Record<string, string>};
 }
 
 /** The reserved column that marks rows as synthetic (pipeline/ingest/checkSql.ts SYNTHETIC_COLUMN). */
@@ -77,12 +81,18 @@ export function referencesFromCatalog(catalog: {
   metrics: Array<{id: string}>;
   tasks: Array<{number: number}>;
 }): References {
-  const area: Record<string, string> = {};
-  for (const a of catalog.areas)
-    for (const alias of [a.id, a.code, a.name_zh, a.name_en, ...(a.aliases ?? [])]) area[alias] = a.id;
-  const unit: Record<string, string> = {};
-  for (const u of catalog.units) for (const alias of [u.id, u.name_zh, ...(u.aliases ?? [])]) unit[alias] = u.id;
-  return {area, unit, metric: catalog.metrics.map((m) => m.id), task: catalog.tasks.map((t) => t.number)};
+  // A name two areas or units share names neither: a row using it is rejected with the candidates named.
+  const areas = registryAliases(catalog.areas.map(areaNames));
+  const units = registryAliases(catalog.units.map(unitNames));
+  const candidates = (ambiguous: Map<string, string[]>, entries: Array<{id: string; name_zh: string}>) =>
+    Object.fromEntries([...ambiguous].map(([name, ids]) => [name, candidatesText(ids, entries)]));
+  const area = Object.fromEntries(areas.names);
+  const unit = Object.fromEntries(units.names);
+  const ambiguous = {
+    area: candidates(areas.ambiguous, catalog.areas),
+    unit: candidates(units.ambiguous, catalog.units),
+  };
+  return {area, unit, metric: catalog.metrics.map((m) => m.id), task: catalog.tasks.map((t) => t.number), ambiguous};
 }
 
 /** Normalise a header for matching: trim, drop a BOM and inner spaces, full-width brackets to ASCII, lower case. */
@@ -224,6 +234,8 @@ export interface CheckResult {
   /** Lines with at least one error. */
   rejectedLines: number;
   errors: RowError[];
+  /** Footer lines (填报人 …) skipped: not counted in rowsRead. */
+  footerLines: number[];
 }
 
 /** DuckDB's text of a typed value, for key texts and messages. */
@@ -250,7 +262,13 @@ export function checkRows(
   const bad = new Set<number>();
   const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
   const byName = new Map(contract.columns.map((c) => [c.name, c]));
+  const footerLines: number[] = [];
   for (const {line, cells} of rows) {
+    // A sign-off line below the table (填报人 …) is skipped as the loader skips it, malformed or not.
+    if (isFooterRow(cells.map((c) => c.replace(/^"+/, "")))) {
+      footerLines.push(line);
+      continue;
+    }
     if (width !== undefined && cells.length !== width) {
       errors.push({
         line,
@@ -293,7 +311,18 @@ export function checkRows(
       const found = `found "${v}"`;
       if (c.required && v === null) fail(c.name, "required", null, `${c.name} is required but empty`);
       if (c.references) {
-        if (v !== null && t === null)
+        const shared =
+          v !== null && (c.references === "area" || c.references === "unit")
+            ? references.ambiguous?.[c.references][v]
+            : undefined;
+        if (v !== null && t === null && shared !== undefined)
+          fail(
+            c.name,
+            `ambiguous_${c.references}`,
+            v,
+            `ambiguous ${c.references} "${v}": it names ${shared}; write the full name`,
+          );
+        else if (v !== null && t === null)
           fail(c.name, `unknown_${c.references}`, v, `unknown ${c.references} "${v}": ${REFERENCE_WHAT[c.references]}`);
         continue;
       }
@@ -353,7 +382,7 @@ export function checkRows(
     }
   }
   errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
-  return {rowsRead: rows.length, rejectedLines: bad.size, errors};
+  return {rowsRead: rows.length - footerLines.length, rejectedLines: bad.size, errors, footerLines};
 }
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {

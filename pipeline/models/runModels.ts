@@ -1,7 +1,7 @@
 import {createHash} from "node:crypto";
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "../ingest/contractSchema.ts";
-import {ensureFeedTable} from "../ingest/feedTable.ts";
+import {currentView, ensureFeedTable} from "../ingest/feedTable.ts";
 import {calendarSource, refreshCalendar} from "./calendar/refreshCalendar.ts";
 import {listModels, type Layer, type Model} from "./listModels.ts";
 import {ModelBuildError, ModelTestError, type FailedTest} from "./ModelTestError.ts";
@@ -61,6 +61,12 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
     await setScoreContext(warehouse, options.asOf);
     const {feedLoads, previous, tables} = await readWarehouseState(warehouse);
 
+    // A by-load model of a feed whose reports update a case: the view its rows are refreshed against.
+    const reportedFeeds = new Map(options.contracts.filter((c) => c.report_order).map((c) => [c.feed, c]));
+    const reported = (model: Model) => {
+      const contract = model.feeds.length === 1 ? reportedFeeds.get(model.feeds[0]!) : undefined;
+      return contract ? currentView(contract) : null;
+    };
     const fingerprints = new Map<string, string>();
     const statuses = new Map<string, ModelRun["status"]>();
     const refresh = new IncrementalRefresh(warehouse);
@@ -68,7 +74,12 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
     const failures: FailedTest[] = [];
     let testsRun = 0;
     for (const model of models) {
-      const {base, fingerprint} = fingerprintModel(model, {...options, calendar}, feedLoads, fingerprints);
+      const {base, fingerprint} = fingerprintModel(
+        model,
+        {...options, calendar, reportOrder: model.feeds.map((f) => reportedFeeds.get(f)?.report_order ?? null)},
+        feedLoads,
+        fingerprints,
+      );
       fingerprints.set(model.name, fingerprint);
       // The loads a by-load model is made from (its one feed's), kept so the next run knows which came and went.
       const loads = model.incremental?.by === "load" ? (feedLoads.get(model.feeds[0] ?? "") ?? "") : null;
@@ -93,7 +104,9 @@ export async function runModels(warehouse: Warehouse, options: RunModelsOptions)
       const status = await buildModel(
         warehouse,
         model,
-        refreshable ? {refresh, previousLoads: before?.loads ?? "", loads: loads ?? ""} : null,
+        refreshable
+          ? {refresh, previousLoads: before?.loads ?? "", loads: loads ?? "", reported: reported(model)}
+          : null,
       );
       if (model.incremental?.by === "load") refresh.rememberTable(model);
       statuses.set(model.name, status);
@@ -165,12 +178,12 @@ async function readWarehouseState(warehouse: Warehouse) {
 
 /**
  * A model's two fingerprints. `base` is everything it is made from except upstream data: its SQL and tests, the
- * as-of date when it reads `score_context`, the calendar and the catalog. `fingerprint` adds the loads in force of
+ * as-of date when it reads `score_context`, the calendar, the catalog and its feeds' report order. `fingerprint` adds the loads in force of
  * the feeds it reads and the fingerprints of the models it reads (`fingerprints`, filled in dependency order).
  */
 function fingerprintModel(
   model: Model,
-  inputs: {asOf: string; calendar: string; catalogSha256: string},
+  inputs: {asOf: string; calendar: string; catalogSha256: string; reportOrder: Array<string[] | null>},
   feedLoads: Map<string, string>,
   fingerprints: Map<string, string>,
 ): {base: string; fingerprint: string} {
@@ -181,6 +194,8 @@ function fingerprintModel(
       asOf: model.readsContext ? inputs.asOf : null,
       calendar: inputs.calendar,
       catalog: inputs.catalogSha256,
+      // Which report of a case is in force follows its feed's report order: a new order rebuilds the model.
+      reportOrder: inputs.reportOrder,
     }),
   );
   const fingerprint = sha256(
@@ -200,7 +215,7 @@ function fingerprintModel(
 async function buildModel(
   warehouse: Warehouse,
   model: Model,
-  incremental: {refresh: IncrementalRefresh; previousLoads: string; loads: string} | null,
+  incremental: {refresh: IncrementalRefresh; previousLoads: string; loads: string; reported: string | null} | null,
 ): Promise<"built" | "refreshed"> {
   try {
     if (incremental && (await incremental.refresh.apply(model, incremental))) return "refreshed";
@@ -265,7 +280,7 @@ class IncrementalRefresh {
   constructor(private readonly warehouse: Warehouse) {}
 
   /** Refresh `model` in place; false when it must be rebuilt whole instead (its full-rebuild condition holds). */
-  async apply(model: Model, state: {previousLoads: string; loads: string}): Promise<boolean> {
+  async apply(model: Model, state: {previousLoads: string; loads: string; reported: string | null}): Promise<boolean> {
     const w = this.warehouse;
     const name = model.name;
     if (model.incremental!.by === "load") {
@@ -274,6 +289,10 @@ class IncrementalRefresh {
       const gone = [...before].filter((id) => !now.has(id));
       const added = [...now].filter((id) => !before.has(id));
       const list = (ids: number[]) => (ids.length ? ids.join(", ") : "null");
+      if (state.reported) {
+        await this.applyReported(model, state.reported);
+        return true;
+      }
       await w.run(
         `create or replace temp table delta_${name} as select * from ${name} where load_id in (${list(gone)})`,
       );
@@ -305,6 +324,30 @@ class IncrementalRefresh {
     await w.run(`insert into ${name} select * from (${modelSelect(model)}
 ) where ${where}`);
     return true;
+  }
+
+  /**
+   * The by-load refresh of a model of a feed whose reports update a case (`report_order`): a new load can push an
+   * older load's report of the same case out of `current_<feed>` (and a replaced load bring one back), so the rows
+   * that left and came are found by row (load, line) against the view, not by load alone.
+   */
+  private async applyReported(model: Model, view: string): Promise<void> {
+    const w = this.warehouse;
+    const name = model.name;
+    const sameRow = (a: string, b: string) => `${a}.load_id = ${b}._load_id and ${a}.source_line = ${b}._line`;
+    await w.run(`create or replace temp table delta_${name} as
+      select m.* from ${name} m anti join (select _load_id, _line from ${view}) c on ${sameRow("m", "c")}`);
+    await w.run(
+      `delete from ${name} m using delta_${name} d where m.load_id = d.load_id and m.source_line = d.source_line`,
+    );
+    await w.run(`create or replace temp table arriving as
+      select c._load_id, c._line from (select _load_id, _line from ${view}) c anti join ${name} m on ${sameRow("m", "c")}`);
+    // The load filter is one the model's select can take down to its source; the pair filter then picks the rows.
+    await w.run(`insert into ${name} select m.* from (select * from (${modelSelect(model)}
+) where load_id in (select distinct _load_id from arriving)) m semi join arriving a on ${sameRow("m", "a")}`);
+    await w.run(`insert into delta_${name} select m.* from ${name} m semi join arriving a on ${sameRow("m", "a")}`);
+    await w.run("drop table arriving");
+    this.loadModels.set(name, true);
   }
 
   /**

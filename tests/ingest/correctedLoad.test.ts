@@ -94,9 +94,18 @@ describe("not a correction", () => {
     expect(june!.replaces).toBeUndefined();
   });
 
-  it("a file of another name with a key already loaded has that row rejected as a duplicate, as before", async () => {
+  it("a file of another name reporting a loaded case again loads it as a later report (start-up cases have a report order)", async () => {
+    // K-1 is in force as 城北区 (the second correction): 城东区 here is a later report of the case, and it wins;
+    // the very same report sent again would be a duplicate (tests/ingest/latestReport.test.ts).
     const [result] = await load("开办企业_2022-04.csv", [row("K-1"), row("K-9")]);
-    expect(result).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 1});
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 2, rows_rejected: 0});
+    expect(await current()).toEqual([
+      "K-1 chengdong",
+      "K-2 chengxi",
+      "K-9 chengdong",
+      "K-M1 chengdong",
+      "K-M2 chengdong",
+    ]);
   });
 
   it("--replace with no earlier version says there was nothing to replace", async () => {

@@ -136,6 +136,31 @@ describe("incremental refresh", () => {
     expect(await differencesFromFullRebuild()).toEqual({});
   });
 
+  it("moves a case reported again with a new state out of its earlier load's rows, equal to a full rebuild", async () => {
+    const header = "case_id,area,applied_at,completed_at,channel,procedures,cost_yuan";
+    const open = "R-1,城东区,2022-05-20 09:30,,online,2,0";
+    await load("startup_2022-05-open.csv", [header, open].join("\n"));
+    expect(statusOf(await score())).toMatchObject({stg_startup_cases: "refreshed"});
+    await load(
+      "startup_2022-06-done.csv",
+      [header, "R-1,城东区,2022-05-20 09:30,2022-06-01 11:00,online,2,0"].join("\n"),
+    );
+    expect(statusOf(await score())).toMatchObject({stg_startup_cases: "refreshed", mart_metric_periods: "refreshed"});
+    expect(await differencesFromFullRebuild()).toEqual({});
+    // The open report comes back when the completion is replaced by a file without the case.
+    await load("startup_2022-06-done.csv", [header, "R-2,城东区,2022-06-02 09:30,,online,2,0"].join("\n"), {
+      replace: true,
+    });
+    expect(statusOf(await score())).toMatchObject({stg_startup_cases: "refreshed"});
+    expect(await differencesFromFullRebuild()).toEqual({});
+    const rows = await withWarehouse((w) =>
+      w.all<{n: number; done: number}>(
+        "select count(*) as n, count(completed_at) as done from stg_startup_cases where applied_at = timestamp '2022-05-20 09:30'",
+      ),
+    );
+    expect(rows).toEqual([{n: 1, done: 0}]);
+  });
+
   it("rebuilds what reads the as-of date when it changes, and skips everything when nothing did", async () => {
     const moved = statusOf(await score("2023-03-31"));
     expect(moved).toMatchObject({stg_startup_cases: "skipped", int_metric_observations: "built"});

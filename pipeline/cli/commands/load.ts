@@ -2,7 +2,9 @@ import {Command} from "commander";
 import {RefusedFilesError, UsageError} from "../../errors.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
 import type {LoadResult} from "../../ingest/loadFile.ts";
+import {formatRejectReason} from "../../ingest/rejectReasons.ts";
 import {colors, printJson, type Io} from "../io.ts";
+import {loadProgress} from "../loadProgress.ts";
 
 /** `bizenv load <file|dir>...`: load feed files into the warehouse, every row accounted for. */
 export function loadCommand(io: Io): Command {
@@ -29,10 +31,10 @@ export function loadCommand(io: Io): Command {
     )
     .action(async (paths: string[], options: {feed?: string; replace?: boolean; json?: boolean; wait?: string}) => {
       const c = colors(io);
-      const showProgress = io.isTTY && !options.json;
       const waitSeconds = options.wait === undefined ? 0 : Number(options.wait);
       if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 86_400)
         throw new UsageError(`--wait takes a number of seconds from 0 to 86400, found ${JSON.stringify(options.wait)}`);
+      const progress = loadProgress(io, options.json);
       const results = await loadPaths(paths, {
         env: io.env,
         cwd: io.cwd,
@@ -40,15 +42,24 @@ export function loadCommand(io: Io): Command {
         onWait: (message) => io.stderr(`${c.yellow("waiting")} ${message}\n`),
         ...(options.feed === undefined ? {} : {feed: options.feed}),
         ...(options.replace === undefined ? {} : {replace: options.replace}),
-        ...(showProgress
-          ? {progress: (e) => io.stderr(`\r\x1b[K[${e.index + 1}/${e.total}] ${e.file}: ${e.phase}…`)}
-          : {}),
-      });
-      if (showProgress) io.stderr("\r\x1b[K");
+        ...(progress ? {progress: progress.update} : {}),
+      }).finally(() => progress?.done());
       if (options.json) {
         printJson(io, {
           files: results.map(
-            ({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message, replaces}) => ({
+            ({
+              file,
+              feed,
+              sha256,
+              status,
+              rows_read,
+              rows_loaded,
+              rows_rejected,
+              message,
+              replaces,
+              reject_reasons,
+              footer_lines,
+            }) => ({
               file,
               feed,
               sha256,
@@ -58,11 +69,16 @@ export function loadCommand(io: Io): Command {
               rows_rejected,
               message,
               ...(replaces === undefined ? {} : {replaces}),
+              reject_reasons: reject_reasons ?? [],
+              footer_lines: footer_lines ?? [],
             }),
           ),
         });
       } else {
-        for (const r of results) io.stdout(formatResult(r, c) + "\n");
+        for (const r of results) {
+          io.stdout(formatResult(r, c) + "\n");
+          for (const reason of r.reject_reasons ?? []) io.stdout(c.yellow(`  ${formatRejectReason(reason)}`) + "\n");
+        }
         const sum = (k: "rows_read" | "rows_loaded" | "rows_rejected") => results.reduce((a, r) => a + r[k], 0);
         const count = (s: LoadResult["status"]) => results.filter((r) => r.status === s).length;
         io.stdout(

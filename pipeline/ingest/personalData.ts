@@ -1,0 +1,56 @@
+/**
+ * Personal data offices put around their tables, and how the loader keeps it out of what it stores and exports.
+ * Plain data and pure functions (no imports): the browser's file check uses them too.
+ */
+
+/**
+ * Labels of the sign-off lines offices write below a table (填报人：张三 联系电话：139…): a row whose first non-empty
+ * cell starts with one is a footer line, skipped and counted, never a rejected row that would keep its text.
+ */
+export const FOOTER_LABELS = [
+  "填报人",
+  "填表人",
+  "报送人",
+  "制表人",
+  "审核人",
+  "复核人",
+  "负责人",
+  "经办人",
+  "统计人",
+  "联系人",
+  "联系电话",
+  "联系方式",
+  "电话",
+  "手机",
+] as const;
+
+/** The footer test as a regular expression over a row's first non-empty cell (JS and DuckDB's RE2 alike). */
+export const FOOTER_PATTERN = `^(${FOOTER_LABELS.join("|")})`;
+
+/**
+ * Phone and identity numbers in free text, for RE2 (DuckDB) and JS alike: mobile numbers (139 1234 5678, with or
+ * without spaces or hyphens), landlines with an area code (0971-1234567), 18-digit resident identity numbers (the
+ * last may be X) and the old 15-digit ones.
+ */
+export const PERSONAL_NUMBER_PATTERN =
+  "\\b(?:1[3-9][0-9](?:[- ]?[0-9]{4}){2}|0[0-9]{2,3}-[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15})\\b";
+
+/** What a scrubbed number becomes. */
+export const SCRUBBED = "[removed]";
+
+/**
+ * Text with every phone and identity number replaced by `[removed]`: what a rejected example may show.
+ *
+ * @example scrubPersonalNumbers("联系电话：13912345678") // "联系电话：[removed]"
+ */
+export function scrubPersonalNumbers(text: string): string;
+export function scrubPersonalNumbers(text: string | null): string | null;
+export function scrubPersonalNumbers(text: string | null): string | null {
+  return text === null ? null : text.replace(new RegExp(PERSONAL_NUMBER_PATTERN, "g"), SCRUBBED);
+}
+
+/** Whether a row (its cells, as text) is a footer line: its first non-empty cell starts with a footer label. */
+export function isFooterRow(cells: ReadonlyArray<string | null | undefined>): boolean {
+  const first = cells.map((c) => (c ?? "").trim()).find((c) => c !== "");
+  return first !== undefined && new RegExp(FOOTER_PATTERN).test(first);
+}
