@@ -192,10 +192,11 @@ if (missing) {
     const warehouse = join(data, "warehouse.duckdb");
     let load: Child | undefined;
 
+    // The build alone took 364 s on the loaded two-core machine (eight agents): ten minutes leaves room.
     beforeAll(async () => {
-      site = await startSite({exportsDir: EXPORTS, env: {BIZENV_DB: warehouse}});
+      site = await startSite({exportsDir: EXPORTS, env: {BIZENV_DB: warehouse}, timeoutMs: 600_000});
       browser = await launchChromium();
-    }, 360_000);
+    }, 660_000);
 
     afterAll(async () => {
       if (load && load.process.exitCode === null && load.process.signalCode === null) load.process.kill("SIGKILL");
