@@ -256,7 +256,8 @@ if (missing) {
             await page.close();
           }
         },
-        150_000,
+        // axe adds seconds per page, and minutes when eight agents share the two cores (load average 30 seen).
+        300_000,
       );
     }
 
