@@ -109,6 +109,36 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
+/**
+ * The page shell's accessibility, run from the head of every page (inline: the CSP allows it, and the larger-text class
+ * must be set before the first paint, so the page never jumps). Framework 1.13's shell breaks three axe-core rules that
+ * its config cannot reach, so this script mends them once the body is parsed: the sidebar toggle has only a title
+ * (label-title-only), the sidebar's close control is a <label> directly inside an <ol> (list), and the search box says
+ * "Search" on Chinese pages; and Observable Plot names each mark's <g> with an aria-label ("line", "dot") that a <g>
+ * without a role may not carry (aria-prohibited-attr), which says nothing a reader needs, so it is dropped. It also runs the larger-text (适老化) toggle of the header: the choice is kept in
+ * localStorage and can be set by the URL (?text=large or ?text=normal), so it survives a reload and can be linked.
+ */
+function shellScript(en: boolean): string {
+  const words = en
+    ? {toggle: "Show or hide the sidebar", search: "Search"}
+    : {toggle: "显示或隐藏侧栏", search: "搜索"};
+  return `{const d=document.documentElement,K="bizenv-text-size",W=${JSON.stringify(words)};
+const q=new URLSearchParams(location.search).get("text");
+try{if(q==="large"||q==="normal")localStorage.setItem(K,q)}catch(e){}
+let s=q;try{s=s||localStorage.getItem(K)}catch(e){}
+d.classList.toggle("large-text",s==="large");
+addEventListener("DOMContentLoaded",()=>{
+const t=document.getElementById("observablehq-sidebar-toggle");if(t){t.setAttribute("aria-label",W.toggle);t.removeAttribute("title")}
+const c=document.getElementById("observablehq-sidebar-close");if(c)c.closest("nav")?.prepend(c);
+const i=document.querySelector("#observablehq-search input");if(i){i.placeholder=W.search;i.setAttribute("aria-label",W.search)}
+for(const b of document.querySelectorAll("[data-text-size]")){
+b.setAttribute("aria-pressed",String(d.classList.contains("large-text")));
+b.addEventListener("click",()=>{const on=d.classList.toggle("large-text");b.setAttribute("aria-pressed",String(on));
+try{localStorage.setItem(K,on?"large":"normal")}catch(e){}dispatchEvent(new Event("resize"))})}
+const m=(n)=>{if(n.nodeType!==1)return;for(const g of n.matches("svg g[aria-label]")?[n]:n.querySelectorAll("svg g[aria-label]"))g.removeAttribute("aria-label")};
+m(document.body);new MutationObserver((r)=>{for(const x of r)for(const n of x.addedNodes)m(n)}).observe(document.body,{childList:true,subtree:true})})}`;
+}
+
 export default {
   root: "dashboards",
   // Where `observable build` writes the site: dist/, or $BIZENV_DIST (pipeline/site/buildSite.mjs's outDir, which
@@ -155,7 +185,8 @@ export default {
   // Simplified Chinese glyphs and screen readers the right voice.
   head: ({path}: {path: string}) => `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<script>document.documentElement.lang = ${JSON.stringify(isEnglish(path) ? "en" : "zh-CN")};</script>`,
+<script>document.documentElement.lang = ${JSON.stringify(isEnglish(path) ? "en" : "zh-CN")};</script>
+<script>${shellScript(isEnglish(path))}</script>`,
   // The language switch, on every page: a link to the same page in the other language.
   header: ({path}: {path: string}) => {
     if (path === "/404") return `<div class="site-header"><span class="site-title">${TITLE}</span></div>`;
@@ -167,12 +198,15 @@ export default {
             : "模拟数据:本站所有数字均为生成的演示或测试数据,并非西宁实测数据。"
         }</div>`
       : "";
+    const textSize = `<button type="button" class="text-size-toggle no-print" data-text-size aria-pressed="false">${
+      en ? "Larger text" : "大字版"
+    }</button>`;
     return `${banner}<div class="site-header"><span class="site-title">${en ? "Xining business environment" : TITLE}</span>
-<nav class="lang-switch" aria-label="${en ? "Language" : "语言"}">${
+<div class="header-tools">${textSize}<nav class="lang-switch" aria-label="${en ? "Language" : "语言"}">${
       en
         ? `<a href="${twinPath(path)}" hreflang="zh-CN" lang="zh-CN">中文</a><span aria-current="true">English</span>`
         : `<span aria-current="true">中文</span><a href="${twinPath(path)}" hreflang="en" lang="en">English</a>`
-    }</nav></div>`;
+    }</nav></div></div>`;
   },
   footer: ({path}: {path: string}) =>
     isEnglish(path)

@@ -26,7 +26,12 @@ export function rankColor(rank: number, of: number): string {
 export function heatTable(data: AreasData, {year, lang, metrics}: {year: number; lang: Lang; metrics: string[]}) {
   const cells = new Map(data.cells.filter((c) => c.year === year).map((c) => [`${c.metric}|${c.area}`, c]));
   const shown = data.metrics.filter((m) => metrics.includes(m.id));
-  return html`<div class="table-scroll">
+  return html`<div
+    class="table-scroll"
+    tabindex="0"
+    role="region"
+    aria-label=${tr(lang, `${year}年各地区指标`, `Areas by indicator, ${year}`)}
+  >
     <table class="data-table heat-table">
       <thead>
         <tr>

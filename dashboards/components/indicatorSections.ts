@@ -4,7 +4,7 @@ import {dataTable} from "./dataTable.js";
 import {distributionChart} from "./distributionChart.js";
 import {dtfChart} from "./dtfChart.js";
 import {forecastHistoryChart} from "./forecastHistoryChart.js";
-import {formatDate, formatDecimal, nameOf, tr, type Lang} from "./i18n.js";
+import {formatDate, formatDecimal, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {referencesFor, segmentValues, targetFor, type IndicatorView} from "./indicatorView.js";
 import {
   referenceLabel,
@@ -84,32 +84,98 @@ export function forecastSection(c: IndicatorChoice | null, {lang, resize}: Optio
 /** The year's case-duration distribution and each segment's value, side by side. */
 export function detailSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
   if (!c || c.year === null) return "";
-  const {metric, segment, year} = c;
-  const bins = v.distributions.filter((b) => b.metric === metric.id && b.segment === segment && b.year === year);
+  const {metric, year} = c;
+  const measured = distributionOf(v, c, lang);
   const segs = segmentValues(v, metric.id, year);
-  if (!bins.length && !segs.length) return "";
-  return html`<div class="grid grid-cols-2">
-    ${
-      bins.length
-        ? html`<div class="card" data-chart="distribution">
-            <h2>${tr(lang, `${year}年办件时长分布`, `Case durations in ${year}`)}</h2>
-            ${resize((width) => distributionChart(bins, {width, lang, unit: metric.unit, target: c.target?.value ?? null}))}
-          </div>`
-        : ""
-    }
-    ${
-      segs.length
-        ? html`<div class="card" data-chart="segments">
-            <h2>${tr(lang, `${year}年各分类`, `Segments in ${year}`)}</h2>
-            ${resize((width) =>
-              rankChart(
-                segs.map((s, i) => ({label: segmentLabel(s.segment, lang), value: s.value, rank: i, status: s.status})),
-                {width, lang, unit: metric.unit},
-              ),
-            )}
-          </div>`
-        : ""
-    }
+  if (!measured && !segs.length) return "";
+  return html`${derivedFigure(v, c, lang)}
+    <div class="grid grid-cols-2">
+      ${
+        measured
+          ? html`<div class="card" data-chart="distribution" data-metric=${measured.metric.id}>
+              <h2>
+                ${tr(lang, `${year}年${nameOf(measured.metric, lang)}分布`, `${nameOf(measured.metric, lang)}: distribution in ${year}`)}
+              </h2>
+              <p class="chart-note">
+                ${tr(lang, "每个办件一个观测值;红线为方案限值。", "One observation per case; red lines are the plan's limits.")}
+              </p>
+              ${resize((width) => distributionChart(measured.bins, {width, lang, unit: measured.metric.unit, rows: measured.rows}))}
+            </div>`
+          : ""
+      }
+      ${
+        segs.length
+          ? html`<div class="card" data-chart="segments">
+              <h2>${tr(lang, `${year}年各分类`, `Segments in ${year}`)}</h2>
+              ${resize((width) =>
+                rankChart(
+                  segs.map((s, i) => ({
+                    label: segmentLabel(s.segment, lang),
+                    value: s.value,
+                    rank: i,
+                    status: s.status,
+                  })),
+                  {width, lang, unit: metric.unit},
+                ),
+              )}
+            </div>`
+          : ""
+      }
+    </div>`;
+}
+
+/**
+ * What the distribution shows for the reader's choice: always a measured quantity (a derived cut against a baseline
+ * is drawn as its base metric, e.g. connection workdays for the cut in connection time), for the chosen segment or,
+ * on "all", for each of a few segments (supply classes), each with the plan's limit for it.
+ */
+function distributionOf(v: IndicatorView, c: IndicatorChoice, lang: Lang) {
+  const metric = (c.metric.derived_from && v.data.metrics.find((m) => m.id === c.metric.derived_from)) || c.metric;
+  const year = c.year;
+  const binsOf = (segment: string) =>
+    v.distributions
+      .filter((b) => b.metric === metric.id && b.segment === segment && b.year === year)
+      .map((b) => ({segment, lo: b.lo, hi: b.hi, n: b.n}));
+  const split = c.segment === "all" ? metric.segments.filter((s) => s !== "all" && binsOf(s).length) : [];
+  const segments = split.length > 1 && split.length <= MAX_DISTRIBUTION_ROWS ? split : [c.segment];
+  const bins = segments.flatMap(binsOf);
+  if (!bins.length) return null;
+  const rows = segments.map((s) => ({
+    segment: s,
+    label: segmentLabel(s, lang),
+    limit:
+      targetFor(v, metric.id, s)?.value ?? (metric === c.metric && s === c.segment ? (c.target?.value ?? null) : null),
+  }));
+  return {metric, bins, rows};
+}
+
+/** Distributions side by side stay readable up to this many rows (supply classes: 3); more falls back to one. */
+const MAX_DISTRIBUTION_ROWS = 4;
+
+/**
+ * A derived metric (a cut in percent against a baseline) as the one figure it is: the year's value and the baseline
+ * it is measured against, named, rather than a per-case distribution of percentages.
+ */
+function derivedFigure(v: IndicatorView, c: IndicatorChoice, lng: Lang) {
+  if (!c.metric.derived_from || !c.target?.baseline) return "";
+  const judged = v.attainment.find(
+    (a) => a.clause === c.target!.clause && a.period_type === "year" && a.period === String(c.year),
+  );
+  if (!judged || judged.actual === null) return "";
+  const base = v.data.metrics.find((m) => m.id === c.metric.derived_from);
+  const b = c.target.baseline;
+  const baseValue =
+    judged.baseline === null ? "—" : `${formatDecimal(judged.baseline, lng)} ${unitLabel(base?.unit ?? "", lng)}`;
+  return html`<div class="card derived-figure" data-derived>
+    <h2>${nameOf(c.metric, lng)}(${c.year})</h2>
+    <span class="big">${formatDecimal(judged.actual, lng, 1)}%</span>
+    <p>
+      ${tr(
+        lng,
+        `基准:${b.period}年${b.statistic === "mean" ? "平均" : "中位"}${nameOf(base ?? c.metric, lng)} ${baseValue}(${b.reference_zh})。`,
+        `Baseline: the ${b.statistic} ${nameOf(base ?? c.metric, lng).toLowerCase()} of ${b.period}, ${baseValue}. ${b.description_en}`,
+      )}
+    </p>
   </div>`;
 }
 

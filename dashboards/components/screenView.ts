@@ -4,7 +4,7 @@ import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
-import {TONE_COLOR, tone, verdictTone} from "./statusColors.js";
+import {SCREEN_TONE_COLOR as TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
 /** The meeting-room screen is drawn at 1920 × 1080 and scaled to whatever display shows it. */
 export const STAGE = {width: 1920, height: 1080};

@@ -1,13 +1,23 @@
 /**
- * Status colours, the same on screen, on paper and on the dark meeting-room screen. Green is only ever "met on fresh
- * data": a stale feed or a missing figure is grey (see `tone`).
+ * Status colours on the light pages and on paper. Green is only ever "met on fresh data": a stale feed or a missing
+ * figure is grey (see `tone`). Each keeps 4.5:1 against white and the cards' #f6f6f6 (WCAG 2.1 AA, the test of
+ * GB/T 37668-2019), as text and under white text, and never stands alone: a status word (statusLabels.ts) goes
+ * beside it. style.css repeats them as the .tone-* classes.
  */
 export const TONE_COLOR = {
+  met: "#1f6e30",
+  at_risk: "#9a5b00",
+  missed: "#b12a1c",
+  none: "#5f6368",
+} as const;
+
+/** The same tones on the dark meeting-room screen (#0b1220), where the light-page shades would fall below 4.5:1. */
+export const SCREEN_TONE_COLOR = {
   met: "#2e8540",
   at_risk: "#d98a1c",
   missed: "#c0392b",
   none: "#9aa0a6",
-} as const;
+} as const satisfies Record<keyof typeof TONE_COLOR, string>;
 
 export type Tone = keyof typeof TONE_COLOR;
 

@@ -30,7 +30,7 @@ export function targetTable(targets: Target[], plan: PlanJson, {lang}: {lang: La
   }));
   return html`<div>
     ${downloadButtons(targets, columns, {name: zh ? "量化目标" : "targets", lang})}
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${zh ? "量化目标" : "Targets"}>
       <table class="text-table target-table">
         <thead>
           <tr>
