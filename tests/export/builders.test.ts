@@ -262,6 +262,30 @@ describe("national standing and tiers", () => {
     expect(other.verdict_source).toBe("simulated");
   });
 
+  it("indicators carry the indicator score per year: each component's value, bounds, score and contribution", () => {
+    const indicators = buildIndicators({
+      catalog,
+      benchmarks,
+      asOf: "2023-03-15",
+      rows: [...rows, calendarDays, {...calendarDays, metric_id: "startup_procedures_count", median: 4}],
+      attainment: [],
+      forecasts: [],
+      national: [],
+      tiers: [],
+      feedOf: new Map(),
+    });
+    const s = indicators.find((i) => i.indicator_id === "starting_a_business")!;
+    // Time 2.1 days: 100 × (100 − 2.1) / 99.5 = 98.392; procedures 4: 100 × (18 − 4) / 17 = 82.353; mean 90.372.
+    expect(s.indicator_scores).toHaveLength(1);
+    const y = s.indicator_scores[0]!;
+    expect(y).toMatchObject({year: "2022", scored: 2, total: 2});
+    expect(y.score).toBeCloseTo(90.372, 3);
+    const time = y.components.find((c) => c.metric_id === "business_startup_time_days")!;
+    expect(time).toMatchObject({value: 2.1, frontier: 0.5, worst: 100, db2020: "starting_a_business.time_days"});
+    expect(time.contribution).toBeCloseTo(98.392 / 2, 3);
+    expect(indicators.find((i) => i.indicator_id === "bidding_and_tendering")!.indicator_scores).toEqual([]);
+  });
+
   it("areas are ranked by polarity, indicators carry the headline figures", () => {
     const attainment = buildAttainment(rows, ctx);
     const areas = buildAreas(rows, attainment, {metrics, benchmarks}).filter(
