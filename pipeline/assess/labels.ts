@@ -1,4 +1,4 @@
-import {STATUS_LABELS, type StatusWord} from "../../dashboards/components/statusLabels.ts";
+import {STATUS_LABELS, UNIT_WORDS, type StatusWord} from "../../dashboards/components/statusLabels.ts";
 import type {Lang} from "./types.ts";
 
 /** One language's words of a table of the shared status dictionary (dashboards/components/statusLabels.ts). */
@@ -188,18 +188,7 @@ const zh = {
   verdictSource: {official: "官方评价", simulated: "模拟评价", provisional: "暂定"} as Record<string, string>,
   severity: {critical: "严重", warning: "警示", info: "提示"} as Record<string, string>,
   list: wordsIn(W.list, "zh"),
-  unitOfMeasure: {
-    workday: "工作日",
-    hour: "小时",
-    day: "天",
-    percent: "%",
-    percent_reduction: "压减%",
-    kW: "千瓦",
-    count: "个",
-    yuan: "元",
-    index: "分",
-    percent_of_income: "%人均收入",
-  } as Record<string, string>,
+  unitOfMeasure: wordsIn(UNIT_WORDS.report, "zh"),
   none: "无",
   noChanges: "无变化",
   changeKinds: {target: "目标", indicator: "指标等次", task: "任务", unit: "单位名次"} as Record<string, string>,
@@ -397,18 +386,7 @@ const en: Labels = {
   verdictSource: {official: "official evaluation", simulated: "simulated evaluation", provisional: "provisional"},
   severity: {critical: "critical", warning: "warning", info: "note"},
   list: wordsIn(W.list, "en"),
-  unitOfMeasure: {
-    workday: "workdays",
-    hour: "hours",
-    day: "days",
-    percent: "%",
-    percent_reduction: "% cut",
-    kW: "kW",
-    count: "count",
-    yuan: "yuan",
-    index: "points",
-    percent_of_income: "% of income per capita",
-  },
+  unitOfMeasure: wordsIn(UNIT_WORDS.report, "en"),
   none: "none",
   noChanges: "no changes",
   changeKinds: {target: "Target", indicator: "Tier verdict", task: "Task", unit: "Unit rank"},
