@@ -1,3 +1,5 @@
+import {UNIT_WORDS} from "./statusLabels.js";
+
 /** Page language. Chinese pages live at the root, their English twins under /en/. */
 export type Lang = "zh" | "en";
 
@@ -40,19 +42,8 @@ export function formatDeadline(deadline: string, lang: Lang): string {
   return formatDate(deadline, lang);
 }
 
-/** Units of measure of quantitative targets (sources/plans/<plan>/targets.yaml `unit`). */
-const measureUnits: Record<string, Record<Lang, string>> = {
-  workday: {zh: "个工作日", en: "working days"},
-  hour: {zh: "小时", en: "hours"},
-  day: {zh: "天", en: "days"},
-  percent: {zh: "%", en: "%"},
-  percent_reduction: {zh: "%(压减)", en: "% reduction"},
-  kW: {zh: "千瓦", en: "kW"},
-  count: {zh: "个", en: ""},
-  yuan: {zh: "元", en: "yuan"},
-  index: {zh: "分", en: "points"},
-  percent_of_income: {zh: "%(占人均收入)", en: "% of income per capita"},
-};
+/** Units of measure of quantitative targets (sources/plans/<plan>/targets.yaml `unit`): statusLabels.ts. */
+const measureUnits: Record<string, Record<Lang, string>> = UNIT_WORDS.threshold;
 
 /** A target's threshold as the plan states it: "≤ 1 个工作日", "≥ 95%". Unknown units print as they are. */
 export function formatThreshold(
@@ -113,19 +104,8 @@ export function formatCount(value: number | null | undefined, lang: Lang): strin
   return formatDecimal(value, lang, 0);
 }
 
-/** Short unit names for values and axes (metrics.yaml `unit`). */
-const valueUnits: Record<string, Record<Lang, string>> = {
-  workday: {zh: "个工作日", en: "workdays"},
-  hour: {zh: "小时", en: "hours"},
-  day: {zh: "天", en: "days"},
-  percent: {zh: "%", en: "%"},
-  percent_reduction: {zh: "%", en: "%"},
-  kW: {zh: "千瓦", en: "kW"},
-  count: {zh: "个", en: "count"},
-  yuan: {zh: "元", en: "yuan"},
-  index: {zh: "分", en: "points"},
-  percent_of_income: {zh: "%人均收入", en: "% of income p.c."},
-};
+/** Short unit names for values and axes (metrics.yaml `unit`): statusLabels.ts. */
+const valueUnits: Record<string, Record<Lang, string>> = UNIT_WORDS.value;
 
 /** A metric's unit for an axis label: 个工作日, hours, %. */
 export function unitLabel(unit: string, lang: Lang): string {

@@ -255,6 +255,60 @@ export function nationalSection(v: IndicatorView, c: IndicatorChoice | null, {la
 }
 
 /**
+ * The indicator score (前沿距离) of the latest year with data: each component's value, fixed bounds, score and
+ * contribution, and the score of every year; or a notice naming what is missing.
+ */
+export function scoreSection(v: IndicatorView, {lang}: {lang: Lang}) {
+  const years = v.data.card.indicator_scores;
+  const latest = years.at(-1);
+  const heading = html`<h2>
+    ${tr(lang, "指标得分:前沿距离", "Indicator score: distance to frontier")}
+    ${methodNote("indicator_score", {data: v.data, target: null, lang})}
+  </h2>`;
+  if (!latest) {
+    return html`<section>
+      ${heading}
+      <p class="muted">
+        ${tr(lang, "尚无二级指标数值,无法计算指标得分。", "No component has a value yet: no indicator score.")}
+      </p>
+    </section>`;
+  }
+  const fmt = (x: number | null) => formatDecimal(x === null ? null : Math.round(x * 10) / 10, lang);
+  return html`<section>
+    ${heading}
+    <p>
+      ${tr(
+        lang,
+        `${latest.year}年:${fmt(latest.score)} 分(${latest.scored}/${latest.total} 项二级指标有数值)`,
+        `${latest.year}: ${fmt(latest.score)} (${latest.scored} of ${latest.total} components with a value)`,
+      )}
+      ${years.length > 1 ? ` · ${years.map((y) => `${y.year}: ${fmt(y.score)}`).join(" · ")}` : ""}
+    </p>
+    <div class="card" data-table="indicator-score">
+      ${dataTable(
+        latest.components,
+        [
+          {label: tr(lang, "二级指标", "Component"), value: (c) => `${c.name_zh} (${c.metric_id})`},
+          {label: tr(lang, "本市值", "Value"), value: (c) => c.value, format: (c) => fmt(c.value), num: true},
+          {label: tr(lang, "前沿值", "Frontier"), value: (c) => c.frontier, num: true},
+          {label: tr(lang, "最差值", "Worst"), value: (c) => c.worst, num: true},
+          {label: tr(lang, "单位", "Unit"), value: (c) => c.unit},
+          {label: tr(lang, "得分", "Score"), value: (c) => c.score, format: (c) => fmt(c.score), num: true},
+          {
+            label: tr(lang, "贡献", "Contribution"),
+            value: (c) => c.contribution,
+            format: (c) => fmt(c.contribution),
+            num: true,
+          },
+          {label: tr(lang, "边界来源", "Bounds source"), value: (c) => c.source, className: "task-text"},
+        ],
+        {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "指标得分", "indicator-score")}`},
+      )}
+    </div>
+  </section>`;
+}
+
+/**
  * The tier verdict of every year with where it came from (官方评价 or 模拟评价, 暂定 when peers' earlier-year values
  * stood in), bizenv's own verdict beside an official one, and the evidence.
  */

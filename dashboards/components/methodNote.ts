@@ -8,7 +8,7 @@ import {statusLabel, verdictLabel} from "./labels.js";
  * statistic, baseline, forecast method, tier rule, national references), with the sources the exports name.
  */
 export function methodNote(
-  kind: "status" | "forecast" | "tier" | "national",
+  kind: "status" | "forecast" | "tier" | "national" | "indicator_score",
   {data, target, lang}: {data: IndicatorData; target: IndicatorTarget | null; lang: Lang},
 ) {
   const zh = lang === "zh";
@@ -58,13 +58,26 @@ export function methodNote(
         return html`<p>
             ${tr(
               lang,
-              "前沿距离分按世界银行《营商环境报告》方法:以各分项固定的 DB2020 边界(最优值 100 分、最差值 0 分)线性换算,不随当年样本变化;尚无固定边界的度量不计分;百分位为西宁在对标城市中的位置。",
-              "Distance to frontier follows the World Bank Doing Business method against each component's fixed DB2020 bounds (best 100, worst 0, linear in between), never the year's sample; a metric with no fixed bound yet gets no score. The percentile is Xining's place among the peer cities.",
+              "前沿距离分按世界银行《营商环境报告》方法:以各二级指标的固定边界(前沿值 100 分、最差值 0 分;DB2020 定义的取其边界)线性换算,不随当年样本变化;不是二级指标的度量不计分;百分位为西宁在对标城市中的位置。",
+              "Distance to frontier follows the World Bank Doing Business method against each component's fixed bounds (frontier 100, worst 0, linear in between; DB2020's where it defines the component), never the year's sample; a metric that is not a component gets no score. The percentile is Xining's place among the peer cities.",
             )}
           </p>
           <ul>
             ${[...new Set(data.national.map((n) => n.source).filter(Boolean))].map((s) => html`<li>${s}</li>`)}
           </ul>`;
+      case "indicator_score": {
+        const latest = data.card.indicator_scores.at(-1);
+        return html`<p>
+            ${tr(
+              lang,
+              "指标前沿距离得分:每个二级指标按其固定边界(前沿值 100 分、最差值 0 分)线性计分,即 100 ×(最差值 − 本市值)/(最差值 − 前沿值),截断于 0–100;指标得分为有数值的二级指标得分的简单平均,每项贡献 = 其得分 ÷ 计分项数。本市值为当年全市的评定统计量。边界固定,不随当年样本的最好与最差值变化;世界银行《营商环境报告2020》定义的二级指标取其边界,时间按日历日计量。",
+              "Indicator score (distance to frontier): each component (二级指标) is scored linearly against its fixed bounds (frontier 100, worst 0), 100 × (worst − value) / (worst − frontier), clipped to 0–100; the indicator score is the plain mean of the components with a value, each contributing its score ÷ the number scored. The value is the city's judged statistic of the year. The bounds are fixed, never the year's sample; where Doing Business 2020 defines the component its bounds are used and times are counted in calendar days.",
+            )}
+          </p>
+          <ul>
+            ${(latest?.components ?? []).map((c) => html`<li>${c.name_zh} (${c.metric_id}): ${c.source}</li>`)}
+          </ul>`;
+      }
     }
   };
   return html`<details class="method" data-method=${kind}>

@@ -58,3 +58,48 @@ export const STATUS_LABELS = {
     no_data: {zh: "无数据", en: "No data"},
   },
 } as const satisfies Record<string, Record<string, StatusWord>>;
+
+/**
+ * The words for the units of measure (metrics.yaml and targets.yaml `unit`), in the three forms they are printed:
+ * `threshold` after a target's number as the plan states it ("≤ 1 个工作日"), `value` after a value and on an axis,
+ * `report` in the assessment's tables. One dictionary for the site and the report, so a unit added to the catalog is
+ * named in one place.
+ */
+export const UNIT_WORDS = {
+  threshold: {
+    workday: {zh: "个工作日", en: "working days"},
+    hour: {zh: "小时", en: "hours"},
+    day: {zh: "天", en: "days"},
+    percent: {zh: "%", en: "%"},
+    percent_reduction: {zh: "%(压减)", en: "% reduction"},
+    kW: {zh: "千瓦", en: "kW"},
+    count: {zh: "个", en: ""},
+    yuan: {zh: "元", en: "yuan"},
+    index: {zh: "分", en: "points"},
+    percent_of_income: {zh: "%(占人均收入)", en: "% of income per capita"},
+  },
+  value: {
+    workday: {zh: "个工作日", en: "workdays"},
+    hour: {zh: "小时", en: "hours"},
+    day: {zh: "天", en: "days"},
+    percent: {zh: "%", en: "%"},
+    percent_reduction: {zh: "%", en: "%"},
+    kW: {zh: "千瓦", en: "kW"},
+    count: {zh: "个", en: "count"},
+    yuan: {zh: "元", en: "yuan"},
+    index: {zh: "分", en: "points"},
+    percent_of_income: {zh: "%人均收入", en: "% of income p.c."},
+  },
+  report: {
+    workday: {zh: "工作日", en: "workdays"},
+    hour: {zh: "小时", en: "hours"},
+    day: {zh: "天", en: "days"},
+    percent: {zh: "%", en: "%"},
+    percent_reduction: {zh: "压减%", en: "% cut"},
+    kW: {zh: "千瓦", en: "kW"},
+    count: {zh: "个", en: "count"},
+    yuan: {zh: "元", en: "yuan"},
+    index: {zh: "分", en: "points"},
+    percent_of_income: {zh: "%人均收入", en: "% of income per capita"},
+  },
+} as const satisfies Record<string, Record<string, StatusWord>>;

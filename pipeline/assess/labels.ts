@@ -1,4 +1,4 @@
-import {STATUS_LABELS, type StatusWord} from "../../dashboards/components/statusLabels.ts";
+import {STATUS_LABELS, UNIT_WORDS, type StatusWord} from "../../dashboards/components/statusLabels.ts";
 import type {Lang} from "./types.ts";
 
 /** One language's words of a table of the shared status dictionary (dashboards/components/statusLabels.ts). */
@@ -188,18 +188,7 @@ const zh = {
   verdictSource: {official: "官方评价", simulated: "模拟评价", provisional: "暂定"} as Record<string, string>,
   severity: {critical: "严重", warning: "警示", info: "提示"} as Record<string, string>,
   list: wordsIn(W.list, "zh"),
-  unitOfMeasure: {
-    workday: "工作日",
-    hour: "小时",
-    day: "天",
-    percent: "%",
-    percent_reduction: "压减%",
-    kW: "千瓦",
-    count: "个",
-    yuan: "元",
-    index: "分",
-    percent_of_income: "%人均收入",
-  } as Record<string, string>,
+  unitOfMeasure: wordsIn(UNIT_WORDS.report, "zh"),
   none: "无",
   noChanges: "无变化",
   changeKinds: {target: "目标", indicator: "指标等次", task: "任务", unit: "单位名次"} as Record<string, string>,
@@ -209,7 +198,7 @@ const zh = {
     "量化目标：截止日期在考评期末之前的目标，按截止当月全市数值评定（即看板预测中的“截止时实际值”）；当月案例不足时改按所在季度评定，一年一值的度量按当年评定。实际值满足目标（上限目标 ≤ 目标值，下限目标 ≥ 目标值）为达标，否则为未达标；导出中的“预警”（达标但劣于预警值）计为达标。尚未到期的目标列出截至期末的预测。",
     "指标等次：取导出 tiers.csv 中考评年度的等次评定及其规则；目标期限在考评期内的，等次不低于方案目标等次为“已达到”；期限在后的，按导出的进度判断列为“符合进度/落后进度”。前沿距离得分、对标排名与全国参照取自 national.csv。",
     "等次评定的来源：已载入营商环境评价结果（数据源 official_evaluation_results）的指标和年度，以官方公布的结果为准，标为“官方评价”，并注明出处文件；其余为本系统按 sources/benchmarks/tier-rules.yaml 规则所作的“模拟评价”，并非官方结论。方案未给出三个等次的数量定义（见方法说明 methodology.md §3），规则及各阈值的理由或出处列于本节之后。",
-    "模拟评价的规则：证据为指标各度量在对标城市中的百分位（优于的对标城市占比，并列计一半）的平均值，以及前沿距离得分（100 ×（最差值 − 本市值）/（最差值 − 最优值），截断于 0–100）的平均值。最优值与最差值为各分项固定的世界银行《营商环境报告2020》（DB2020）边界，不随当年样本的最好与最差值变化；边界按本节之后所列的折算换为度量的单位；尚无固定边界的度量不计前沿距离得分，评定依据中注明。",
+    "模拟评价的规则：证据为指标各度量在对标城市中的百分位（优于的对标城市占比，并列计一半）的平均值，以及指标的前沿距离得分：各二级指标得分（100 ×（最差值 − 本市值）/（最差值 − 前沿值），截断于 0–100）的简单平均，无需对标数据。前沿值与最差值为方案目录中各二级指标的固定边界（世界银行《营商环境报告2020》定义的分项取其边界，DB 的时间按日历日计量，不由工作日折算），不随当年样本的最好与最差值变化，边界及其来源列于本节之后；尚无二级指标的指标不计前沿距离得分，评定依据中注明。",
     "阶梯：由高到低依次判断全国一流、全国先进、全面提升，第一个全部条件成立的档次即为评定，均不成立为“未达全面提升”；条件所需数值缺失（无对标数据、无固定边界或无上年数据）而无法判断时评为“无数据”，不作推断。高档次的百分位与前沿距离门槛不得低于低档次（读取规则时校验），故位置更高者不会得到更低的评定。全面提升要求前沿距离得分均值较上年提高且没有任何分项下降超过规定容差，均值提高不能掩盖分项下降。",
     "暂定：对标城市当年数据尚未发布时，以其最近一年的数据评定，该评定标为“暂定”，单独列出，待同年数据载入后重新评定。",
     "任务：按任务×责任单位评定截至评定日期的状态。已完成且报送日期不晚于评定日期的，按导出状态计为按期完成或逾期完成；其余任务截止日期已过的为逾期未完成，未过的为未到期；无截止日期的为持续推进。",
@@ -397,18 +386,7 @@ const en: Labels = {
   verdictSource: {official: "official evaluation", simulated: "simulated evaluation", provisional: "provisional"},
   severity: {critical: "critical", warning: "warning", info: "note"},
   list: wordsIn(W.list, "en"),
-  unitOfMeasure: {
-    workday: "workdays",
-    hour: "hours",
-    day: "days",
-    percent: "%",
-    percent_reduction: "% cut",
-    kW: "kW",
-    count: "count",
-    yuan: "yuan",
-    index: "points",
-    percent_of_income: "% of income per capita",
-  },
+  unitOfMeasure: wordsIn(UNIT_WORDS.report, "en"),
   none: "none",
   noChanges: "no changes",
   changeKinds: {target: "Target", indicator: "Tier verdict", task: "Task", unit: "Unit rank"},
@@ -418,7 +396,7 @@ const en: Labels = {
     "Targets: a target due by the end of the period is judged on the city's value for its deadline month (the dashboards' actual at deadline), or its quarter when the month has too few cases (its year for measures taken once a year). It is met when that value meets the target (≤ a ceiling, ≥ a floor), else missed; the exports' amber 'Alert' (预警: within target, past the alert value) counts as met. Targets not yet due show the forecast as it stood at the end of the period.",
     "Indicators: the tier verdict of the period's year from tiers.csv, with its rule. A goal whose deadline falls in the period is reached when the verdict is at or above the plan's tier goal; a later goal is on or off course as the exports judge. DTF score, peer rank and national references come from national.csv.",
     "Where a tier verdict comes from: for an indicator and year with a loaded official evaluation result (feed official_evaluation_results), the published result counts, marked 'official evaluation' with the document it was published in; every other verdict is bizenv's 'simulated evaluation' by the rules of sources/benchmarks/tier-rules.yaml, not an official finding. The plan gives the three tiers no numerical definition (methodology.md §3); the rules and the reason or source of each threshold follow this section.",
-    "The simulated rule: the evidence is the mean over the indicator's metrics of the percentile among peer cities (share of peers the city does better than, ties counted half) and of the distance-to-frontier score, 100 × (worst − value) / (worst − best) clipped to 0–100. Best and worst are each component's fixed World Bank Doing Business 2020 (DB2020) bounds, never the sample's best and worst of the year; the bounds are converted into each metric's unit as listed after this section. A metric without a fixed bound yet gets no DTF score, and the evidence says so.",
+    "The simulated rule: the evidence is the mean over the indicator's metrics of the percentile among peer cities (share of peers the city does better than, ties counted half) and the indicator's distance-to-frontier score: the plain mean of its components' (二级指标) scores, each 100 × (worst − value) / (worst − frontier) clipped to 0–100, which needs no peer values. Frontier and worst are each component's fixed bounds in the plan catalog (the fixed World Bank Doing Business 2020 (DB2020) bounds where DB2020 defines the component, its times measured in calendar days rather than converted from workdays), never the sample's best and worst of the year; the bounds and their sources are listed after this section. An indicator without a component yet gets no DTF score, and the evidence says so.",
     "The ladder: 全国一流, then 全国先进, then 全面提升 are tried from the top; the first whose conditions all hold is the verdict, none gives 'below all tiers'; when a condition needs a value the evidence lacks (no peer values, no fixed bound, no previous year) the verdict is 'no data' rather than a guess. A higher tier's percentile and DTF thresholds may never be lower than a lower tier's (checked when the rules are read), so a higher position never gives a lower verdict. 全面提升 needs the mean DTF score up on the previous year and no component down by more than the stated tolerance, so a mean gain cannot hide a fall.",
     "Provisional: when the peers' values of the year are not published yet, their latest earlier year stands in and the verdict is marked provisional and listed separately, until the same year's values are loaded.",
     "Tasks: each task × responsible unit is judged on the evaluation date. Done and reported by then: on time or late as the exports say; otherwise overdue once its deadline has passed, else not yet due; tasks without a deadline are ongoing.",

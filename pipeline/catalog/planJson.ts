@@ -27,6 +27,21 @@ export function planJson(catalog: Catalog) {
       name_en: i.name_en,
       action: i.action,
       tier_goal: {tier: i.tier_goal.tier, deadline: i.tier_goal.deadline},
+      components_source: i.components_source ?? null,
+      // The indicator's components (二级指标): the metrics scored against fixed bounds into its indicator score.
+      components: catalog.metrics
+        .filter((m) => m.indicator === i.id && m.component)
+        .map((m) => ({
+          metric: m.id,
+          name_zh: m.component!.name_zh,
+          unit: m.unit,
+          polarity: m.polarity,
+          feed: m.feed ?? null,
+          frontier: m.component!.frontier,
+          worst: m.component!.worst,
+          db2020: m.component!.db2020 ?? null,
+          source: m.component!.source,
+        })),
     })),
     tasks: catalog.tasks.map((t) => ({
       number: t.number,
@@ -56,7 +71,12 @@ export function planJson(catalog: Catalog) {
       text_zh: t.text_zh,
       summary_en: t.summary_en,
     })),
-    metrics: catalog.metrics.map((m) => ({...m, derived_from: m.derived_from ?? null})),
+    metrics: catalog.metrics.map((m) => ({
+      ...m,
+      derived_from: m.derived_from ?? null,
+      feed: m.feed ?? null,
+      component: m.component ? {...m.component, db2020: m.component.db2020 ?? null} : null,
+    })),
     units: catalog.units.map((u) => ({
       id: u.id,
       name_zh: u.name_zh,

@@ -26,7 +26,10 @@ export interface CatalogIssue {
  * units and deadlines agreeing with the plan's own words, targets agreeing with their metric's unit and
  * polarity, and relative targets declaring their baseline. Pure: returns every issue found, in file order.
  */
-export function validateCatalog(catalog: Omit<Catalog, "dir" | "sha256" | "sourceText">): CatalogIssue[] {
+export function validateCatalog(
+  catalog: Omit<Catalog, "dir" | "sha256" | "sourceText">,
+  db2020: ReadonlyMap<string, {best: number; worst: number}> = new Map(),
+): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const add = (file: CatalogFile, path: Array<string | number>, message: string) => issues.push({file, path, message});
   const expected = catalog.plan.expected_counts;
@@ -159,6 +162,18 @@ export function validateCatalog(catalog: Omit<Catalog, "dir" | "sha256" | "sourc
       add("metrics.yaml", ["metrics", i, "indicator"], `unknown indicator ${JSON.stringify(metric.indicator)}`);
     if (metric.derived_from !== undefined && !metrics.has(metric.derived_from))
       add("metrics.yaml", ["metrics", i, "derived_from"], `unknown metric ${JSON.stringify(metric.derived_from)}`);
+    // A component that names its DB2020 component must carry DB2020's bounds, so the score is DB's own.
+    const c = metric.component;
+    if (c?.db2020 !== undefined) {
+      const bound = db2020.get(c.db2020);
+      if (!bound) add("metrics.yaml", ["metrics", i, "component", "db2020"], `DB2020 has no component ${c.db2020}`);
+      else if (bound.best !== c.frontier || bound.worst !== c.worst)
+        add(
+          "metrics.yaml",
+          ["metrics", i, "component"],
+          `frontier ${c.frontier} / worst ${c.worst} differ from DB2020 ${c.db2020} (${bound.best} / ${bound.worst})`,
+        );
+    }
     // A share names its population and rule so every page can say "x of n <population>"; a measure names neither.
     const share = metric.kind === "share_within_limit";
     for (const field of ["population_zh", "population_en", "rule_zh", "rule_en"] as const)

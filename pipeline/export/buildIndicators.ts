@@ -8,6 +8,55 @@ import type {NationalRow, TierRow} from "./buildNational.ts";
 import {monthIndex, monthLabel} from "../scoring/forecast.ts";
 import {segmentLabel} from "../scoring/periods.ts";
 import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
+import {indicatorScore} from "../scoring/indicatorScore.ts";
+import type {IndicatorScoreExport} from "./exportsContract.ts";
+
+/**
+ * The indicator score (前沿距离) per year: each component's judged city value of the year (segment `all`, enough
+ * cases) scored against its fixed bounds, then the plain mean (scoring/indicatorScore.ts). Years in order.
+ */
+export function indicatorScoresByYear(
+  indicatorId: string,
+  catalog: Pick<Catalog, "metrics">,
+  benchmarks: Benchmarks,
+  rows: readonly MetricPeriodRow[],
+): IndicatorScoreExport[] {
+  const components = catalog.metrics.filter((m) => m.indicator === indicatorId && m.component);
+  const valueOf = new Map<string, number>();
+  for (const m of components) {
+    const statistic = judgedStatistic(benchmarks.judging, m);
+    const min = minCases(benchmarks.judging, m.id);
+    for (const r of rows) {
+      if (r.metric_id !== m.id || r.area_id !== CITY || r.segment !== "all" || r.period_type !== "year") continue;
+      const v = r.n >= min ? statisticValue(r, statistic) : null;
+      if (v !== null) valueOf.set(`${m.id} ${r.period}`, v);
+    }
+  }
+  const years = [...new Set([...valueOf.keys()].map((k) => k.split(" ")[1]!))].sort();
+  return years.map((year) => {
+    const result = indicatorScore(
+      components.map((m) => ({
+        metric_id: m.id,
+        frontier: m.component!.frontier,
+        worst: m.component!.worst,
+        value: valueOf.get(`${m.id} ${year}`) ?? null,
+      })),
+    );
+    return {
+      year,
+      score: result.score,
+      scored: result.scored,
+      total: result.total,
+      components: result.components.map((c, i) => ({
+        ...c,
+        name_zh: components[i]!.component!.name_zh,
+        unit: components[i]!.unit,
+        db2020: components[i]!.component!.db2020 ?? null,
+        source: components[i]!.component!.source,
+      })),
+    };
+  });
+}
 
 /** One entry of indicators.json: the shape the dashboards read (pipeline/export/exportsContract.ts). */
 export type IndicatorEntry = IndicatorExport;
@@ -18,7 +67,8 @@ export type IndicatorEntry = IndicatorExport;
  * and verdict with empty figures. Figures are the city's, by month; `status` is the headline target's attainment in
  * the latest month with data, `forecast_verdict` its latest forecast, `tier_verdict` the latest year's verdict,
  * `national_best` the national best practice or else the best peer value, `trend` the last 18 months to the as-of
- * month (null where a month has no judged value).
+ * month (null where a month has no judged value), `indicator_scores` the indicator score (前沿距离) of every year
+ * with a component value, each component's value, bounds, score and contribution.
  */
 export function buildIndicators(input: {
   catalog: Pick<Catalog, "indicators" | "metrics" | "targets">;
@@ -50,6 +100,7 @@ export function buildIndicators(input: {
       tier_provisional: tier?.is_provisional ?? null,
       tier_rule: tier ? (tier.rule_id ? `${tier.rule_id}: ${tier.rule_text}` : tier.rule_text) : null,
     };
+    const indicator_scores = indicatorScoresByYear(indicator.id, catalog, benchmarks, input.rows);
     if (!metric) {
       return {
         ...base,
@@ -64,6 +115,7 @@ export function buildIndicators(input: {
         data_as_of: null,
         freshness: null,
         trend: [],
+        indicator_scores,
       };
     }
     const segment = segmentLabel(target?.segment);
@@ -124,6 +176,7 @@ export function buildIndicators(input: {
       data_as_of: feed?.data_as_of ?? null,
       freshness: feed?.freshness ?? null,
       trend: months.length > 0 ? trend : [],
+      indicator_scores,
     };
   });
 }

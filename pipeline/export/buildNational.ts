@@ -4,6 +4,7 @@ import {CITY, type MetricPeriodRow} from "./buildAttainment.ts";
 import {frontierScore, peerStanding} from "../scoring/peerStanding.ts";
 import {judgedStatistic, minCases, type Benchmarks} from "../scoring/readBenchmarks.ts";
 import {onCourse, tierVerdict, type TierVerdict} from "../scoring/tierVerdict.ts";
+import {indicatorScore} from "../scoring/indicatorScore.ts";
 
 /** One row of the peer_benchmarks feed (stg_peer_benchmarks). */
 export interface PeerValue {
@@ -75,6 +76,8 @@ export interface MetricStanding {
   dtf: number | null;
   /** The fixed bound scoring 100, in the metric's unit; null when the metric has no fixed bound yet. */
   frontier: number | null;
+  /** The fixed bound scoring 0, in the metric's unit; null when the metric is not a component. */
+  worst: number | null;
   /** Which fixed bound (`DB2020 starting_a_business.time_days`), null when none. */
   frontier_source: string | null;
 }
@@ -84,7 +87,7 @@ type Ctx = {catalog: Pick<Catalog, "metrics" | "indicators" | "targets">; benchm
 /**
  * The city's judged value of each metric per year (segment `all`), its rank and percentile among the peer cities of
  * that year (or their latest earlier year) and its distance-to-frontier score against the metric's fixed bounds
- * (tier-rules.yaml component_bounds; none yet for some metrics).
+ * (metrics.yaml `component`; a metric that is not a component has none).
  */
 export function metricStandings(
   rows: readonly MetricPeriodRow[],
@@ -122,6 +125,7 @@ export function metricStandings(
         dtf:
           city === null || fixed === undefined ? null : frontierScore(city, {frontier: fixed.best, worst: fixed.worst}),
         frontier: fixed?.best ?? null,
+        worst: fixed?.worst ?? null,
         frontier_source: fixed?.component ?? null,
       });
     }
@@ -188,7 +192,8 @@ export function buildNational(
 
 /**
  * tiers.csv: per indicator and year from the first year with data to the as-of year. bizenv's simulated verdict
- * (模拟评价) is tier-rules.yaml's ladder on the mean percentile and mean DTF score over the indicator's metrics, the
+ * (模拟评价) is tier-rules.yaml's ladder on the mean percentile over the indicator's metrics, its indicator score
+ * (indicatorScore.ts: the mean of its components' scores against fixed bounds, with or without peers), the
  * previous year's mean DTF and each component's change; it is provisional (暂定) when peers' values of an earlier
  * year stood in. The official evaluation's published result (官方评价) takes precedence when there is one for the
  * indicator and year. Each row says which source gave the verdict, the rule and evidence, and whether it reaches the
@@ -207,9 +212,6 @@ export function buildTiers(
   const out: TierRow[] = [];
   const mean = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
   const round = (x: number) => Math.round(x * 10) / 10;
-  const noBound = ctx.catalog.metrics
-    .filter((m) => !m.derived_from && !ctx.benchmarks.tierBounds.some((b) => b.metric === m.id))
-    .map((m) => m.id);
   for (const indicator of ctx.catalog.indicators) {
     const metricIds = ctx.catalog.metrics
       .filter((m) => m.indicator === indicator.id && !m.derived_from)
@@ -217,12 +219,15 @@ export function buildTiers(
     const evidenceOf = (year: number) => {
       const own = standings.filter((s) => s.year === year && metricIds.includes(s.metric_id) && s.city_value !== null);
       const ranked = own.filter((s) => s.percentile !== null);
-      const scored = own.filter((s) => s.dtf !== null && s.peer_count > 0);
+      // The DTF is the indicator score (前沿距离): the components' fixed bounds need no peers.
+      const scored = own.filter((s) => s.dtf !== null);
       return {
-        own: ranked.length > 0 ? ranked : scored,
+        own: [...ranked, ...scored.filter((s) => !ranked.includes(s))],
         scored,
         percentile: mean(ranked.map((s) => s.percentile!)),
-        dtf: mean(scored.map((s) => s.dtf!)),
+        dtf: indicatorScore(
+          scored.map((s) => ({metric_id: s.metric_id, frontier: s.frontier!, worst: s.worst!, value: s.city_value})),
+        ).score,
       };
     };
     for (const year of years) {
@@ -236,20 +241,22 @@ export function buildTiers(
         {percentile: now.percentile, dtf: now.dtf, previous_dtf: before.dtf, component_changes},
         ctx.benchmarks.tierRules,
       );
-      const unbounded = metricIds.filter((m) => noBound.includes(m));
+      const hasComponents = metricIds.some((m) => ctx.benchmarks.tierBounds.some((b) => b.metric === m));
       const parts =
         metricIds.length === 0
           ? ["no quantitative metric in the catalog"]
           : now.own.length === 0
-            ? [`no peer values for ${metricIds.join(", ")}`]
+            ? [`no peer values and no component value for ${metricIds.join(", ")}`]
             : [
                 `percentile ${now.percentile === null ? "—" : round(now.percentile)}, DTF ${now.dtf === null ? "—" : round(now.dtf)} (previous year ${before.dtf === null ? "—" : round(before.dtf)})`,
                 ...now.own.map((s) => {
                   const change = component_changes.find((c) => c.metric_id === s.metric_id);
-                  return `${s.metric_id}: ${round(s.city_value!)} rank ${s.rank}/${s.peer_count + 1} (peers ${s.peers_year}), DTF ${s.dtf === null ? "—" : round(s.dtf)}${change ? ` (${change.change >= 0 ? "+" : ""}${round(change.change)})` : ""}${s.frontier === null ? "" : ` vs ${s.frontier_source} best ${Math.round(s.frontier * 100) / 100}`}`;
+                  const rank = s.peer_count > 0 ? ` rank ${s.rank}/${s.peer_count + 1} (peers ${s.peers_year})` : "";
+                  return `${s.metric_id}: ${round(s.city_value!)}${rank}, DTF ${s.dtf === null ? "—" : round(s.dtf)}${change ? ` (${change.change >= 0 ? "+" : ""}${round(change.change)})` : ""}${s.frontier === null ? "" : ` vs ${s.frontier_source} best ${Math.round(s.frontier * 100) / 100}`}`;
                 }),
               ];
-      if (unbounded.length > 0) parts.push(`no fixed DTF bound yet for ${unbounded.join(", ")}`);
+      if (metricIds.length > 0 && !hasComponents)
+        parts.push("no component (二级指标) with fixed bounds in the catalog yet");
       const provisionalFrom = now.own.filter((s) => s.peers_year !== null && s.peers_year < year);
       if (provisionalFrom.length > 0) {
         parts.push(

@@ -32,6 +32,7 @@ export const INDICATOR_FIELDS = [
   "data_as_of",
   "freshness",
   "trend",
+  "indicator_scores",
 ] as const satisfies ReadonlyArray<keyof IndicatorExport>;
 
 /** The fields of manifest.json (`ExportManifest`), in contract order. */

@@ -254,6 +254,32 @@ export interface IndicatorExport {
   freshness: Freshness | null;
   /** The last 18 months of the headline metric. */
   trend: Array<{period: string; value: number | null}>;
+  /** The indicator score (前沿距离) per year with data, oldest first; empty without components or values. */
+  indicator_scores: IndicatorScoreExport[];
+}
+
+/** The indicator score of one year: the plain mean of its components' scores against fixed bounds. */
+export interface IndicatorScoreExport {
+  year: string;
+  /** 0–100; null when no component has a value that year. */
+  score: number | null;
+  /** Components with a value / all the indicator's components. */
+  scored: number;
+  total: number;
+  components: Array<{
+    metric_id: string;
+    name_zh: string;
+    unit: string;
+    /** The city's judged value of the year, in the metric's unit; null when none. */
+    value: number | null;
+    frontier: number;
+    worst: number;
+    db2020: string | null;
+    source: string;
+    score: number | null;
+    /** Points the component adds to the indicator score (score ÷ components scored). */
+    contribution: number | null;
+  }>;
 }
 
 /** manifest.json, written last: its presence means the set is complete. */

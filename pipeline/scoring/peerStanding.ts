@@ -31,7 +31,7 @@ export function peerStanding(city: number, peers: readonly number[], polarity: P
 /**
  * Distance-to-frontier score of a value, 0–100, with the Doing Business formula (dtfScore.ts `componentScore`):
  * 100 at the frontier, 0 at the worst, clipped. Null when the frontier equals the worst (no spread to score on).
- * The bounds are fixed per component (tier-rules.yaml component_bounds), never the sample's best and worst of a
+ * The bounds are fixed per component (metrics.yaml `component`), never the sample's best and worst of a
  * year, so a city's score does not move when a peer's value does.
  *
  * @example frontierScore(2, {frontier: 0.5, worst: 8}) // 80

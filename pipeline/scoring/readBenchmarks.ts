@@ -82,16 +82,6 @@ const tierRulesSchema = z.strictObject({
       }),
     )
     .min(1),
-  component_bounds: z.array(
-    z.strictObject({
-      metric: z.string(),
-      topic: z.string(),
-      component: z.string(),
-      /** Bound units per metric unit (1.4 calendar days per workday). */
-      per_metric_unit: z.number().positive(),
-      source: z.string().min(1),
-    }),
-  ),
 });
 
 const supervisionSchema = z.strictObject({
@@ -119,10 +109,10 @@ export type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
 export type NationalReference = z.infer<typeof referencesSchema>["references"][number];
 export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
 
-/** A metric's fixed DTF bounds, in the metric's own unit (tier-rules.yaml component_bounds over db2020-bounds.yaml). */
+/** A component metric's fixed DTF bounds, in the metric's own unit (metrics.yaml `component`). */
 export interface FixedBound {
   metric: string;
-  /** `DB2020 starting_a_business.time_days`. */
+  /** `DB2020 starting_a_business.time_days`, or the component's name in the national evaluation. */
   component: string;
   /** Value scoring 100 and value scoring 0, converted into the metric's unit. */
   best: number;
@@ -212,9 +202,8 @@ export function validateBenchmarks(
   for (const r of references?.references ?? []) {
     if (!metrics.has(r.metric)) issues.push({file: file("references"), path: r.metric, message: "unknown metric"});
   }
-  const tierBounds: FixedBound[] = [];
+  const tierBounds = componentBounds(catalog.metrics, dtf.edition);
   if (tierRules) {
-    tierBounds.push(...fixedBounds(tierRules.component_bounds, dtf, metrics, issues, file("tierRules")));
     issues.push(...ladderIssues(tierRules.rules, file("tierRules")));
   }
   if (issues.length > 0) throw new CatalogError(issues);
@@ -304,36 +293,22 @@ function ladderIssues(rules: readonly TierRule[], file: string): Issue[] {
   return issues;
 }
 
-/** Resolve component_bounds against the DB2020 bounds, converting them into each metric's unit. */
-function fixedBounds(
-  entries: z.infer<typeof tierRulesSchema>["component_bounds"],
-  dtf: DtfBounds,
-  metrics: ReadonlySet<string>,
-  issues: Issue[],
-  file: string,
-): FixedBound[] {
-  const out: FixedBound[] = [];
-  entries.forEach((e, i) => {
-    const bound = dtf.topics[e.topic]?.components[e.component];
-    if (!metrics.has(e.metric))
-      issues.push({file, path: `component_bounds.${i}`, message: `unknown metric ${e.metric}`});
-    else if (bound === undefined) {
-      issues.push({
-        file,
-        path: `component_bounds.${i}`,
-        message: `${dtf.edition} has no component ${e.topic}.${e.component}`,
-      });
-    } else if (out.some((b) => b.metric === e.metric)) {
-      issues.push({file, path: `component_bounds.${i}`, message: `${e.metric} has two bounds`});
-    } else {
-      out.push({
-        metric: e.metric,
-        component: `${dtf.edition} ${e.topic}.${e.component}`,
-        best: bound.best / e.per_metric_unit,
-        worst: bound.worst / e.per_metric_unit,
-        source: e.source,
-      });
-    }
-  });
-  return out;
+/**
+ * The fixed bounds of the catalog's components (metrics.yaml `component`): the tiers score the same components with
+ * the same bounds as the indicator score. A DB2020 component's bounds were checked equal to DB's on loading.
+ */
+function componentBounds(metrics: Catalog["metrics"], edition: string): FixedBound[] {
+  return metrics.flatMap((m) =>
+    m.component
+      ? [
+          {
+            metric: m.id,
+            component: m.component.db2020 ? `${edition} ${m.component.db2020}` : m.component.name_zh,
+            best: m.component.frontier,
+            worst: m.component.worst,
+            source: m.component.source,
+          },
+        ]
+      : [],
+  );
 }

@@ -85,8 +85,8 @@ describe("indicators, tasks and units of 2022", () => {
       const stated = q2.tier_rules.find((r) => r.rule_id === rule.id);
       expect(stated?.sources, rule.id).toMatch(/min_|max_/);
     }
-    expect(q2.tier_rules.find((r) => r.rule_id === "bound business_startup_time_workdays")?.sources).toMatch(
-      /calendar days/,
+    expect(q2.tier_rules.find((r) => r.rule_id === "bound business_startup_time_days")?.sources).toMatch(
+      /Doing Business 2020/,
     );
     const method = methodParagraphs(q2, "en").join("\n");
     expect(method).toMatch(/official evaluation/);

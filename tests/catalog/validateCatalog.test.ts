@@ -44,6 +44,25 @@ describe("catalog validation points at the offending entry", () => {
     });
   });
 
+  it("a DB2020 component whose bounds differ from DB2020's, or that DB2020 does not define", () => {
+    const issues = problemsAfter("metrics.yaml", (t) =>
+      t
+        .replace("      frontier: 18\n      worst: 248\n", "      frontier: 18\n      worst: 250\n")
+        .replace("db2020: registering_property.time_days", "db2020: registering_property.no_such"),
+    );
+    expect(issues).toContainEqual({
+      file: expect.stringMatching(/metrics\.yaml:\d+$/),
+      path: expect.stringMatching(/^metrics\[\d+\]\.component$/),
+      message: "frontier 18 / worst 250 differ from DB2020 getting_electricity.time_days (18 / 248)",
+    });
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/metrics\.yaml:\d+$/),
+        message: "DB2020 has no component registering_property.no_such",
+      }),
+    );
+  });
+
   it("a task removed: the count and the numbering", () => {
     const issues = problemsAfter("tasks.yaml", (t) => t.replace(/ {2}- number: 47\n[\s\S]*$/, ""));
     expect(issues.map((i) => i.message)).toContain("expected 47 tasks, found 46");

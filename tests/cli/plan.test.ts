@@ -32,6 +32,59 @@ describe("bizenv plan", () => {
     });
   });
 
+  // MERGE: delete this list when the feedsA and feedsB branches are merged; the test then checks all 18.
+  const INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE = [
+    "bidding_and_tendering",
+    "trading_across_borders",
+    "enforcing_contracts",
+    "protecting_minority_investors",
+    "resolving_insolvency",
+    "market_regulation",
+    "intellectual_property",
+    "labor_market_regulation",
+    "inclusive_innovation",
+  ];
+
+  it("--json lists every indicator's components with unit, polarity, bounds and source; none may have none", async () => {
+    const io = captureIo();
+    expect(await main(["plan", "--json"], io)).toBe(0);
+    const plan = JSON.parse(io.out);
+    type Component = Record<string, unknown>;
+    const checked = plan.indicators.filter(
+      (i: {id: string}) => !INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE.includes(i.id),
+    );
+    expect(checked.length).toBe(18 - INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE.length);
+    for (const indicator of checked) {
+      expect(indicator.components_source, indicator.id).toMatch(/\S/);
+      expect(indicator.components_source, indicator.id).not.toMatch(/recalled/i);
+      expect(indicator.components.length, `${indicator.id} has no component`).toBeGreaterThan(0);
+      for (const c of indicator.components as Component[]) {
+        expect(Object.keys(c).sort(), indicator.id).toEqual(
+          ["db2020", "feed", "frontier", "metric", "name_zh", "polarity", "source", "unit", "worst"].sort(),
+        );
+        expect(typeof c.frontier).toBe("number");
+        expect(c.frontier).not.toBe(c.worst);
+        // The frontier lies on the better side of the worst bound.
+        expect((c.polarity === "lower_is_better") === (c.frontier as number) < (c.worst as number), `${c.metric}`).toBe(
+          true,
+        );
+        expect(c.source).toMatch(/\S/);
+        expect(c.feed, `${c.metric} names its feed`).toMatch(/^[a-z_0-9]+$/);
+      }
+    }
+    const start = plan.indicators.find((i: {id: string}) => i.id === "starting_a_business");
+    expect(start.components).toContainEqual(
+      expect.objectContaining({
+        metric: "business_startup_time_days",
+        unit: "day",
+        polarity: "lower_is_better",
+        frontier: 0.5,
+        worst: 100,
+        db2020: "starting_a_business.time_days",
+      }),
+    );
+  });
+
   it("prints a readable summary for people", async () => {
     const io = captureIo();
     expect(await main(["plan"], io)).toBe(0);

@@ -144,21 +144,19 @@ describe("national standing and tiers", () => {
     {city: "银川", metric_id: "business_startup_time_workdays", year: 2022, value: 2, source: "s"},
   ];
   const nctx = {catalog, benchmarks, asOf: "2023-03-15"};
-  const standings = metricStandings(rows, peers, nctx);
+  // The start-up time component as DB counts it, in calendar days (2.1 days for the 1.5 workdays of the year).
+  const calendarDays = {...row("xining", "year", "2022", 2.1), metric_id: "business_startup_time_days"};
+  const standings = metricStandings([...rows, calendarDays], peers, nctx);
 
-  it("ranks the city among peers and scores its distance to the component's fixed DB2020 bounds", () => {
+  it("ranks the city among peers and scores the calendar-day component against DB2020's fixed bounds", () => {
     const s = standings.find((x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022)!;
-    // City 1.5 among 0.8, 2, 3: rank 2 of 4, better than 2 of 3 peers. DTF against DB2020 start-up time, 0.5 to 100
-    // calendar days, in workdays (÷ 1.4): 100 × (100/1.4 − 1.5) / (100/1.4 − 0.5/1.4).
-    expect(s).toMatchObject({
-      city_value: 1.5,
-      rank: 2,
-      peer_count: 3,
-      frontier_source: "DB2020 starting_a_business.time_days",
-    });
-    expect(s.frontier).toBeCloseTo(0.5 / 1.4, 12);
+    // City 1.5 among 0.8, 2, 3: rank 2 of 4, better than 2 of 3 peers. The workday metric is not DB's component.
+    expect(s).toMatchObject({city_value: 1.5, rank: 2, peer_count: 3, dtf: null, frontier_source: null});
     expect(s.percentile).toBeCloseTo(200 / 3, 9);
-    expect(s.dtf).toBeCloseTo((100 * (100 - 2.1)) / 99.5, 9);
+    // DTF of the calendar-day component, 0.5 to 100 calendar days: 100 × (100 − 2.1) / 99.5, no factor.
+    const d = standings.find((x) => x.metric_id === "business_startup_time_days" && x.year === 2022)!;
+    expect(d).toMatchObject({frontier: 0.5, worst: 100, frontier_source: "DB2020 starting_a_business.time_days"});
+    expect(d.dtf).toBeCloseTo((100 * (100 - 2.1)) / 99.5, 9);
   });
 
   it("the DTF score does not move with the peers' best and worst of the year (fixed bounds)", () => {
@@ -166,15 +164,21 @@ describe("national standing and tiers", () => {
       ...peers,
       {city: "某市", metric_id: "business_startup_time_workdays", year: 2022, value: 40, source: "s"},
     ];
-    const again = metricStandings(rows, wider, nctx).find(
-      (x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022,
+    const again = metricStandings([...rows, calendarDays], wider, nctx).find(
+      (x) => x.metric_id === "business_startup_time_days" && x.year === 2022,
     )!;
-    expect(again.dtf).toBe(
-      standings.find((x) => x.metric_id === "business_startup_time_workdays" && x.year === 2022)!.dtf,
+    expect(again.dtf).toBe(standings.find((x) => x.metric_id === "business_startup_time_days" && x.year === 2022)!.dtf);
+    // An indicator with metrics but no component yet says so in its evidence.
+    const bare = {...catalog, metrics: catalog.metrics.map((m) => ({...m, component: undefined}))};
+    const noBounds = {...benchmarks, tierBounds: []};
+    const tiers = buildTiers(metricStandings(rows, peers, {...nctx, benchmarks: noBounds}), {
+      ...nctx,
+      catalog: bare,
+      benchmarks: noBounds,
+    });
+    expect(tiers.find((t) => t.indicator_id === "starting_a_business")!.evidence).toMatch(
+      /no component \(二级指标\) with fixed bounds in the catalog yet/,
     );
-    // A metric DB2020 defines no component for has no fixed bound yet: no DTF, and the evidence says so.
-    const online = buildTiers(standings, nctx).find((t) => t.indicator_id === "government_services")!;
-    expect(online?.evidence ?? "").toMatch(/no fixed DTF bound yet for online_service_capability_pct/);
   });
 
   it("national.csv has a row per reference (empty values kept) and the best peer", () => {
@@ -212,7 +216,7 @@ describe("national standing and tiers", () => {
       on_course: false,
     });
     expect(start.evidence).toMatch(
-      /business_startup_time_workdays: 1\.5 rank 2\/4 \(peers 2022\), DTF 98\.4 vs DB2020 starting_a_business\.time_days best 0\.36/,
+      /business_startup_time_workdays: 1\.5 rank 2\/4 \(peers 2022\), DTF —; business_startup_time_days: 2\.1, DTF 98\.4 vs DB2020 starting_a_business\.time_days best 0\.5/,
     );
     const bidding = tiers.find((t) => t.indicator_id === "bidding_and_tendering")!;
     expect(bidding).toMatchObject({
@@ -224,7 +228,7 @@ describe("national standing and tiers", () => {
 
   it("a verdict on peers' previous-year values is provisional until the same year's are loaded", () => {
     const late = peers.map((p) => ({...p, year: 2021}));
-    const tiers = buildTiers(metricStandings(rows, late, nctx), nctx);
+    const tiers = buildTiers(metricStandings([...rows, calendarDays], late, nctx), nctx);
     const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
     expect(start).toMatchObject({verdict: "national_advanced", is_provisional: true});
     expect(start.evidence).toMatch(/provisional: peers' 2022 values not loaded yet for business_startup_time_workdays/);
@@ -256,6 +260,30 @@ describe("national standing and tiers", () => {
     });
     const other = tiers.find((t) => t.indicator_id === "paying_taxes" && t.year === 2022)!;
     expect(other.verdict_source).toBe("simulated");
+  });
+
+  it("indicators carry the indicator score per year: each component's value, bounds, score and contribution", () => {
+    const indicators = buildIndicators({
+      catalog,
+      benchmarks,
+      asOf: "2023-03-15",
+      rows: [...rows, calendarDays, {...calendarDays, metric_id: "startup_procedures_count", median: 4}],
+      attainment: [],
+      forecasts: [],
+      national: [],
+      tiers: [],
+      feedOf: new Map(),
+    });
+    const s = indicators.find((i) => i.indicator_id === "starting_a_business")!;
+    // Time 2.1 days: 100 × (100 − 2.1) / 99.5 = 98.392; procedures 4: 100 × (18 − 4) / 17 = 82.353; mean 90.372.
+    expect(s.indicator_scores).toHaveLength(1);
+    const y = s.indicator_scores[0]!;
+    expect(y).toMatchObject({year: "2022", scored: 2, total: 2});
+    expect(y.score).toBeCloseTo(90.372, 3);
+    const time = y.components.find((c) => c.metric_id === "business_startup_time_days")!;
+    expect(time).toMatchObject({value: 2.1, frontier: 0.5, worst: 100, db2020: "starting_a_business.time_days"});
+    expect(time.contribution).toBeCloseTo(98.392 / 2, 3);
+    expect(indicators.find((i) => i.indicator_id === "bidding_and_tendering")!.indicator_scores).toEqual([]);
   });
 
   it("areas are ranked by polarity, indicators carry the headline figures", () => {

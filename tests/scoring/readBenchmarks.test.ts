@@ -84,7 +84,6 @@ describe("scoring rules as data (sources/benchmarks/)", () => {
     const data = files();
     data.tierRules.rules[1].min_dtf = 95; // 全国先进 asking more than 全国一流's 90
     delete data.tierRules.rules[2].sources.max_component_fall;
-    data.tierRules.component_bounds[0].component = "no_such_component";
     try {
       validateBenchmarks(data, catalog);
       expect.unreachable();
@@ -94,21 +93,26 @@ describe("scoring rules as data (sources/benchmarks/)", () => {
         /first_class_p80_dtf90 \(national_first_class\) asks for less min_dtf than advanced_p60_dtf75/,
       );
       expect(messages).toMatch(/improvement_dtf_up: max_component_fall needs its reason or source/);
-      expect(messages).toMatch(/DB2020 has no component starting_a_business\.no_such_component/);
     }
   });
 
-  it("fixed DTF bounds per component come from DB2020, converted into the metric's unit", () => {
+  it("fixed DTF bounds are the catalog's components, in the metric's own unit, never converted by a factor", () => {
     const {tierBounds} = readBenchmarks(catalog);
-    expect(tierBounds.find((b) => b.metric === "business_startup_time_workdays")).toMatchObject({
+    expect(tierBounds.find((b) => b.metric === "business_startup_time_days")).toMatchObject({
       component: "DB2020 starting_a_business.time_days",
-      best: 0.5 / 1.4,
-      worst: 100 / 1.4,
+      best: 0.5,
+      worst: 100,
     });
     expect(tierBounds.find((b) => b.metric === "annual_tax_compliance_time_hours")).toMatchObject({
       best: 49,
       worst: 696,
     });
-    expect(tierBounds.some((b) => b.metric === "online_service_capability_pct")).toBe(false);
+    expect(tierBounds.find((b) => b.metric === "online_service_capability_pct")).toMatchObject({
+      component: "政务服务网办能力",
+      best: 100,
+      worst: 0,
+    });
+    // A workday metric is not DB's calendar-day component: it has no bound of its own.
+    expect(tierBounds.some((b) => b.metric === "business_startup_time_workdays")).toBe(false);
   });
 });

@@ -217,6 +217,41 @@ observations as (
     select respondent_type || '_satisfaction_index', coalesce(units.area_id, 'xining'), rated_on, rated_on,
         'case', score_points, 1, json_object('survey', survey), is_synthetic, true
     from ratings left join units using (unit_id)
+
+    -- components (二级指标) as DB2020 measures them: times in calendar days straight from the timestamps (DB's
+    -- bounds are calendar days; converting workdays by a factor would miss holidays), procedures as counted
+    union all
+    select 'business_startup_time_days', area_id, completed_at::date, completed_at::date, 'case',
+        epoch(completed_at - applied_at) / 86400.0, 1, '{}'::json, is_synthetic, true
+    from startups
+    where completed_at is not null and completed_at >= applied_at
+
+    union all
+    select 'startup_procedures_count', area_id, completed_at::date, completed_at::date, 'case',
+        procedures, 1, '{}'::json, is_synthetic, true
+    from startups
+    where completed_at is not null and procedures is not null
+
+    union all
+    select 'property_registration_time_days', area_id, completed_at::date, completed_at::date, 'case',
+        epoch(completed_at - applied_at) / 86400.0, 1, json_object('applicant_type', applicant_type),
+        is_synthetic, true
+    from registrations
+    where completed_at is not null and completed_at >= applied_at
+
+    union all
+    select 'power_connection_time_days', area_id, connected_at::date, connected_at::date, 'case',
+        epoch(connected_at - applied_at) / 86400.0, 1,
+        json_object('supply_class', supply_class, 'area_type', area_type, 'needs_grid_works', needs_grid_works),
+        is_synthetic, true
+    from power
+    where connected_at is not null and connected_at >= applied_at
+
+    union all
+    select 'construction_approval_time_days', area_id, approved_on, approved_on, 'case',
+        date_diff('day', applied_on, approved_on), 1, json_object('project_type', project_type), is_synthetic, true
+    from permits
+    where approved_on is not null and approved_on >= applied_on
 ),
 
 final as (
