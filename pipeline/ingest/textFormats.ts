@@ -42,6 +42,24 @@ export const HALF_WIDTH = "0123456789.-+,%/: ";
  */
 export const EXCEL_SERIAL_DAYS = {min: 32874, max: 73051} as const;
 
+/**
+ * A whole number as the loader accepts it after thousands separators are dropped: digits, an optional sign, and at
+ * most a fraction of zeros (`5.0`, as spreadsheets print whole numbers). `2.5` is not a whole number and is never
+ * rounded into one.
+ */
+export const WHOLE_NUMBER = "[+-]?[0-9]+([.]0*)?";
+
+/**
+ * A timestamp carrying its zone (`2023-06-05T01:00:00Z`, `… 09:30+08:00`, `…+0000`): group 1 is the wall clock of
+ * that zone, group 2 the zone. A time must stand before the zone, so `2022-03-05` is never read as 2022-03 at
+ * offset -05. Such a time is converted to China time (UTC+8, no daylight saving since 1991).
+ */
+export const ZONED_TIMESTAMP =
+  "^(.*[0-9][ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?) ?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)$";
+
+/** China's offset from UTC, in minutes: a zoned timestamp is shifted to it. */
+export const CHINA_OFFSET_MINUTES = 480;
+
 /** How a type is described to a person in a rejection message. */
 export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
   varchar: "text",
