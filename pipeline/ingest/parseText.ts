@@ -101,6 +101,15 @@ export function trimText(text: string): string {
   return text.replace(/^\p{Zs}+|\p{Zs}+$/gu, "");
 }
 
+/**
+ * The text of a cell Excel or WPS exported as `="0123"` (the formula wrapper that keeps leading zeros and long
+ * numbers as text), unwrapped and trimmed; any other text as it is. The loader does the same (checkSql.ts
+ * `unwrapSql`).
+ */
+export function unwrapExcelText(text: string): string {
+  return text.length >= 3 && text.startsWith('="') && text.endsWith('"') ? trimText(text.slice(2, -1)) : text;
+}
+
 /** parseSql's halfWidth: full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed. */
 function halfWidth(v: string): string {
   let out = "";

@@ -13,13 +13,14 @@ import {
   monthStart,
   parseText,
   trimText,
+  unwrapExcelText,
   wallClockOf,
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";
 
-export {parseText, trimText, type ColumnType, type Typed};
+export {parseText, trimText, unwrapExcelText, type ColumnType, type Typed};
 
 /**
  * How far down a sheet the header row is looked for (title rows and notes often stand above it): the loader's
@@ -41,6 +42,7 @@ export interface RuleColumn {
   at_least?: string;
   at_most?: string;
   references?: "area" | "unit" | "metric" | "task";
+  identifier?: boolean;
 }
 
 /** A feed contract, as far as the rules need it. */
@@ -49,8 +51,53 @@ export interface RuleContract {
   name_zh: string;
   name_en: string;
   key: string[];
+  /** Dates, timestamps and months before this day (YYYY-MM-DD) are rejected. */
+  earliest_date?: string;
   columns: RuleColumn[];
 }
+
+/**
+ * Whether a column holds identifiers that Excel mangles when it takes them for numbers: as the contract says, else
+ * varchar columns (not registry references) that are part of the key, are named *_id, or have an alias ending in
+ * 编号 (case number) or 代码 (credit code).
+ */
+export function isIdentifier(contract: RuleContract, column: RuleColumn): boolean {
+  if (column.identifier !== undefined) return column.identifier;
+  if (column.type !== "varchar" || column.references) return false;
+  return (
+    contract.key.includes(column.name) ||
+    column.name.endsWith("_id") ||
+    column.aliases.some((a) => a.endsWith("编号") || a.endsWith("代码"))
+  );
+}
+
+/** Stands for the value in the messages below; checkSql splits on it to put the SQL value in its place. */
+export const VALUE = "\u0001";
+
+/** Identifiers Excel wrote in scientific notation (6.30102E+17): SQL regexp_full_match and JS alike. */
+export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
+/** 16 digits or more ending in zeros with at most 15 before them: a number Excel cut to 15 significant digits. */
+export const LONG_ID = "[0-9]{16,}";
+export const CUT_ID = "[0-9]{1,15}0+";
+
+/** How to keep a column as text in the office tool: the end of every mangled-identifier message. */
+const KEEP_AS_TEXT = (column: string) =>
+  `keep ${column} as text: set the column to 文本/Text before pasting (or type ' before the number), then export again`;
+
+/** The rejection messages the loader (checkSql.ts) and the browser check share, `VALUE` standing for the value. */
+export const MESSAGES = {
+  scientificId: (column: string) =>
+    `${column} "${VALUE}" is an identifier Excel turned into a number in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
+  cutId: (column: string) =>
+    `${column} "${VALUE}" is an identifier Excel turned into a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
+  tooEarly: (column: string, earliest: string, feed: string) =>
+    `${column} is before ${earliest}, the earliest date ${feed} accepts, found "${VALUE}"`,
+  /** Added when the text has no four-digit year. */
+  twoDigitYear:
+    ": a two-digit year is not guessed (23/6/5 may be 2023-06-05 or 2005-06-23); write the year in full, e.g. format the column as yyyy-mm-dd",
+  /** Added when a whole-number column holds a fraction. */
+  notWhole: ": not a whole number, and it is never rounded; correct the value",
+};
 
 /** What reference columns may name: alias → id for areas and units (exact text), metric ids, task numbers. */
 export interface References {
@@ -220,6 +267,7 @@ export function checkRows(
 ): CheckResult {
   const {contract} = match;
   const nowMicros = wallClockOf(now);
+  const earliest = contract.earliest_date ? wallClockOf(`${contract.earliest_date} 00:00:00`) : null;
   const errors: RowError[] = [];
   const bad = new Set<number>();
   const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
@@ -239,7 +287,7 @@ export function checkRows(
     const text = new Map<string, string | null>();
     for (const c of contract.columns) {
       const index = match.byColumn.get(c.name);
-      const raw = index === undefined ? null : trimText(cells[index] ?? "");
+      const raw = index === undefined ? null : unwrapExcelText(trimText(cells[index] ?? ""));
       const t = raw === null || raw === "" ? null : raw;
       const aliased = t !== null && c.value_aliases && t in c.value_aliases ? String(c.value_aliases[t]) : t;
       text.set(c.name, aliased);
@@ -272,7 +320,17 @@ export function checkRows(
         continue;
       }
       if (c.type !== "varchar" && v !== null && t === null)
-        fail(c.name, "type", v, `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}`);
+        fail(
+          c.name,
+          "type",
+          v,
+          `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}` +
+            (c.type === "integer" && FRACTION.test(v) ? MESSAGES.notWhole : ""),
+        );
+      if (v !== null && isIdentifier(contract, c)) {
+        if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));
+        else if (LONG.test(v) && CUT.test(v)) fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
+      }
       if (c.allowed && t !== null && !c.allowed.some((a) => (typeof a === "number" ? a === t : a === t))) {
         const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
         fail(c.name, "allowed", v, `expected one of ${shown} in ${c.name}, ${found}`);
@@ -295,6 +353,14 @@ export function checkRows(
       if ((c.type === "date" || c.type === "timestamp" || c.type === "month") && typeof t === "number") {
         const limit = c.type === "month" ? monthStart(nowMicros) : nowMicros;
         if (t > limit) fail(c.name, "future", v, `${c.name} is in the future (after ${now.slice(0, 16)}), ${found}`);
+        if (earliest !== null && t < earliest)
+          fail(
+            c.name,
+            "too_early",
+            v,
+            MESSAGES.tooEarly(c.name, contract.earliest_date!, contract.feed).replace(VALUE, v!) +
+              (/[0-9]{4}/.test(v!) ? "" : MESSAGES.twoDigitYear),
+          );
       }
     }
     if (match.synthetic !== undefined) {
@@ -329,6 +395,14 @@ export function checkRows(
   errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
   return {rowsRead: rows.length, rejectedLines: bad.size, errors};
 }
+
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const SCIENTIFIC = whole(SCIENTIFIC_ID);
+const LONG = whole(LONG_ID);
+const CUT = whole(CUT_ID);
+/** A number with a fraction other than zeros (2.5, 1,234.5, full-width ２．５): checkSql's FRACTION_SQL. */
+export const FRACTION_PATTERN = "[+-]?[0-9０-９,，]*[.．][0-9０-９]*[1-9１-９][0-9０-９]*";
+const FRACTION = whole(FRACTION_PATTERN);
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
   area: "not a county, district or park of the area registry (names, short names and codes are accepted)",
