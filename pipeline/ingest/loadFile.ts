@@ -35,6 +35,10 @@ export interface LoadResult {
   rows_rejected: number;
   message: string;
   load_id: number | null;
+  /** Which header of the file was read for which column of the feed (column → header), for a loaded file. */
+  columns?: Record<string, string>;
+  /** Headers of the file that match no column of the feed: their values were not loaded. */
+  unmatched_headers?: string[];
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -254,8 +258,10 @@ async function recordLoad(
   }
   if (replaced !== null)
     await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced]);
+  const {columns, unmatched} = columnsUsed(read);
   const message =
     (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
+    (unmatched.length ? `; columns not loaded (no column of ${contract.feed}): ${unmatched.join(", ")}` : "") +
     (replaced !== null
       ? `; supersedes load ${replaced}`
       : replace
@@ -292,7 +298,19 @@ async function recordLoad(
     rows_rejected: counts.rejected,
     message,
     load_id: id,
+    columns,
+    unmatched_headers: unmatched,
   };
+}
+
+/**
+ * Which file header fed which column, and the headers that fed none (blank ones aside): said for every load so
+ * that a column read from the wrong header (序号 for a task number) or a column dropped is never silent.
+ */
+function columnsUsed(read: ReadFile): {columns: Record<string, string>; unmatched: string[]} {
+  const {headers} = read.staged;
+  const columns = Object.fromEntries([...read.match.byColumn].map(([column, i]) => [column, headers[i]!.trim()]));
+  return {columns, unmatched: read.match.extra.map((h) => h.trim()).filter((h) => h !== "")};
 }
 
 /** Logs a refused file in a transaction of its own (nothing else of it is kept) and reports it. */

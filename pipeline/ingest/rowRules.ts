@@ -18,7 +18,7 @@ import {
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
-import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
 
 export {parseText, trimText, unwrapExcelText, type ColumnType, type Typed};
 
@@ -152,6 +152,49 @@ export interface HeaderMatch<C extends RuleContract = RuleContract> {
   extra: string[];
   /** Contract columns that two or more headers claim. */
   conflicts: Array<{column: string; headers: string[]; indexes: number[]}>;
+  /** Headers naming a column with a unit in brackets that is not the column's (费用(万元) for a column in yuan). */
+  unitConflicts: Array<{header: string; column: string; found: string; expected: string}>;
+  /** Unmatched headers that look like a column no header claims (see `looksLike`): likely a misspelt alias. */
+  suggestions: Array<{header: string; column: string; alias: string}>;
+}
+
+/** The contract unit a bracketed header suffix names (`工作日` → workday), or undefined for other words. */
+function unitOfWord(word: string): string | undefined {
+  const w = word.replace(/％/g, "%").toLowerCase();
+  return Object.keys(UNIT_WORDS).find((unit) => UNIT_WORDS[unit]!.includes(w));
+}
+
+/** A normalised header split into its name and a final bracketed suffix: `办理时长(工作日)` → 办理时长, 工作日. */
+function splitSuffix(key: string): {base: string; suffix: string} | undefined {
+  const m = /^(.+?)\(([^()]+)\)$/.exec(key);
+  return m ? {base: m[1]!, suffix: m[2]!} : undefined;
+}
+
+/** Edit distance (insertions, deletions, substitutions) between two strings, by Unicode code point. */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({length: y.length + 1}, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/**
+ * Whether an unmatched (normalised) header looks like a column's alias, so that loading without it would most
+ * likely leave that column empty by mistake. The rule: both at least 3 characters, and either one contains the
+ * other (实际办结日期 / 办结日期) or they differ by at most one edit per four characters of the longer
+ * (办理时限 / 办理时长; complete_at / completed_at). Two-character headers (费用 / 费率) are too short to judge.
+ */
+export function looksLike(header: string, alias: string): boolean {
+  const [a, b] = [[...header].length, [...alias].length];
+  if (Math.min(a, b) < 3 || header === alias) return false;
+  if (header.includes(alias) || alias.includes(header)) return true;
+  return editDistance(header, alias) <= Math.floor(Math.max(a, b) / 4);
 }
 
 /** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
@@ -160,15 +203,40 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
   for (const column of contract.columns)
     for (const alias of [column.name, ...column.aliases]) lookup.set(normalizeHeader(alias), column.name);
   const syntheticAliases = new Set(SYNTHETIC_COLUMN.aliases.map(normalizeHeader));
+  const byName = new Map(contract.columns.map((c) => [c.name, c]));
   const claims = new Map<string, number[]>();
   const extra: string[] = [];
+  const unitConflicts: HeaderMatch["unitConflicts"] = [];
   let synthetic: number | undefined;
+  const claim = (column: string, index: number) => claims.set(column, [...(claims.get(column) ?? []), index]);
   headers.forEach((header, index) => {
     const key = normalizeHeader(header);
     const column = lookup.get(key);
-    if (column !== undefined) claims.set(column, [...(claims.get(column) ?? []), index]);
-    else if (syntheticAliases.has(key)) synthetic = index;
-    else extra.push(header);
+    if (column !== undefined) return claim(column, index);
+    if (syntheticAliases.has(key)) return (synthetic = index);
+    // 办理时长（工作日）: the name with its unit in brackets; the unit must be the column's.
+    const split = splitSuffix(key);
+    const named = split && lookup.get(split.base);
+    if (split && named !== undefined) {
+      const c = byName.get(named)!;
+      const unit = unitOfWord(split.suffix);
+      const numeric = c.type === "integer" || c.type === "double";
+      const fits = c.unit
+        ? unit === c.unit
+        : unit === undefined
+          ? !numeric // a note such as 备注（选填） on a text or date column
+          : unit === "count" && c.type === "integer";
+      claim(named, index);
+      if (!fits)
+        unitConflicts.push({
+          header,
+          column: named,
+          found: split.suffix,
+          expected: c.unit ?? (numeric ? "a plain number" : "no unit"),
+        });
+      return;
+    }
+    extra.push(header);
   });
   const byColumn = new Map<string, number>();
   const conflicts: HeaderMatch["conflicts"] = [];
@@ -177,7 +245,20 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
     byColumn.set(column, indexes[0]!);
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
-  return {contract, byColumn, synthetic, missingRequired, extra, conflicts};
+  const suggestions: HeaderMatch["suggestions"] = [];
+  for (const header of extra) {
+    const key = normalizeHeader(header);
+    const base = splitSuffix(key)?.base ?? key;
+    for (const c of contract.columns) {
+      if (byColumn.has(c.name)) continue;
+      const alias = [c.name, ...c.aliases].find((a) => looksLike(base, normalizeHeader(a)));
+      if (alias !== undefined) {
+        suggestions.push({header, column: c.name, alias});
+        break;
+      }
+    }
+  }
+  return {contract, byColumn, synthetic, missingRequired, extra, conflicts, unitConflicts, suggestions};
 }
 
 /**
@@ -206,10 +287,12 @@ export function recognizeFeed<C extends RuleContract>(
       const aliases = closest.contract.columns.find((c) => c.name === name)!.aliases.slice(0, 3);
       return aliases.length ? `${name} (${aliases.join("/")})` : name;
     });
+    const hints = closest.suggestions.filter((s) => closest.missingRequired.includes(s.column));
     return {
       refuse:
         `required columns missing for feed ${closest.contract.feed} (${closest.contract.name_zh}): ${missing.join(", ")}; ` +
-        `found headers: ${shownHeaders || "(none)"}`,
+        `found headers: ${shownHeaders || "(none)"}` +
+        (hints.length ? `; ${hints.map((h) => didYouMean(h, closest.contract.feed)).join("; ")}` : ""),
     };
   }
   const [best, second] = complete;
@@ -228,7 +311,27 @@ export function recognizeFeed<C extends RuleContract>(
     );
     return {refuse: `ambiguous headers for feed ${best!.contract.feed}: ${what.join("; ")}; keep one of each`};
   }
+  if (best!.unitConflicts.length > 0) {
+    const what = best!.unitConflicts.map(
+      (u) =>
+        `header ${JSON.stringify(u.header)} is in ${u.found} but ${u.column} is in ${u.expected}` +
+        (UNIT_WORDS[u.expected] ? ` (${UNIT_WORDS[u.expected]![0]})` : ""),
+    );
+    return {
+      refuse: `units of feed ${best!.contract.feed} do not match: ${what.join("; ")}; convert the values to the column's unit and name it in the header, or use the header without a unit`,
+    };
+  }
+  if (best!.suggestions.length > 0) {
+    return {
+      refuse: `headers of feed ${best!.contract.feed} not recognised: ${best!.suggestions.map((s) => didYouMean(s, best!.contract.feed)).join("; ")}`,
+    };
+  }
   return best!;
+}
+
+/** The advice for a header that looks like a column's alias. */
+function didYouMean(s: {header: string; column: string; alias: string}, feed: string): string {
+  return `header ${JSON.stringify(s.header)} matches no column; did you mean ${JSON.stringify(s.alias)} (${s.column})? rename the header, or add it as an alias of ${s.column} in sources/feeds/${feed}.yaml`;
 }
 
 /** One broken rule of one row, as the loader records it in load_rejects. */

@@ -60,6 +60,23 @@ export const ZONED_TIMESTAMP =
 /** China's offset from UTC, in minutes: a zoned timestamp is shifted to it. */
 export const CHINA_OFFSET_MINUTES = 480;
 
+/**
+ * The words offices put in brackets after a header to give its unit (办理时长（工作日）, 费用(元)), by the contract
+ * unit they mean. A header's unit must be its column's: `count` words fit whole-number columns with no unit.
+ */
+export const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  workday: ["工作日", "个工作日"],
+  day: ["天", "日", "自然日", "days"],
+  hour: ["小时", "时", "h", "hour", "hours"],
+  minute: ["分钟", "分", "min", "minutes"],
+  yuan: ["元", "yuan", "rmb"],
+  "10k yuan": ["万元"],
+  percent: ["%", "百分比", "percent"],
+  kW: ["千瓦", "kw"],
+  "10k people": ["万人"],
+  count: ["个", "件", "次", "项", "家", "户", "人", "笔", "宗"],
+};
+
 /** How a type is described to a person in a rejection message. */
 export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
   varchar: "text",

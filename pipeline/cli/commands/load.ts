@@ -41,16 +41,30 @@ export function loadCommand(io: Io): Command {
       if (showProgress) io.stderr("\r\x1b[K");
       if (options.json) {
         printJson(io, {
-          files: results.map(({file, feed, sha256, status, rows_read, rows_loaded, rows_rejected, message}) => ({
-            file,
-            feed,
-            sha256,
-            status,
-            rows_read,
-            rows_loaded,
-            rows_rejected,
-            message,
-          })),
+          files: results.map(
+            ({
+              file,
+              feed,
+              sha256,
+              status,
+              rows_read,
+              rows_loaded,
+              rows_rejected,
+              message,
+              columns,
+              unmatched_headers,
+            }) => ({
+              file,
+              feed,
+              sha256,
+              status,
+              rows_read,
+              rows_loaded,
+              rows_rejected,
+              message,
+              ...(columns ? {columns, unmatched_headers} : {}),
+            }),
+          ),
         });
       } else {
         for (const r of results) io.stdout(formatResult(r, c) + "\n");
@@ -76,7 +90,20 @@ export function loadCommand(io: Io): Command {
 function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
   switch (r.status) {
     case "loaded":
-      return `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}`;
+      return (
+        `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}` +
+        // Which header fed which column, and the headers not loaded: never a silent choice or a silent drop.
+        (r.columns
+          ? `\n${c.dim(
+              `  columns: ${Object.entries(r.columns)
+                .map(([column, header]) => (column === header ? column : `${column} ← ${header}`))
+                .join(", ")}`,
+            )}`
+          : "") +
+        (r.unmatched_headers?.length
+          ? `\n${c.yellow(`  not loaded (no column of ${r.feed}): ${r.unmatched_headers.join(", ")}`)}`
+          : "")
+      );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;
     case "refused":
