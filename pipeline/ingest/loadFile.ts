@@ -262,6 +262,9 @@ async function recordLoad(
   const message =
     (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
     (unmatched.length ? `; columns not loaded (no column of ${contract.feed}): ${unmatched.join(", ")}` : "") +
+    (read.staged.titleLines?.length
+      ? `; title lines above the header (line ${read.staged.headerLine}), not rows: ${read.staged.titleLines.map((t) => `line ${t.line} "${t.text.slice(0, 60)}"`).join(", ")}`
+      : "") +
     (replaced !== null
       ? `; supersedes load ${replaced}`
       : replace
