@@ -1,13 +1,5 @@
-import {
-  CUT_ID,
-  FRACTION_PATTERN,
-  isIdentifier,
-  LONG_ID,
-  MESSAGES,
-  SCIENTIFIC_ID,
-  SYNTHETIC_COLUMN,
-  VALUE,
-} from "./rowRules.ts";
+import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
+import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {TYPE_DESCRIPTION} from "./textFormats.ts";

@@ -18,7 +18,11 @@ import {
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
+import {looksLike} from "./looksLike.ts";
+import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
 import {TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
+
+export {isIdentifier, looksLike};
 
 export {parseText, trimText, unwrapExcelText, type ColumnType, type Typed};
 
@@ -55,49 +59,6 @@ export interface RuleContract {
   earliest_date?: string;
   columns: RuleColumn[];
 }
-
-/**
- * Whether a column holds identifiers that Excel mangles when it takes them for numbers: as the contract says, else
- * varchar columns (not registry references) that are part of the key, are named *_id, or have an alias ending in
- * 编号 (case number) or 代码 (credit code).
- */
-export function isIdentifier(contract: RuleContract, column: RuleColumn): boolean {
-  if (column.identifier !== undefined) return column.identifier;
-  if (column.type !== "varchar" || column.references) return false;
-  return (
-    contract.key.includes(column.name) ||
-    column.name.endsWith("_id") ||
-    column.aliases.some((a) => a.endsWith("编号") || a.endsWith("代码"))
-  );
-}
-
-/** Stands for the value in the messages below; checkSql splits on it to put the SQL value in its place. */
-export const VALUE = "\u0001";
-
-/** Identifiers Excel wrote in scientific notation (6.30102E+17): SQL regexp_full_match and JS alike. */
-export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
-/** 16 digits or more ending in zeros with at most 15 before them: a number Excel cut to 15 significant digits. */
-export const LONG_ID = "[0-9]{16,}";
-export const CUT_ID = "[0-9]{1,15}0+";
-
-/** How to keep a column as text in the office tool: the end of every mangled-identifier message. */
-const KEEP_AS_TEXT = (column: string) =>
-  `keep ${column} as text: set the column to 文本/Text before pasting (or type ' before the number), then export again`;
-
-/** The rejection messages the loader (checkSql.ts) and the browser check share, `VALUE` standing for the value. */
-export const MESSAGES = {
-  scientificId: (column: string) =>
-    `${column} "${VALUE}" is an identifier Excel turned into a number in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
-  cutId: (column: string) =>
-    `${column} "${VALUE}" is an identifier Excel turned into a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
-  tooEarly: (column: string, earliest: string, feed: string) =>
-    `${column} is before ${earliest}, the earliest date ${feed} accepts, found "${VALUE}"`,
-  /** Added when the text has no four-digit year. */
-  twoDigitYear:
-    ": a two-digit year is not guessed (23/6/5 may be 2023-06-05 or 2005-06-23); write the year in full, e.g. format the column as yyyy-mm-dd",
-  /** Added when a whole-number column holds a fraction. */
-  notWhole: ": not a whole number, and it is never rounded; correct the value",
-};
 
 /** What reference columns may name: alias → id for areas and units (exact text), metric ids, task numbers. */
 export interface References {
@@ -168,33 +129,6 @@ function unitOfWord(word: string): string | undefined {
 function splitSuffix(key: string): {base: string; suffix: string} | undefined {
   const m = /^(.+?)\(([^()]+)\)$/.exec(key);
   return m ? {base: m[1]!, suffix: m[2]!} : undefined;
-}
-
-/** Edit distance (insertions, deletions, substitutions) between two strings, by Unicode code point. */
-function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({length: y.length + 1}, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
-/**
- * Whether an unmatched (normalised) header looks like a column's alias, so that loading without it would most
- * likely leave that column empty by mistake. The rule: both at least 3 characters, and either one contains the
- * other (实际办结日期 / 办结日期) or they differ by at most one edit per four characters of the longer
- * (办理时限 / 办理时长; complete_at / completed_at). Two-character headers (费用 / 费率) are too short to judge.
- */
-export function looksLike(header: string, alias: string): boolean {
-  const [a, b] = [[...header].length, [...alias].length];
-  if (Math.min(a, b) < 3 || header === alias) return false;
-  if (header.includes(alias) || alias.includes(header)) return true;
-  return editDistance(header, alias) <= Math.floor(Math.max(a, b) / 4);
 }
 
 /** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
@@ -503,8 +437,6 @@ const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const SCIENTIFIC = whole(SCIENTIFIC_ID);
 const LONG = whole(LONG_ID);
 const CUT = whole(CUT_ID);
-/** A number with a fraction other than zeros (2.5, 1,234.5, full-width ２．５): checkSql's FRACTION_SQL. */
-export const FRACTION_PATTERN = "[+-]?[0-9０-９,，]*[.．][0-9０-９]*[1-9１-９][0-9０-９]*";
 const FRACTION = whole(FRACTION_PATTERN);
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import Papa from "papaparse";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {looksLike} from "../../pipeline/ingest/rowRules.ts";
+import {looksLike} from "../../pipeline/ingest/looksLike.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 /** A cell: text, or a number as a spreadsheet stores it (a CSV writes it as Excel shows it in General format). */
