@@ -27,5 +27,7 @@ export function looksLike(header: string, alias: string): boolean {
   const [a, b] = [[...header].length, [...alias].length];
   if (Math.min(a, b) < 3 || header === alias) return false;
   if (header.includes(alias) || alias.includes(header)) return true;
-  return editDistance(header, alias) <= Math.floor(Math.max(a, b) / 4);
+  const allowed = Math.floor(Math.max(a, b) / 4);
+  // The lengths alone rule most pairs out, before the quadratic distance.
+  return Math.abs(a - b) <= allowed && editDistance(header, alias) <= allowed;
 }

@@ -119,6 +119,9 @@ export interface HeaderMatch<C extends RuleContract = RuleContract> {
   suggestions: Array<{header: string; column: string; alias: string}>;
 }
 
+/** How many unmatched headers are compared with the contract's columns for a did-you-mean. */
+const MAX_SUGGESTED = 200;
+
 /** The contract unit a bracketed header suffix names (`工作日` → workday), or undefined for other words. */
 function unitOfWord(word: string): string | undefined {
   const w = word.replace(/％/g, "%").toLowerCase();
@@ -180,7 +183,8 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
   const suggestions: HeaderMatch["suggestions"] = [];
-  for (const header of extra) {
+  // The first headers are enough to advise on: a sheet of thousands of stray columns is refused for its width.
+  for (const header of extra.slice(0, MAX_SUGGESTED)) {
     const key = normalizeHeader(header);
     const base = splitSuffix(key)?.base ?? key;
     for (const c of contract.columns) {

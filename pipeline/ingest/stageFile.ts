@@ -190,11 +190,12 @@ function findHeader(
     return {index, delimiter, fields: parseFields(top[index]!.text, delimiter)};
   };
   const first = at(0);
-  if (isHeader(trimTrailingEmpty(first.fields))) return first;
+  // A first line too wide to be a header is refused as it is, before any matching (stageFile's MAX_COLUMNS).
+  if (first.fields.length > MAX_COLUMNS || isHeader(trimTrailingEmpty(first.fields))) return first;
   for (let i = 1; i < top.length; i++) {
     if (top[i]!.text.trim() === "") continue;
     const candidate = at(i);
-    if (isHeader(trimTrailingEmpty(candidate.fields))) return candidate;
+    if (candidate.fields.length <= MAX_COLUMNS && isHeader(trimTrailingEmpty(candidate.fields))) return candidate;
   }
   return first;
 }
