@@ -12,6 +12,7 @@ runLoader("contracts.json", () => {
     name_zh: c.name_zh,
     name_en: c.name_en,
     key: c.key,
+    earliest_date: c.earliest_date,
     columns: c.columns.map(({description_en, personal, ...rule}) => ({...rule, description_en})),
   }));
   return {contracts, references: referencesFromCatalog(catalog)};

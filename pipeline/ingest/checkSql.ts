@@ -1,3 +1,4 @@
+import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
@@ -95,7 +96,7 @@ select _line, e.column_name, e.value, e.rule, e.message from (
 function typedRows(contract: Contract, staged: StagedColumns): string {
   const mappedText = contract.columns.map((c) => {
     const source = staged.byColumn.get(c.name);
-    const text = source === undefined ? "null::varchar" : `nullif(trim(${source}), '')`;
+    const text = source === undefined ? "null::varchar" : `nullif(${unwrapSql(`trim(${source})`)}, '')`;
     const aliases = Object.entries(c.value_aliases ?? {});
     const mapped = aliases.length
       ? `case ${text} ${aliases.map(([from, to]) => `when ${lit(from)} then ${lit(String(to))}`).join(" ")} else ${text} end`
@@ -130,6 +131,22 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
 }
 
 /**
+ * `="0123"`, the formula wrapper Excel and WPS CSV exports put around text that looks like a number, unwrapped and
+ * trimmed (parseText.ts `unwrapExcelText`); the test is two cheap prefix and suffix checks per value.
+ */
+function unwrapSql(x: string): string {
+  return `(case when starts_with(${x}, '="') and ends_with(${x}, '"') and length(${x}) >= 3 then trim(${x}[3:-2]) else ${x} end)`;
+}
+
+/** A shared message (rowRules.ts MESSAGES) as SQL, the column's text `value` where the message has `VALUE`. */
+function message(text: string, value: string): string {
+  return text
+    .split(VALUE)
+    .map((part) => lit(part))
+    .join(` || ${value} || `);
+}
+
+/**
  * Each rule of the contract, and the synthetic flag's type: a condition over `typed` that is true when a row breaks
  * it, and the record that explains it ({column_name, rule, value, message}).
  */
@@ -157,9 +174,24 @@ function ruleChecks(contract: Contract, now: string): Array<{cond: string; error
         (c.type === "integer" || c.type === "double") && c.unit
           ? ` || case when regexp_full_match(${v(c)}, '[-+－＋]?[0-9０-９.,，．]+ *[^0-9０-９.,，． ]+') then ${lit(`: write the number alone, in ${PLURAL[c.unit] ?? c.unit}`)} else '' end`
           : "";
+      const wholeHint =
+        c.type === "integer"
+          ? ` || case when regexp_full_match(${v(c)}, ${lit(FRACTION_PATTERN)}) then ${lit(MESSAGES.notWhole)} else '' end`
+          : "";
       check(
         `${v(c)} is not null and ${t(c)} is null`,
-        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}`)}`,
+        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}${wholeHint}`)}`,
+      );
+    }
+    if (isIdentifier(contract, c)) {
+      // Excel's damage to a long number typed into a General cell: scientific notation, or 15 digits then zeros.
+      check(
+        `regexp_full_match(${v(c)}, ${lit(SCIENTIFIC_ID)})`,
+        err(c, "identifier", v(c), message(MESSAGES.scientificId(c.name), v(c))),
+      );
+      check(
+        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)})`,
+        err(c, "identifier", v(c), message(MESSAGES.cutId(c.name), v(c))),
       );
     }
     if (c.allowed) {
@@ -201,6 +233,16 @@ function ruleChecks(contract: Contract, now: string): Array<{cond: string; error
         `${t(c)} > ${limit}`,
         `${err(c, "future", v(c), `${lit(`${c.name} is in the future (after ${now.slice(0, 16)}), `)} || ${found(c)}`)}`,
       );
+      if (contract.earliest_date)
+        check(
+          `${t(c)} < ${lit(contract.earliest_date)}::timestamp`,
+          err(
+            c,
+            "too_early",
+            v(c),
+            `${message(MESSAGES.tooEarly(c.name, contract.earliest_date, contract.feed), v(c))} || case when regexp_matches(${v(c)}, '[0-9]{4}') then '' else ${lit(MESSAGES.twoDigitYear)} end`,
+          ),
+        );
     }
   }
   const syntheticTyped = parseSql("boolean", "v__synthetic");

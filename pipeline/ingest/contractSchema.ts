@@ -43,10 +43,17 @@ export const contractColumn = z
     references: reference.optional(),
     /** Personal data: kept in the warehouse for audit, never exported to marts or the site. */
     personal: z.boolean().default(false),
+    /**
+     * An identifier (case number, credit code) that Excel mangles when it takes it for a number (6.30102E+17, an
+     * 18-digit number with its last digits turned to 0): such values are rejected. Defaults to varchar key columns
+     * and varchar columns named *_id or with an alias ending in 编号 (see `isIdentifier`).
+     */
+    identifier: z.boolean().optional(),
   })
   .refine((c) => c.allowed === undefined || c.type === "varchar" || c.type === "integer", {
     message: "allowed values are for varchar and integer columns",
   })
+  .refine((c) => c.identifier !== true || c.type === "varchar", {message: "identifiers are varchar columns"})
   .refine((c) => (c.min === undefined && c.max === undefined) || ["integer", "double"].includes(c.type), {
     message: "min and max are for numeric columns",
   });
@@ -76,6 +83,11 @@ export const contractFile = z.strictObject({
   as_of_column: identifier,
   /** Metrics of the catalog this feed measures. */
   metrics: z.array(identifier).default([]),
+  /**
+   * The plausible window of every date, timestamp and month column starts here (YYYY-MM-DD) and ends at the load's
+   * now: earlier values (a two-digit year read as year 23, a serial date from 1900) are rejected with their reason.
+   */
+  earliest_date: z.iso.date().optional(),
   freshness: z.strictObject({
     /** Days since the data-as-of date after which the feed shows a warning, then an error. */
     warn_after_days: z.int().positive(),

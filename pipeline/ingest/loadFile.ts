@@ -47,6 +47,10 @@ export interface LoadResult {
   reject_reasons?: RejectReason[];
   /** A loaded file's footer lines (sign-off rows below the table, 填报人 …): skipped, neither loaded nor rejected. */
   footer_lines?: number[];
+  /** Which header of the file was read for which column of the feed (column → header), for a loaded file. */
+  columns?: Record<string, string>;
+  /** Headers of the file that match no column of the feed: their values were not loaded. */
+  unmatched_headers?: string[];
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -298,8 +302,13 @@ async function recordLoad(
   }
   if (replaced !== null)
     await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced.load_id]);
+  const {columns, unmatched} = columnsUsed(read);
   const message =
     (counts.rejected ? `${counts.rejected} row${counts.rejected === 1 ? "" : "s"} rejected` : "all rows valid") +
+    (unmatched.length ? `; columns not loaded (no column of ${contract.feed}): ${unmatched.join(", ")}` : "") +
+    (read.staged.titleLines?.length
+      ? `; title lines above the header (line ${read.staged.headerLine}), not rows: ${read.staged.titleLines.map((t) => `line ${t.line} "${t.text.slice(0, 60)}"`).join(", ")}`
+      : "") +
     (note ? `; ${note}` : "") +
     (footers.length
       ? `; ${footers.length} footer line${footers.length === 1 ? "" : "s"} skipped (${footers.length === 1 ? "line" : "lines"} ${footers.slice(0, 5).join(", ")}${footers.length > 5 ? ", …" : ""})`
@@ -338,7 +347,19 @@ async function recordLoad(
     ...(replaced === null ? {} : {replaces: {load_id: replaced.load_id, file: replaced.file_name}}),
     reject_reasons: counts.rejected ? await rejectReasons(warehouse, id) : [],
     footer_lines: footers,
+    columns,
+    unmatched_headers: unmatched,
   };
+}
+
+/**
+ * Which file header fed which column, and the headers that fed none (blank ones aside): said for every load so
+ * that a column read from the wrong header (序号 for a task number) or a column dropped is never silent.
+ */
+function columnsUsed(read: ReadFile): {columns: Record<string, string>; unmatched: string[]} {
+  const {headers} = read.staged;
+  const columns = Object.fromEntries([...read.match.byColumn].map(([column, i]) => [column, headers[i]!.trim()]));
+  return {columns, unmatched: read.match.extra.map((h) => h.trim()).filter((h) => h !== "")};
 }
 
 /** Logs a refused file in a transaction of its own (nothing else of it is kept) and reports it. */

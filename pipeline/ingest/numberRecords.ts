@@ -13,17 +13,17 @@ export {MAX_RECORD_BYTES, type NumberedRecords};
  *   `MAX_RECORD_BYTES`), with the column where it broke and the first 500 characters of the record.
  * The grammar is RFC 4180's: a quote is special only as a field's first character (then the field runs to the
  * closing quote, a doubled quote is one quote, and blanks may follow the closing quote); a quote elsewhere is an
- * ordinary character; CRLF, LF or a lone CR end a record outside quotes. The first record is the header and is not
- * written. Trailing fields beyond the header that are all empty (the trailing delimiters spreadsheet exports add)
+ * ordinary character; CRLF, LF or a lone CR end a record outside quotes. The first record (after `skip` records of
+ * title lines) is the header and is not written. Trailing fields beyond the header that are all empty (the trailing delimiters spreadsheet exports add)
  * are dropped; blank records (nothing but blanks, delimiters and empty quotes) are skipped. Streams: memory is
  * about one chunk plus one record (a record past the limit is counted, not kept).
  */
 export async function numberRecords(
   source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   paths: {csv: string; rejects: string},
-  options: {delimiter: string; headers: string[]},
+  options: {delimiter: string; headers: string[]; skip?: number},
 ): Promise<NumberedRecords> {
-  const scanner = new RecordScanner(options.delimiter, options.headers);
+  const scanner = new RecordScanner(options.delimiter, options.headers, options.skip);
   const out = createWriteStream(paths.csv);
   const rejects = new TextOut(paths.rejects);
   rejects.put("line,column_name,value,message\n");

@@ -1,6 +1,7 @@
 import type {ColumnType} from "./contractSchema.ts";
 import {lit, num} from "./sql.ts";
 import {
+  CHINA_OFFSET_MINUTES,
   DATE_FORMATS,
   EXCEL_SERIAL_DAYS,
   FALSE_WORDS,
@@ -9,6 +10,8 @@ import {
   MONTH_FORMATS,
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
+  WHOLE_NUMBER,
+  ZONED_TIMESTAMP,
 } from "./textFormats.ts";
 
 /**
@@ -41,7 +44,8 @@ const BOOLEAN_WHEN = [
  * A SQL expression turning the trimmed text `v` (a varchar expression, NULL when empty) into `type`, or NULL
  * when it cannot. Accepts what Excel and WPS exports really contain: full-width digits, thousands separators
  * grouping by three, `2022/3/5 9:30`, `2022年3月5日 9时30分`, Excel serial dates (days since 1899-12-30), 是/否.
- * Never guesses: `12,34`, `1 200`, `12小时` and `2022年13月5日` give NULL, and the contract's type rule rejects them.
+ * Never guesses: `12,34`, `1 200`, `12小时`, `2.5` for a whole number and `2022年13月5日` give NULL, and the
+ * contract's type rule rejects them. A timestamp with a zone (`Z`, `+08:00`) is converted to China time.
  *
  * @example parseSql("date", "v") // coalesce(try_cast(v as date), …)
  */
@@ -51,8 +55,11 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
   switch (type) {
     case "varchar":
       return v;
-    case "integer":
-      return `try_cast(${normalizedNumber(d)} as bigint)`;
+    case "integer": {
+      // try_cast rounds 2.5 to 3: only whole numbers reach it.
+      const n = normalizedNumber(d);
+      return `(case when regexp_full_match(${n}, ${lit(WHOLE_NUMBER)}) then try_cast(${n} as bigint) end)`;
+    }
     case "double": {
       const n = normalizedNumber(d);
       return `try_cast(${options.percent ? `rtrim(${n}, '%')` : n} as double)`;
@@ -60,12 +67,22 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
     case "boolean":
       return `(case lower(${v}) ${BOOLEAN_WHEN} end)`;
     case "date":
-      return `coalesce(try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
+      return `coalesce(${zoned(d)}::date, try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
-      return `coalesce(try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
+      return `coalesce(${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
     case "month":
       return `coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date)`;
   }
+}
+
+/**
+ * A timestamp with a zone (ZONED_TIMESTAMP: `Z`, `+08:00`, `+0000`) in China time; NULL for any other text. DuckDB's
+ * cast to timestamp drops the zone, which would keep 01:00Z as 01:00 instead of 09:00 in China.
+ */
+function zoned(v: string): string {
+  const z = `regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 2)`;
+  const minutes = `(case when ${z} = 'Z' then 0 else (case when starts_with(${z}, '-') then -1 else 1 end) * (cast(substr(${z}, 2, 2) as integer) * 60 + coalesce(try_cast(nullif(replace(substr(${z}, 4), ':', ''), '') as integer), 0)) end)`;
+  return `(case when regexp_full_match(${v}, ${lit(ZONED_TIMESTAMP)}) then try_cast(regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 1) as timestamp) + to_minutes(${num(CHINA_OFFSET_MINUTES)} - ${minutes}) end)`;
 }
 
 /** Excel stores dates as days since 1899-12-30 (a number like 44620.375); only EXCEL_SERIAL_DAYS is believed. */

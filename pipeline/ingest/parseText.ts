@@ -10,6 +10,7 @@
 
 import type {ColumnType} from "./contractSchema.ts";
 import {
+  CHINA_OFFSET_MINUTES,
   DATE_FORMATS,
   EXCEL_SERIAL_DAYS,
   FALSE_WORDS,
@@ -18,6 +19,8 @@ import {
   MONTH_FORMATS,
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
+  WHOLE_NUMBER,
+  ZONED_TIMESTAMP,
 } from "./textFormats.ts";
 
 export type {ColumnType};
@@ -96,6 +99,15 @@ export function formatWallClock(micros: number, type: "date" | "timestamp"): str
  */
 export function trimText(text: string): string {
   return text.replace(/^\p{Zs}+|\p{Zs}+$/gu, "");
+}
+
+/**
+ * The text of a cell Excel or WPS exported as `="0123"` (the formula wrapper that keeps leading zeros and long
+ * numbers as text), unwrapped and trimmed; any other text as it is. The loader does the same (checkSql.ts
+ * `unwrapSql`).
+ */
+export function unwrapExcelText(text: string): string {
+  return text.length >= 3 && text.startsWith('="') && text.endsWith('"') ? trimText(text.slice(2, -1)) : text;
 }
 
 /** parseSql's halfWidth: full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed. */
@@ -214,6 +226,23 @@ function excelSerial(text: string): number | null {
   return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * MICROS_PER_DAY);
 }
 
+const WHOLE = new RegExp(`^(?:${WHOLE_NUMBER})$`);
+const ZONED = new RegExp(ZONED_TIMESTAMP);
+
+/** parseSql's zoned: a timestamp with a zone (Z, +08:00, +0000) in China time, or null. */
+function zoned(text: string): number | null {
+  const m = ZONED.exec(text);
+  if (!m) return null;
+  const local = castTimestamp(m[1]!);
+  if (local === null) return null;
+  const z = m[2]!;
+  const offset =
+    z === "Z"
+      ? 0
+      : (z.startsWith("-") ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3).replace(":", "") || 0));
+  return local + (CHINA_OFFSET_MINUTES - offset) * 60_000_000;
+}
+
 const TRUE = new Set(TRUE_WORDS);
 const FALSE = new Set(FALSE_WORDS);
 
@@ -230,8 +259,10 @@ export function parseText(type: ColumnType, v: string, options: {percent?: boole
   switch (type) {
     case "varchar":
       return v;
-    case "integer":
-      return castBigint(normalizedNumber(v));
+    case "integer": {
+      const n = normalizedNumber(v);
+      return WHOLE.test(n) ? castBigint(n) : null;
+    }
     case "double": {
       const n = normalizedNumber(v);
       return castDouble(options.percent ? n.replace(/%+$/, "") : n);
@@ -242,11 +273,11 @@ export function parseText(type: ColumnType, v: string, options: {percent?: boole
     }
     case "date": {
       const d = halfWidth(v);
-      return castDate(d) ?? dayOf(strptime(d, DATE_FORMATS)) ?? dayOf(excelSerial(d));
+      return dayOf(zoned(d)) ?? castDate(d) ?? dayOf(strptime(d, DATE_FORMATS)) ?? dayOf(excelSerial(d));
     }
     case "timestamp": {
       const d = halfWidth(v);
-      return castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
+      return zoned(d) ?? castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
     }
     case "month": {
       const d = halfWidth(v);

@@ -42,7 +42,7 @@ export class RecordScanner {
   private recBody = 0; // where its first field's text begins
   private cap = 0; // past this the record is too long: its bytes are counted in `overflow`, not stored
   private overflow = 0;
-  private header = true;
+  private headerLeft: number; // records still to pass over: title lines above the header, then the header
   private line = 1;
   private startLine = 1;
   private state = FIELD_START;
@@ -61,7 +61,9 @@ export class RecordScanner {
   constructor(
     private readonly delimiter: string,
     private readonly headers: string[],
+    skip = 0,
   ) {
+    this.headerLeft = skip + 1;
     this.delim = delimiter.charCodeAt(0);
     this.pos = this.buf.write("__line\n", 0, "latin1");
     this.begin(0);
@@ -117,8 +119,8 @@ export class RecordScanner {
     const width = this.headers.length;
     const found = this.fields + 1;
     const length = this.pos - this.recBody + this.overflow;
-    if (this.header) {
-      this.header = false;
+    if (this.headerLeft > 0) {
+      this.headerLeft--;
     } else if (this.brokenAt >= 0) {
       const column = this.name(this.brokenAt);
       this.reject(

@@ -13,15 +13,20 @@ import {
   monthStart,
   parseText,
   trimText,
+  unwrapExcelText,
   wallClockOf,
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
-import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
 import {isFooterRow} from "./personalData.ts";
 import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
+import {looksLike} from "./looksLike.ts";
+import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
 
-export {parseText, trimText, type ColumnType, type Typed};
+export {isIdentifier, looksLike};
+
+export {parseText, trimText, unwrapExcelText, type ColumnType, type Typed};
 
 /**
  * How far down a sheet the header row is looked for (title rows and notes often stand above it): the loader's
@@ -46,6 +51,7 @@ export interface RuleColumn {
   at_least?: string;
   at_most?: string;
   references?: "area" | "unit" | "metric" | "task";
+  identifier?: boolean;
 }
 
 /** A feed contract, as far as the rules need it. */
@@ -54,6 +60,8 @@ export interface RuleContract {
   name_zh: string;
   name_en: string;
   key: string[];
+  /** Dates, timestamps and months before this day (YYYY-MM-DD) are rejected. */
+  earliest_date?: string;
   columns: RuleColumn[];
 }
 
@@ -118,6 +126,25 @@ export interface HeaderMatch<C extends RuleContract = RuleContract> {
   extra: string[];
   /** Contract columns that two or more headers claim. */
   conflicts: Array<{column: string; headers: string[]; indexes: number[]}>;
+  /** Headers naming a column with a unit in brackets that is not the column's (费用(万元) for a column in yuan). */
+  unitConflicts: Array<{header: string; column: string; found: string; expected: string}>;
+  /** Unmatched headers that look like a column no header claims (see `looksLike`): likely a misspelt alias. */
+  suggestions: Array<{header: string; column: string; alias: string}>;
+}
+
+/** How many unmatched headers are compared with the contract's columns for a did-you-mean. */
+const MAX_SUGGESTED = 200;
+
+/** The contract unit a bracketed header suffix names (`工作日` → workday), or undefined for other words. */
+function unitOfWord(word: string): string | undefined {
+  const w = word.replace(/％/g, "%").toLowerCase();
+  return Object.keys(UNIT_WORDS).find((unit) => UNIT_WORDS[unit]!.includes(w));
+}
+
+/** A normalised header split into its name and a final bracketed suffix: `办理时长(工作日)` → 办理时长, 工作日. */
+function splitSuffix(key: string): {base: string; suffix: string} | undefined {
+  const m = /^(.+?)\(([^()]+)\)$/.exec(key);
+  return m ? {base: m[1]!, suffix: m[2]!} : undefined;
 }
 
 /** Map headers to a contract's columns by name and aliases (after `normalizeHeader`). Pure. */
@@ -126,15 +153,40 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
   for (const column of contract.columns)
     for (const alias of [column.name, ...column.aliases]) lookup.set(normalizeHeader(alias), column.name);
   const syntheticAliases = new Set(SYNTHETIC_COLUMN.aliases.map(normalizeHeader));
+  const byName = new Map(contract.columns.map((c) => [c.name, c]));
   const claims = new Map<string, number[]>();
   const extra: string[] = [];
+  const unitConflicts: HeaderMatch["unitConflicts"] = [];
   let synthetic: number | undefined;
+  const claim = (column: string, index: number) => claims.set(column, [...(claims.get(column) ?? []), index]);
   headers.forEach((header, index) => {
     const key = normalizeHeader(header);
     const column = lookup.get(key);
-    if (column !== undefined) claims.set(column, [...(claims.get(column) ?? []), index]);
-    else if (syntheticAliases.has(key)) synthetic = index;
-    else extra.push(header);
+    if (column !== undefined) return claim(column, index);
+    if (syntheticAliases.has(key)) return (synthetic = index);
+    // 办理时长（工作日）: the name with its unit in brackets; the unit must be the column's.
+    const split = splitSuffix(key);
+    const named = split && lookup.get(split.base);
+    if (split && named !== undefined) {
+      const c = byName.get(named)!;
+      const unit = unitOfWord(split.suffix);
+      const numeric = c.type === "integer" || c.type === "double";
+      const fits = c.unit
+        ? unit === c.unit
+        : unit === undefined
+          ? !numeric // a note such as 备注（选填） on a text or date column
+          : unit === "count" && c.type === "integer";
+      claim(named, index);
+      if (!fits)
+        unitConflicts.push({
+          header,
+          column: named,
+          found: split.suffix,
+          expected: c.unit ?? (numeric ? "a plain number" : "no unit"),
+        });
+      return;
+    }
+    extra.push(header);
   });
   const byColumn = new Map<string, number>();
   const conflicts: HeaderMatch["conflicts"] = [];
@@ -143,7 +195,21 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
     byColumn.set(column, indexes[0]!);
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
-  return {contract, byColumn, synthetic, missingRequired, extra, conflicts};
+  const suggestions: HeaderMatch["suggestions"] = [];
+  // The first headers are enough to advise on: a sheet of thousands of stray columns is refused for its width.
+  for (const header of extra.slice(0, MAX_SUGGESTED)) {
+    const key = normalizeHeader(header);
+    const base = splitSuffix(key)?.base ?? key;
+    for (const c of contract.columns) {
+      if (byColumn.has(c.name)) continue;
+      const alias = [c.name, ...c.aliases].find((a) => looksLike(base, normalizeHeader(a)));
+      if (alias !== undefined) {
+        suggestions.push({header, column: c.name, alias});
+        break;
+      }
+    }
+  }
+  return {contract, byColumn, synthetic, missingRequired, extra, conflicts, unitConflicts, suggestions};
 }
 
 /**
@@ -173,12 +239,17 @@ export function recognizeFeed<C extends RuleContract>(
         return aliases.length ? `${name} (${aliases.join("/")})` : name;
       });
     // A named feed is the only candidate: say what it lacks, as before.
+    // The near-miss headers of a candidate: "did you mean …" for each missing required column one resembles.
+    const hintsOf = (m: HeaderMatch<C>) => {
+      const hints = m.suggestions.filter((h) => m.missingRequired.includes(h.column));
+      return hints.length ? `; ${hints.map((h) => didYouMean(h, m.contract.feed)).join("; ")}` : "";
+    };
     if (feed !== undefined) {
       const named = matches[0]!;
       return {
         refuse:
           `required columns missing for feed ${named.contract.feed} (${named.contract.name_zh}): ${missingOf(named).join(", ")}; ` +
-          `found headers: ${shownHeaders || "(none)"}`,
+          `found headers: ${shownHeaders || "(none)"}${hintsOf(named)}`,
       };
     }
     // Unrecognised: the feeds that came closest, by headers matched (then fewest required columns missing), so
@@ -198,7 +269,9 @@ export function recognizeFeed<C extends RuleContract>(
         `lacks ${missingOf(m).join(", ")}`,
     );
     return {
-      refuse: `no feed recognised: required columns missing; closest: ${near.join("; ")}; found headers: ${shownHeaders || "(none)"}`,
+      refuse:
+        `no feed recognised: required columns missing; closest: ${near.join("; ")}; found headers: ${shownHeaders || "(none)"}` +
+        hintsOf(closest[0]!),
     };
   }
   const [best, second] = complete;
@@ -217,7 +290,27 @@ export function recognizeFeed<C extends RuleContract>(
     );
     return {refuse: `ambiguous headers for feed ${best!.contract.feed}: ${what.join("; ")}; keep one of each`};
   }
+  if (best!.unitConflicts.length > 0) {
+    const what = best!.unitConflicts.map(
+      (u) =>
+        `header ${JSON.stringify(u.header)} is in ${u.found} but ${u.column} is in ${u.expected}` +
+        (UNIT_WORDS[u.expected] ? ` (${UNIT_WORDS[u.expected]![0]})` : ""),
+    );
+    return {
+      refuse: `units of feed ${best!.contract.feed} do not match: ${what.join("; ")}; convert the values to the column's unit and name it in the header, or use the header without a unit`,
+    };
+  }
+  if (best!.suggestions.length > 0) {
+    return {
+      refuse: `headers of feed ${best!.contract.feed} not recognised: ${best!.suggestions.map((s) => didYouMean(s, best!.contract.feed)).join("; ")}`,
+    };
+  }
   return best!;
+}
+
+/** The advice for a header that looks like a column's alias. */
+function didYouMean(s: {header: string; column: string; alias: string}, feed: string): string {
+  return `header ${JSON.stringify(s.header)} matches no column; did you mean ${JSON.stringify(s.alias)} (${s.column})? rename the header, or add it as an alias of ${s.column} in sources/feeds/${feed}.yaml`;
 }
 
 /** One broken rule of one row, as the loader records it in load_rejects. */
@@ -258,6 +351,7 @@ export function checkRows(
 ): CheckResult {
   const {contract} = match;
   const nowMicros = wallClockOf(now);
+  const earliest = contract.earliest_date ? wallClockOf(`${contract.earliest_date} 00:00:00`) : null;
   const errors: RowError[] = [];
   const bad = new Set<number>();
   const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
@@ -283,7 +377,7 @@ export function checkRows(
     const text = new Map<string, string | null>();
     for (const c of contract.columns) {
       const index = match.byColumn.get(c.name);
-      const raw = index === undefined ? null : trimText(cells[index] ?? "");
+      const raw = index === undefined ? null : unwrapExcelText(trimText(cells[index] ?? ""));
       const t = raw === null || raw === "" ? null : raw;
       const aliased = t !== null && c.value_aliases && t in c.value_aliases ? String(c.value_aliases[t]) : t;
       text.set(c.name, aliased);
@@ -327,7 +421,17 @@ export function checkRows(
         continue;
       }
       if (c.type !== "varchar" && v !== null && t === null)
-        fail(c.name, "type", v, `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}`);
+        fail(
+          c.name,
+          "type",
+          v,
+          `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}` +
+            (c.type === "integer" && FRACTION.test(v) ? MESSAGES.notWhole : ""),
+        );
+      if (v !== null && isIdentifier(contract, c)) {
+        if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));
+        else if (LONG.test(v) && CUT.test(v)) fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
+      }
       if (c.allowed && t !== null && !c.allowed.some((a) => (typeof a === "number" ? a === t : a === t))) {
         const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
         fail(c.name, "allowed", v, `expected one of ${shown} in ${c.name}, ${found}`);
@@ -350,6 +454,14 @@ export function checkRows(
       if ((c.type === "date" || c.type === "timestamp" || c.type === "month") && typeof t === "number") {
         const limit = c.type === "month" ? monthStart(nowMicros) : nowMicros;
         if (t > limit) fail(c.name, "future", v, `${c.name} is in the future (after ${now.slice(0, 16)}), ${found}`);
+        if (earliest !== null && t < earliest)
+          fail(
+            c.name,
+            "too_early",
+            v,
+            MESSAGES.tooEarly(c.name, contract.earliest_date!, contract.feed).replace(VALUE, v!) +
+              (/[0-9]{4}/.test(v!) ? "" : MESSAGES.twoDigitYear),
+          );
       }
     }
     if (match.synthetic !== undefined) {
@@ -384,6 +496,12 @@ export function checkRows(
   errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
   return {rowsRead: rows.length - footerLines.length, rejectedLines: bad.size, errors, footerLines};
 }
+
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const SCIENTIFIC = whole(SCIENTIFIC_ID);
+const LONG = whole(LONG_ID);
+const CUT = whole(CUT_ID);
+const FRACTION = whole(FRACTION_PATTERN);
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
   area: "not a county, district or park of the area registry (names, short names and codes are accepted)",

@@ -9,6 +9,7 @@ import {FeedError} from "../errors.ts";
 import type {Contract} from "./contractSchema.ts";
 import type {FaultPoint} from "./faultPoint.ts";
 import {recognizeFeed} from "./matchHeaders.ts";
+import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import type {Sniffed} from "./sniffFile.ts";
@@ -32,6 +33,8 @@ export interface Staged {
   readerRejects: number;
   /** Data rows in the file: those staged in `raw` plus the reader's rejects. */
   rowsRead: number;
+  /** Title lines above the header of a CSV (`2023年10月开办企业办件统计表`): reported, never read as rows. */
+  titleLines?: Array<{line: number; text: string}>;
 }
 
 const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16le": "utf16le", "utf-16be": "utf16be"};
@@ -127,18 +130,28 @@ export async function stageFile(
     );
   }
   fault?.("reading");
-  const firstRecord = readFirstRecord(textPath, shown);
-  const delimiter = sniffDelimiter(firstRecord.line);
-  const fields = (Papa.parse<string[]>(firstRecord.line, {delimiter, quoteChar: '"'}).data[0] ?? []).map((h) =>
-    h.replace(/^\uFEFF/, ""),
-  );
+  const top = readFirstRecords(textPath, shown);
+  const header = findHeader(top, (h) => !("refuse" in recognizeFeed(h, contracts, feed)));
+  const delimiter = header.delimiter;
+  const fields = header.fields;
+  // Title lines above the header (as XLSX sheets have them) are passed over and reported, never read as rows.
+  const skip = header.index;
+  const headerLine = top[skip]!.line;
+  const titleLines = top
+    .slice(0, skip)
+    .filter((r) => r.text.trim() !== "")
+    .map((r) => ({line: r.line, text: trimTrailingEmpty(parseFields(r.text, delimiter)).join(" ").trim()}));
+  const titles = skip > 0 ? {titleLines} : {};
   if (fields.length > MAX_COLUMNS) {
-    throw new FeedError(shown, `line 1 (the header) has ${fields.length} columns; a feed has at most ${MAX_COLUMNS}`);
+    throw new FeedError(
+      shown,
+      `line ${headerLine} (the header) has ${fields.length} columns; a feed has at most ${MAX_COLUMNS}`,
+    );
   }
   // Trailing delimiters after the last header are spreadsheet residue, not columns.
   const headers = trimTrailingEmpty(fields);
   if (headers.length === 0) throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
-  if (fields.length === headers.length) {
+  if (fields.length === headers.length && skip === 0) {
     const plain = await readPlainCsv(warehouse, textPath, delimiter, headers);
     if (plain) return {headers, headerLine: 1, encoding, delimiter, readerRejects: 0, rowsRead: plain.rowsRead};
   }
@@ -147,7 +160,7 @@ export async function stageFile(
   const records = await numberRecords(
     createReadStream(textPath, {highWaterMark: 1 << 20}),
     {csv: numbered, rejects: malformed},
-    {delimiter, headers},
+    {delimiter, headers, skip},
   );
   // The numbered copy is canonical: comma-delimited, every field quoted, whatever the file's delimiter.
   const staged = await readNumberedCsv(warehouse, numbered, ",", headers, shown);
@@ -161,12 +174,42 @@ export async function stageFile(
   }
   return {
     headers,
-    headerLine: 1,
+    headerLine,
     encoding,
     delimiter,
     readerRejects: staged.readerRejects + records.rejects,
     rowsRead: staged.rowsRead + records.rejects,
+    ...titles,
   };
+}
+
+/** A record's fields, split by `delimiter` with CSV quoting (BOM dropped). */
+function parseFields(text: string, delimiter: string): string[] {
+  return (Papa.parse<string[]>(text, {delimiter, quoteChar: '"'}).data[0] ?? []).map((h) => h.replace(/^\uFEFF/, ""));
+}
+
+/**
+ * The header among a CSV's first records: the first record when it is a feed's header (the usual case, one parse),
+ * else the first of the next HEADER_SEARCH_ROWS that is, so that a title and a blank line above the header load
+ * like the same XLSX sheet; the first record when none is (the file is then refused for its first line's headers).
+ */
+function findHeader(
+  top: Array<{line: number; text: string}>,
+  isHeader: (headers: string[]) => boolean,
+): {index: number; delimiter: string; fields: string[]} {
+  const at = (index: number) => {
+    const delimiter = sniffDelimiter(top[index]!.text);
+    return {index, delimiter, fields: parseFields(top[index]!.text, delimiter)};
+  };
+  const first = at(0);
+  // A first line too wide to be a header is refused as it is, before any matching (stageFile's MAX_COLUMNS).
+  if (first.fields.length > MAX_COLUMNS || isHeader(trimTrailingEmpty(first.fields))) return first;
+  for (let i = 1; i < top.length; i++) {
+    if (top[i]!.text.trim() === "") continue;
+    const candidate = at(i);
+    if (candidate.fields.length <= MAX_COLUMNS && isHeader(trimTrailingEmpty(candidate.fields))) return candidate;
+  }
+  return first;
 }
 
 /**
@@ -317,8 +360,12 @@ function trimTrailingEmpty(cells: string[]): string[] {
   return cells.slice(0, end);
 }
 
-/** The first record of a delimited file (the header), read from at most 4 MiB. */
-function readFirstRecord(path: string, shown: string): {line: string} {
+/**
+ * The first HEADER_SEARCH_ROWS records of a delimited file (where its header is looked for), each with the line it
+ * starts on, read from at most 4 MiB. A record is cut at a line end outside quotes (CRLF is one); blank lines are
+ * records, as the record scanner counts them.
+ */
+function readFirstRecords(path: string, shown: string): Array<{line: number; text: string}> {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(4 * 1024 * 1024);
@@ -327,14 +374,30 @@ function readFirstRecord(path: string, shown: string): {line: string} {
       .subarray(0, read)
       .toString("utf8")
       .replace(/^\uFEFF/, "");
+    const records: Array<{line: number; text: string}> = [];
     let quoted = false;
-    for (let i = 0; i < text.length; i++) {
+    let start = 0;
+    let line = 1;
+    let startLine = 1;
+    for (let i = 0; i < text.length && records.length < HEADER_SEARCH_ROWS; i++) {
       const ch = text[i];
       if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === "\n" || ch === "\r")) return {line: text.slice(0, i)};
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        line++;
+        if (quoted) continue;
+        records.push({line: startLine, text: text.slice(start, ch === "\r" && text[i] === "\n" ? i - 1 : i)});
+        start = i + 1;
+        startLine = line;
+      }
     }
-    if (read < buffer.length) return {line: text};
-    throw new FeedError(shown, "line 1 is longer than 4 MiB; expected a header row naming the columns");
+    if (records.length < HEADER_SEARCH_ROWS && start < text.length) {
+      if (read === buffer.length && records.length === 0)
+        throw new FeedError(shown, "line 1 is longer than 4 MiB; expected a header row naming the columns");
+      if (read < buffer.length) records.push({line: startLine, text: text.slice(start)});
+    }
+    if (records.length === 0) records.push({line: 1, text: ""});
+    return records;
   } finally {
     closeSync(fd);
   }

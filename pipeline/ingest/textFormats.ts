@@ -42,6 +42,41 @@ export const HALF_WIDTH = "0123456789.-+,%/: ";
  */
 export const EXCEL_SERIAL_DAYS = {min: 32874, max: 73051} as const;
 
+/**
+ * A whole number as the loader accepts it after thousands separators are dropped: digits, an optional sign, and at
+ * most a fraction of zeros (`5.0`, as spreadsheets print whole numbers). `2.5` is not a whole number and is never
+ * rounded into one.
+ */
+export const WHOLE_NUMBER = "[+-]?[0-9]+([.]0*)?";
+
+/**
+ * A timestamp carrying its zone (`2023-06-05T01:00:00Z`, `… 09:30+08:00`, `…+0000`): group 1 is the wall clock of
+ * that zone, group 2 the zone. A time must stand before the zone, so `2022-03-05` is never read as 2022-03 at
+ * offset -05. Such a time is converted to China time (UTC+8, no daylight saving since 1991).
+ */
+export const ZONED_TIMESTAMP =
+  "^(.*[0-9][ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?) ?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)$";
+
+/** China's offset from UTC, in minutes: a zoned timestamp is shifted to it. */
+export const CHINA_OFFSET_MINUTES = 480;
+
+/**
+ * The words offices put in brackets after a header to give its unit (办理时长（工作日）, 费用(元)), by the contract
+ * unit they mean. A header's unit must be its column's: `count` words fit whole-number columns with no unit.
+ */
+export const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  workday: ["工作日", "个工作日"],
+  day: ["天", "日", "自然日", "days"],
+  hour: ["小时", "时", "h", "hour", "hours"],
+  minute: ["分钟", "分", "min", "minutes"],
+  yuan: ["元", "yuan", "rmb"],
+  "10k yuan": ["万元"],
+  percent: ["%", "百分比", "percent"],
+  kW: ["千瓦", "kw"],
+  "10k people": ["万人"],
+  count: ["个", "件", "次", "项", "家", "户", "人", "笔", "宗"],
+};
+
 /** How a type is described to a person in a rejection message. */
 export const TYPE_DESCRIPTION: Record<ColumnType, string> = {
   varchar: "text",

@@ -18,6 +18,7 @@ import {
   normalizeHeader,
   recognizeFeed,
   referencesFromCatalog,
+  isIdentifier,
   type RuleContract,
 } from "../../pipeline/ingest/rowRules.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
@@ -35,7 +36,7 @@ beforeAll(() => {
 afterAll(() => wh.remove());
 
 /** Other spellings of a value that offices use, by column type (some valid, some not: both sides must agree). */
-function spellings(c: ContractColumn): string[] {
+function spellings(c: ContractColumn, contract: Contract): string[] {
   if (c.references === "area") return ["630102", "大通县", "Chengdong District", "chengdong", "城东", "西宁市"];
   if (c.references === "unit") return ["admin_approval_bureau", "市行政审批局", "某某局"];
   if (c.references === "task") return ["9", "9.0", "０９", "48"];
@@ -44,6 +45,11 @@ function spellings(c: ContractColumn): string[] {
   switch (c.type) {
     case "timestamp":
       return [
+        "2023-06-05T01:00:00Z",
+        "2023-06-05 09:30:00+08:00",
+        "23/6/5 9:30",
+        "1999-12-31 23:59",
+        '="2022/3/5 9:30"',
         "2022/3/5 9:30",
         "2022年3月5日 9:30",
         "2022年3月5日9时30分",
@@ -53,17 +59,22 @@ function spellings(c: ContractColumn): string[] {
         "2022-03-05",
       ];
     case "date":
-      return ["2022/3/5", "2022年3月5日", "20220305", "44620", "2022.03.05", "2022-03-05 09:30", "2022-02-30"];
+      return [
+        ...["2022/3/5", "2022年3月5日", "20220305", "44620", "2022.03.05", "2022-03-05 09:30", "2022-02-30"],
+        ...["23/6/5", "6/5/23", "1999-12-31", "2023-06-05T20:00:00Z", '="2022-03-05"'],
+      ];
     case "month":
-      return ["2022/03", "2022年3月", "202203", "2022-03-05", "２０２２－０３", "2022-13"];
+      return ["2022/03", "2022年3月", "202203", "2022-03-05", "２０２２－０３", "2022-13", "1999-12", "23/6"];
     case "integer":
-      return ["１２", "1,200", "12,34", "5.0", "+3", "3个"];
+      return ["１２", "1,200", "12,34", "5.0", "+3", "3个", "2.5", "１２．５", "1,234.5", '="12"'];
     case "double":
       return ["１２．５", "1,234.5", "12%", "1e2", "12小时", "-0.5"];
     case "boolean":
       return ["是", "否", "Y", "√", "maybe"];
     default:
-      return [];
+      return isIdentifier(contract, c)
+        ? ["6.30102E+17", "630102199001011000", "630102199001011234", '="630102199001011234"', "1234567890123450"]
+        : ['="0123"'];
   }
 }
 
@@ -109,7 +120,7 @@ function corpus(contract: Contract): {headers: string[]; rows: Array<Record<stri
       variant(c.name, c.type === "date" ? "2000-01-01" : c.type === "timestamp" ? "2000-01-01 00:00" : "-1");
     if (c.at_most) variant(c.name, "999999999");
     if (["date", "timestamp", "month"].includes(c.type)) variant(c.name, c.type === "month" ? "2099-01" : "2099-01-01");
-    for (const s of spellings(c)) variant(c.name, s);
+    for (const s of spellings(c, contract)) variant(c.name, s);
   }
   if (headers.includes("synthetic")) {
     variant("synthetic", "maybe");
@@ -154,6 +165,15 @@ describe("rowRules rejects what the loader rejects", () => {
       expect(checked.errors.map(key).sort()).toEqual(expected);
       expect(expected.length).toBeGreaterThan(5); // the corpus really breaks rules
       expect(checked.rejectedLines).toBe(new Set(loader.map((l) => l.line)).size);
+      // The rules whose messages are shared (rowRules.ts MESSAGES) say the very same words on both sides.
+      const said = await wh.query<{line: number; message: string}>(
+        "select line, message from load_rejects where load_id = $1 and rule in ('identifier', 'too_early') order by 1, 2",
+        [result!.load_id],
+      );
+      const shared = checked.errors.filter((e) => e.rule === "identifier" || e.rule === "too_early");
+      expect(shared.map((e) => `${e.line}|${e.message}`).sort()).toEqual(
+        said.map((e) => `${e.line}|${e.message}`).sort(),
+      );
     });
   }
 });

@@ -59,6 +59,8 @@ export function loadCommand(io: Io): Command {
               replaces,
               reject_reasons,
               footer_lines,
+              columns,
+              unmatched_headers,
             }) => ({
               file,
               feed,
@@ -71,6 +73,7 @@ export function loadCommand(io: Io): Command {
               ...(replaces === undefined ? {} : {replaces}),
               reject_reasons: reject_reasons ?? [],
               footer_lines: footer_lines ?? [],
+              ...(columns ? {columns, unmatched_headers} : {}),
             }),
           ),
         });
@@ -103,7 +106,18 @@ function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
     case "loaded":
       return (
         `${c.green("loaded ")} ${r.file} → ${r.feed}: ${r.rows_read} read = ${r.rows_loaded} loaded + ${r.rows_rejected} rejected${r.rows_rejected ? c.yellow(` (${r.message})`) : ""}` +
-        (r.replaces ? `; replaces load ${r.replaces.load_id} (${r.replaces.file})` : "")
+        (r.replaces ? `; replaces load ${r.replaces.load_id} (${r.replaces.file})` : "") +
+        // Which header fed which column, and the headers not loaded: never a silent choice or a silent drop.
+        (r.columns
+          ? `\n${c.dim(
+              `  columns: ${Object.entries(r.columns)
+                .map(([column, header]) => (column === header ? column : `${column} ← ${header}`))
+                .join(", ")}`,
+            )}`
+          : "") +
+        (r.unmatched_headers?.length
+          ? `\n${c.yellow(`  not loaded (no column of ${r.feed}): ${r.unmatched_headers.join(", ")}`)}`
+          : "")
       );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;

@@ -1,0 +1,60 @@
+/**
+ * The value rules the loader (checkSql.ts, in SQL) and the browser's file check (rowRules.ts) share word for word:
+ * which columns are identifiers, the patterns of what Excel does to them, and the messages that say so. Pure data
+ * and functions, browser-safe.
+ */
+
+/** What `isIdentifier` needs of a contract column (rowRules.ts RuleColumn; not imported, to keep imports one-way). */
+interface IdentifierColumn {
+  name: string;
+  type: string;
+  aliases: string[];
+  references?: string;
+  identifier?: boolean;
+}
+
+/**
+ * Whether a column holds identifiers that Excel mangles when it takes them for numbers: as the contract says, else
+ * varchar columns (not registry references) that are part of the key, are named *_id, or have an alias ending in
+ * 编号 (case number) or 代码 (credit code).
+ */
+export function isIdentifier(contract: {key: string[]}, column: IdentifierColumn): boolean {
+  if (column.identifier !== undefined) return column.identifier;
+  if (column.type !== "varchar" || column.references) return false;
+  return (
+    contract.key.includes(column.name) ||
+    column.name.endsWith("_id") ||
+    column.aliases.some((a) => a.endsWith("编号") || a.endsWith("代码"))
+  );
+}
+
+/** Stands for the value in the messages below; checkSql splits on it to put the SQL value in its place. */
+export const VALUE = "\u0001";
+
+/** Identifiers Excel wrote in scientific notation (6.30102E+17): SQL regexp_full_match and JS alike. */
+export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
+/** 16 digits or more ending in zeros with at most 15 before them: a number Excel cut to 15 significant digits. */
+export const LONG_ID = "[0-9]{16,}";
+export const CUT_ID = "[0-9]{1,15}0+";
+
+/** How to keep a column as text in the office tool: the end of every mangled-identifier message. */
+const KEEP_AS_TEXT = (column: string) =>
+  `keep ${column} as text: set the column to 文本/Text before pasting (or type ' before the number), then export again`;
+
+/** The rejection messages the loader (checkSql.ts) and the browser check share, `VALUE` standing for the value. */
+export const MESSAGES = {
+  scientificId: (column: string) =>
+    `${column} "${VALUE}" is an identifier Excel turned into a number in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
+  cutId: (column: string) =>
+    `${column} "${VALUE}" is an identifier Excel turned into a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
+  tooEarly: (column: string, earliest: string, feed: string) =>
+    `${column} is before ${earliest}, the earliest date ${feed} accepts, found "${VALUE}"`,
+  /** Added when the text has no four-digit year. */
+  twoDigitYear:
+    ": a two-digit year is not guessed (23/6/5 may be 2023-06-05 or 2005-06-23); write the year in full, e.g. format the column as yyyy-mm-dd",
+  /** Added when a whole-number column holds a fraction. */
+  notWhole: ": not a whole number, and it is never rounded; correct the value",
+};
+
+/** A number with a fraction other than zeros (2.5, 1,234.5, full-width ２．５): checkSql's FRACTION_SQL. */
+export const FRACTION_PATTERN = "[+-]?[0-9０-９,，]*[.．][0-9０-９]*[1-9１-９][0-9０-９]*";
