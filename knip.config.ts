@@ -5,12 +5,12 @@ import type {KnipConfig} from "knip";
 // the tests and their fixture generators, and the Framework site: its config, data loaders and Markdown pages.
 const config: KnipConfig = {
   entry: [
-    "bin/bizenv.mjs",
     "pipeline/cli/main.ts",
     "pipeline/cli/commands/*.ts",
     "scripts/*.mjs",
     "tests/**/*.test.ts",
     "tests/fixtures/**/generate.ts",
+    "tests/fixtures/assess/snapshot.ts",
     "observablehq.config.ts",
     "dashboards/data/*.*.ts",
     "dashboards/**/*.md",
@@ -33,8 +33,9 @@ const config: KnipConfig = {
     },
   },
   // The site's browser code imports packages as `npm:<name>`, which Framework resolves from node_modules and bundles
-  // for the offline build: those packages are used, but not through a Node import knip can follow.
-  ignoreDependencies: ["npm", "@duckdb/duckdb-wasm", "d3", "d3-dsv", "isoformat"],
+  // for the offline build: those packages are used, but not through a Node import knip can follow. axe-core's
+  // browser bundle is read from node_modules by path and injected into the page under test.
+  ignoreDependencies: ["npm", "@duckdb/duckdb-wasm", "d3", "d3-dsv", "isoformat", "axe-core"],
   // Debian tools the tests call when present (poppler-utils, e2fsprogs).
   ignoreBinaries: ["pdfinfo", "chattr"],
 };

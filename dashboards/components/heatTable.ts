@@ -6,7 +6,7 @@ import {areaKindLabel} from "./labels.js";
 export type {AreasData};
 
 /** Rank 1 (best) green through yellow to the last rank red, as a pale background that keeps text readable. */
-export function rankColor(rank: number, of: number): string {
+function rankColor(rank: number, of: number): string {
   const t = of > 1 ? (rank - 1) / (of - 1) : 0; // 0 best … 1 worst
   const stops: Array<[number, number, number]> = [
     [199, 233, 192],

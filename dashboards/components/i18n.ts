@@ -4,7 +4,7 @@ import {UNIT_WORDS} from "./statusLabels.js";
 export type Lang = "zh" | "en";
 
 /** BCP 47 locale used for numbers, dates and collation. */
-export function locale(lang: Lang): string {
+function locale(lang: Lang): string {
   return lang === "zh" ? "zh-CN" : "en-GB";
 }
 

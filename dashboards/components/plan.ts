@@ -5,9 +5,6 @@ import type {PlanJson} from "../../pipeline/catalog/index.ts";
 
 export type {PlanJson};
 export type Tier = PlanJson["tiers"][number];
-export type TierId = Tier["id"];
 export type Action = PlanJson["actions"][number];
 export type Indicator = PlanJson["indicators"][number];
-export type Task = PlanJson["tasks"][number];
 export type Target = PlanJson["targets"][number];
-export type Metric = PlanJson["metrics"][number];

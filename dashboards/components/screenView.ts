@@ -7,7 +7,7 @@ import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} 
 import {SCREEN_TONE_COLOR as TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
 /** The meeting-room screen is drawn at 1920 × 1080 and scaled to whatever display shows it. */
-export const STAGE = {width: 1920, height: 1080};
+const STAGE = {width: 1920, height: 1080};
 
 /**
  * Keeps `stage` (a STAGE-sized element) scaled to fit the window, centred, aspect ratio kept; returns the function

@@ -1,7 +1,7 @@
 import type {Action, Indicator, PlanJson, Tier} from "./plan.js";
 
 /** One indicator with what the plan asks of it: its tier goal and how many tasks and quantitative targets serve it. */
-export interface IndicatorSummary extends Indicator {
+interface IndicatorSummary extends Indicator {
   tier: Tier;
   deadline: string;
   taskCount: number;
@@ -21,7 +21,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 }
 
 /** Every indicator in plan order (by number), with its task and target counts (0 when it has none). */
-export function summarizeIndicators(plan: PlanJson): IndicatorSummary[] {
+function summarizeIndicators(plan: PlanJson): IndicatorSummary[] {
   const tasks = countBy(plan.tasks, (t) => t.indicator);
   const targets = countBy(plan.targets, (t) => t.indicator);
   const tiers = new Map(plan.tiers.map((t) => [t.id, t]));

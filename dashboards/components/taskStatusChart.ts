@@ -3,7 +3,7 @@ import type {TaskRow} from "../data/tasksData.ts";
 import {formatDeadline, tr, type Lang} from "./i18n.js";
 import {taskStatusLabel} from "./labels.js";
 
-export const TASK_STATUS_COLOR: Record<string, string> = {
+const TASK_STATUS_COLOR: Record<string, string> = {
   overdue: "#c0392b",
   not_started: "#8c4a9e",
   in_progress: "#2f6db5",

@@ -1,6 +1,6 @@
 import type {ExportManifest, ExportRow} from "../../pipeline/export/exportsContract.ts";
 
-export interface FeedHealthRow extends Omit<ExportRow<"feed_health.csv">, "feed"> {
+interface FeedHealthRow extends Omit<ExportRow<"feed_health.csv">, "feed"> {
   feed: string;
   name_zh: string;
   name_en: string;
@@ -10,7 +10,7 @@ export interface FeedHealthRow extends Omit<ExportRow<"feed_health.csv">, "feed"
   days_since_data: number | null;
 }
 
-export interface LoadRow extends ExportRow<"load_log.csv"> {
+interface LoadRow extends ExportRow<"load_log.csv"> {
   /** rows_read = rows_loaded + rows_rejected: every row of the file is accounted for. */
   balanced: boolean;
 }

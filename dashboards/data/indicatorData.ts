@@ -7,7 +7,7 @@ import {referenceLines, type ReferenceLine} from "./referenceLines.ts";
 import {taskRows, unitNames, type TaskRow} from "./tasksData.ts";
 
 /** The catalog's segment object as the exports write it: {"applicant_type": "individual"} → applicant_type=individual. */
-export function segmentKey(segment: Record<string, string | boolean> | null): string {
+function segmentKey(segment: Record<string, string | boolean> | null): string {
   if (segment === null || Object.keys(segment).length === 0) return "all";
   return Object.entries(segment)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -103,7 +103,7 @@ export interface AreaPoint {
 }
 
 /** The city's distance to frontier and peer standing per year (national.csv repeats them on every reference row). */
-export function dtfHistory(national: ExportRow<"national.csv">[], metric: string) {
+function dtfHistory(national: ExportRow<"national.csv">[], metric: string) {
   const byYear = new Map<
     number,
     {

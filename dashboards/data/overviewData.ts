@@ -134,7 +134,7 @@ export function indicatorCards(
 }
 
 /** The three tier goals (most ambitious first) with how many of their indicators are on course. Pure. */
-export function tierSummaries(plan: PlanJson, cards: IndicatorCard[]): TierSummary[] {
+function tierSummaries(plan: PlanJson, cards: IndicatorCard[]): TierSummary[] {
   return [...plan.tiers]
     .sort((a, b) => a.rank - b.rank)
     .map((tier) => {

@@ -5,7 +5,7 @@ import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
  * else the best peer city) and the advanced level (全国先进 / the excellent threshold, 先进值). Doing Business
  * values are not drawn: their units and case definitions differ from the metric's (national.csv keeps them).
  */
-export const REFERENCE_LINES = {
+const REFERENCE_LINES = {
   best: ["national_best", "national_best_practice", "best_peer"],
   advanced: ["national_advanced", "excellent_threshold"],
 } as const;

@@ -2,7 +2,7 @@ import type {PlanJson} from "../../pipeline/catalog/index.ts";
 import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 
 /** A satisfaction index for a month: respondents and the index weighted by them. */
-export interface IndexPoint {
+interface IndexPoint {
   month: string;
   respondent_type: string;
   survey: string;
@@ -11,7 +11,7 @@ export interface IndexPoint {
   index: number | null;
 }
 
-export interface HotlinePoint {
+interface HotlinePoint {
   month: string;
   unit: string;
   tickets: number;
@@ -35,7 +35,7 @@ export interface SatisfactionData {
   summary: {from: string; to: string; units: UnitSummary[]};
 }
 
-export interface UnitSummary {
+interface UnitSummary {
   unit: string;
   enterprise_index: number | null;
   enterprise_n: number;

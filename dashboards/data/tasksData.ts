@@ -2,13 +2,13 @@ import type {PlanJson} from "../../pipeline/catalog/index.ts";
 import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 
 /** Task status as tasks.csv reports it per responsible unit. */
-export type TaskStatus = "done" | "done_late" | "in_progress" | "overdue" | "not_started" | "ongoing";
+type TaskStatus = "done" | "done_late" | "in_progress" | "overdue" | "not_started" | "ongoing";
 
 /**
  * How urgent a status is, most urgent first: a task's status is its most urgent unit's, and lists put overdue work
  * first. Unknown statuses (a newer exporter) sort last rather than break the page.
  */
-export const STATUS_URGENCY: readonly TaskStatus[] = [
+const STATUS_URGENCY: readonly TaskStatus[] = [
   "overdue",
   "not_started",
   "in_progress",
@@ -23,7 +23,7 @@ export function urgency(status: string | null): number {
 }
 
 /** One responsible unit's report on a task (names: see `unitNames`). */
-export interface TaskUnitStatus {
+interface TaskUnitStatus {
   id: string;
   status: string | null;
   percent_done: number | null;

@@ -27,7 +27,7 @@ const usable = (f: AttainmentFigure | null): f is AttainmentFigure & {actual: nu
   f !== null && f.actual !== null && f.status !== "no_data";
 
 /** `{applicant_type: individual}` → `applicant_type=individual`; null → `all` (the exports' spelling). */
-export function segmentKey(segment: Target["segment"]): string {
+function segmentKey(segment: Target["segment"]): string {
   if (!segment) return "all";
   return Object.entries(segment)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -51,7 +51,7 @@ function periodEnd(periodType: string, periodStart: string): string {
  * derived from) whose data overlaps the figure's period, and the baseline period's for a relative target. With only
  * the exports (no warehouse) the data range of a file is unknown, so every loaded file of those feeds is listed.
  */
-export function evidenceFiles(
+function evidenceFiles(
   feeds: string[],
   loads: AssessmentInputs["load_log.csv"],
   warehouseLoads: WarehouseLoad[] | null,

@@ -86,8 +86,3 @@ export function compareAssessments(
 
   return {from: labels.from, to: labels.to, targets, indicators, tasks, units};
 }
-
-/** Whether two assessments differ in anything `compareAssessments` reports. */
-export function hasChanges(changes: AssessmentChanges): boolean {
-  return changes.targets.length + changes.indicators.length + changes.tasks.length + changes.units.length > 0;
-}

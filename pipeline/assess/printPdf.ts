@@ -3,7 +3,7 @@ import {BizenvError} from "../errors.ts";
 import {esc} from "./tableHtml.ts";
 
 /** Headless Chromium cannot be found or started: the PDF cannot be printed (exit 6, like any missing prerequisite). */
-export class PdfPrinterError extends BizenvError {
+class PdfPrinterError extends BizenvError {
   constructor(message: string, cause?: unknown) {
     super(message, {
       exitCode: 6,
@@ -23,7 +23,7 @@ export function chromiumPath(env: Record<string, string | undefined>): string {
  * The launch flags of tests/helpers/chromium.ts: headless, no sandbox (root in a container), and nothing that
  * phones home, so the only thing the browser loads is the report.
  */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -62,7 +62,7 @@ export interface AssessRun {
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** The exports folder: --exports (relative to the working directory), else `exportsPath` ($BIZENV_EXPORTS). */
-export function resolveExportsDir(given: string | undefined, io: Io): string {
+function resolveExportsDir(given: string | undefined, io: Io): string {
   if (!given) return exportsPath(io.env);
   return isAbsolute(given) ? given : resolve(io.cwd, given);
 }

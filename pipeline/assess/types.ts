@@ -41,7 +41,7 @@ export interface EvidenceFile {
  * pending: due within the period but after the data's as-of date (the forecast stands in);
  * ahead: due after the period (the forecast is shown).
  */
-export type TargetVerdict = "met" | "missed" | "no_data" | "pending" | "ahead";
+type TargetVerdict = "met" | "missed" | "no_data" | "pending" | "ahead";
 
 /** One attainment row (attainment.csv) as the assessment quotes it; `status` is the export's own (met · at_risk · …). */
 export type AttainmentFigure = Pick<ExportRow<"attainment.csv">, "actual" | "n" | "gap" | "status"> & {
@@ -88,7 +88,7 @@ export interface TargetAssessment {
   is_synthetic: boolean;
 }
 
-export interface NationalReference {
+interface NationalReference {
   reference: string;
   value: number | null;
   source: string | null;
@@ -175,7 +175,7 @@ export interface UnitAssessment {
   list: "top10" | "bottom10" | null;
 }
 
-export type CaveatSeverity = "critical" | "warning" | "info";
+type CaveatSeverity = "critical" | "warning" | "info";
 
 export interface Caveat {
   severity: CaveatSeverity;

@@ -10,7 +10,7 @@ import {z} from "zod";
 export const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "expected a lowercase identifier (a-z, 0-9, _)");
 
 /** An ISO calendar date that exists (2022-02-30 is refused). */
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
   .refine((s) => {
@@ -18,7 +18,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "not a real calendar date");
 
-export const tierId = z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]);
+const tierId = z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]);
 // count (procedures, cases), yuan, index (a questionnaire score on its own scale), percent_of_income (DB cost).
 export const unitOfMeasure = z.enum([
   "workday",
@@ -32,8 +32,8 @@ export const unitOfMeasure = z.enum([
   "index",
   "percent_of_income",
 ]);
-export const comparator = z.enum(["<=", ">="]);
-export const polarity = z.enum(["lower_is_better", "higher_is_better"]);
+const comparator = z.enum(["<=", ">="]);
+const polarity = z.enum(["lower_is_better", "higher_is_better"]);
 
 const bilingual = {name_zh: z.string().min(1), name_en: z.string().min(1)};
 
@@ -228,14 +228,14 @@ export const areasFile = z.strictObject({
   ),
 });
 
-export type PlanFile = z.infer<typeof planFile>;
-export type Indicator = z.infer<typeof indicatorsFile>["indicators"][number];
-export type Task = z.infer<typeof tasksFile>["tasks"][number];
+type PlanFile = z.infer<typeof planFile>;
+type Indicator = z.infer<typeof indicatorsFile>["indicators"][number];
+type Task = z.infer<typeof tasksFile>["tasks"][number];
 export type Metric = z.infer<typeof metricsFile>["metrics"][number];
 export type Target = z.infer<typeof targetsFile>["targets"][number];
 export type Unit = z.infer<typeof unitsFile>["units"][number];
 export type UnitGroup = z.infer<typeof unitsFile>["groups"][number];
-export type Area = z.infer<typeof areasFile>["areas"][number];
+type Area = z.infer<typeof areasFile>["areas"][number];
 export type TierId = z.infer<typeof tierId>;
 
 /** A whole plan catalog, as loaded from its folder. */

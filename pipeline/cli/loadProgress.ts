@@ -11,7 +11,7 @@ const PHASE_PERCENT: Record<string, number> = {
 };
 
 /** A file is shown only once it has taken this long: quick files would only flicker. */
-export const PROGRESS_AFTER_MS = 1000;
+const PROGRESS_AFTER_MS = 1000;
 const BAR_WIDTH = 20;
 
 export interface LoadProgressEvent {

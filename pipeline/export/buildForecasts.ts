@@ -29,7 +29,7 @@ export interface ForecastRow {
 }
 
 /** Physical bounds of a metric's unit, so a trend never projects a negative duration or a rate above 100 %. */
-export function unitBounds(unit: string): {min?: number; max?: number} {
+function unitBounds(unit: string): {min?: number; max?: number} {
   if (unit === "percent") return {min: 0, max: 100};
   if (unit === "percent_reduction") return {max: 100};
   return {min: 0};

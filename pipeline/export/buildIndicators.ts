@@ -15,7 +15,7 @@ import type {IndicatorScoreExport} from "./exportsContract.ts";
  * The indicator score (前沿距离) per year: each component's judged city value of the year (segment `all`, enough
  * cases) scored against its fixed bounds, then the plain mean (scoring/indicatorScore.ts). Years in order.
  */
-export function indicatorScoresByYear(
+function indicatorScoresByYear(
   indicatorId: string,
   catalog: Pick<Catalog, "metrics">,
   benchmarks: Benchmarks,

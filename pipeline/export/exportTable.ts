@@ -2,7 +2,7 @@ import {Bool, Float64, Table, Utf8, vectorFromArray, type Vector} from "apache-a
 import {neutralizeFormula} from "./neutralizeFormula.ts";
 
 /** How a column is written: numbers stay numbers in CSV and Float64 in Arrow; everything else is text or a boolean. */
-export type ColumnType = "text" | "number" | "boolean";
+type ColumnType = "text" | "number" | "boolean";
 
 /** One exported table: its file name (without extension), its columns in contract order, and its rows. */
 export interface ExportTable {

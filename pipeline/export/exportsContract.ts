@@ -224,10 +224,8 @@ export type ExportRow<N extends ExportCsvName> = {
 };
 
 // The words of attainment.csv `status`, forecasts.csv `verdict` and feed_health.csv `freshness` (all also in
-// indicators.json) are declared once, where they are decided: the attainment and forecast judgements of scoring/ and
-// the freshness rule of ingest/. Type-only, so this file stays browser-safe.
-export type {AttainmentStatus} from "../scoring/attainment.ts";
-export type {ForecastVerdict} from "../scoring/forecast.ts";
+// indicators.json) are declared once, where they are decided: the attainment and forecast judgements of scoring/
+// (AttainmentStatus, ForecastVerdict) and the freshness rule of ingest/. Type-only, so this file stays browser-safe.
 export type {Freshness} from "../ingest/feedStatus.ts";
 
 /** One row of indicators.json. */

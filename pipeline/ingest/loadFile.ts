@@ -261,7 +261,7 @@ async function setAsideFooters(warehouse: Warehouse): Promise<number[]> {
   await warehouse.run(
     `create or replace temp table footer_lines as
        select _line as line from checked where _footer
-       union all select line from reader_rejects where regexp_matches(value, '^[\s,;|"]*' || $1)`,
+       union all select line from reader_rejects where regexp_matches(value, '^[\\s,;|"]*' || $1)`,
     [FOOTER_PATTERN.slice(1)],
   );
   const lines = (await warehouse.all<{line: number}>("select line from footer_lines order by line")).map((r) =>

@@ -176,7 +176,9 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     try {
       warehouse.close();
     } catch (error) {
-      // After a failed write DuckDB may refuse to close cleanly; the failure already on its way says more.
+      // After a failed write DuckDB may refuse to close cleanly; the failure already on its way says more. After a
+      // good load, a close that fails (the checkpoint) is the error to report.
+      // eslint-disable-next-line no-unsafe-finally
       if (!failed) throw error;
     }
   }

@@ -153,7 +153,7 @@ function castBigint(text: string): number | null {
   }
   const n = Number(digits);
   const rounded = Math.sign(n) * Math.round(Math.abs(n));
-  if (!Number.isFinite(rounded) || Math.abs(rounded) > 9223372036854775807) return null;
+  if (!Number.isFinite(rounded) || Math.abs(rounded) > 2 ** 63) return null; // past BIGINT, as DuckDB's cast
   return rounded === 0 ? 0 : rounded;
 }
 

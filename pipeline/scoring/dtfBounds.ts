@@ -51,7 +51,7 @@ export interface CityWeights {
 }
 
 export const DEFAULT_BOUNDS_PATH = join(projectRoot, "sources", "benchmarks", "db2020-bounds.yaml");
-export const DEFAULT_CITY_WEIGHTS_PATH = join(projectRoot, "sources", "benchmarks", "db2020-city-weights.yaml");
+const DEFAULT_CITY_WEIGHTS_PATH = join(projectRoot, "sources", "benchmarks", "db2020-city-weights.yaml");
 
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, "names are lower_snake_case");
 const leafFields = {

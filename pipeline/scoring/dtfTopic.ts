@@ -3,7 +3,7 @@ import type {DtfInputRow, DtfIssue} from "./dtfInput.ts";
 import {aggregateScores, componentScore} from "./dtfScore.ts";
 
 /** The score of one component (or part), as used in a topic score. */
-export interface ComponentResult {
+interface ComponentResult {
   component: string;
   /** Raw value scored (men/women already averaged); `null` when the score came from the parts. */
   value: number | "no_practice" | "not_applicable" | null;

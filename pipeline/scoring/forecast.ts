@@ -3,7 +3,7 @@ import {meets, type Comparator} from "./attainment.ts";
 import type {Judging} from "./readBenchmarks.ts";
 
 export type ForecastVerdict = "on_track" | "at_risk" | "off_track" | "no_data";
-export type ForecastSettings = Judging["forecast"];
+type ForecastSettings = Judging["forecast"];
 
 /** One month of data: `month` is a month index (year × 12 + month − 1), `value` the judged statistic. */
 export interface MonthValue {

@@ -10,7 +10,7 @@ export interface ComponentInput {
   value: number | null;
 }
 
-export interface ComponentResult {
+interface ComponentResult {
   metric_id: string;
   value: number | null;
   frontier: number;

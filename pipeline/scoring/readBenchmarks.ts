@@ -17,7 +17,7 @@ import {DEFAULT_BOUNDS_PATH, readDtfBounds, type DtfBounds} from "./dtfBounds.ts
  */
 
 export const BENCHMARKS_DIR = join(projectRoot, "sources", "benchmarks");
-export const STATISTICS = ["median", "mean", "p90", "p10", "max", "min"] as const;
+const STATISTICS = ["median", "mean", "p90", "p10", "max", "min"] as const;
 export type Statistic = (typeof STATISTICS)[number];
 const statistic = z.enum(STATISTICS);
 const unitName = unitOfMeasure;
@@ -64,7 +64,7 @@ const referencesSchema = z.strictObject({
 });
 
 /** The thresholds a tier rule may set; each must name its reason or source in `sources`. */
-export const TIER_THRESHOLDS = ["min_percentile", "min_dtf", "min_dtf_gain", "max_component_fall"] as const;
+const TIER_THRESHOLDS = ["min_percentile", "min_dtf", "min_dtf_gain", "max_component_fall"] as const;
 
 const tierRulesSchema = z.strictObject({
   rules: z
@@ -105,12 +105,12 @@ const unitScoreSchema = z.strictObject({
 });
 
 export type Judging = z.infer<typeof judgingSchema>;
-export type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
-export type NationalReference = z.infer<typeof referencesSchema>["references"][number];
+type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
+type NationalReference = z.infer<typeof referencesSchema>["references"][number];
 export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
 
 /** A component metric's fixed DTF bounds, in the metric's own unit (metrics.yaml `component`). */
-export interface FixedBound {
+interface FixedBound {
   metric: string;
   /** `DB2020 starting_a_business.time_days`, or the component's name in the national evaluation. */
   component: string;

@@ -10,18 +10,7 @@ import {gzip} from "node:zlib";
  * Explore page reads (35.7 MB of wasm goes out as 7.1 MB, 4.4 MB of Arrow as 1.1 MB); images, fonts, XLSX and zip
  * (already compressed) as they are.
  */
-export const COMPRESSIBLE = new Set([
-  ".html",
-  ".js",
-  ".css",
-  ".json",
-  ".csv",
-  ".tsv",
-  ".txt",
-  ".svg",
-  ".wasm",
-  ".arrow",
-]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".csv", ".tsv", ".txt", ".svg", ".wasm", ".arrow"]);
 
 /** Whether the server gzips this file (by its extension) for a client that accepts gzip. */
 export function isCompressible(file) {
