@@ -1,10 +1,12 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
+import {creditRepairs} from "./cases/creditRepairs.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
 import {propertyCases} from "./cases/propertyCases.ts";
+import {randomInspections} from "./cases/randomInspections.ts";
 import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
 import {startupCases} from "./cases/startupCases.ts";
 import {waterGasCases} from "./cases/waterGasCases.ts";
@@ -27,6 +29,8 @@ const CASE_MODELS: Record<string, CaseModel> = {
   new_taxpayer_cases: newTaxpayerCases,
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,
+  random_inspections: randomInspections,
+  credit_repairs: creditRepairs,
 };
 
 /** The other modelled feeds. */

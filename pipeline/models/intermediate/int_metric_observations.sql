@@ -62,6 +62,20 @@ units as (
     select * from dim_unit
 ),
 
+inspections as (
+    select * from stg_random_inspections
+),
+
+credit_repairs as (
+    select * from stg_credit_repairs
+),
+
+-- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
+-- result of a 双随机 inspection published within 20 workdays of the inspection.
+statutory_limits as (
+    select 20 as inspection_publication_workdays
+),
+
 observations as (
     select 'online_service_capability_pct' as metric_id, coalesce(units.area_id, 'xining') as area_id,
         month_start as observed_on, month_start as known_on, 'unit_month' as grain,
@@ -173,6 +187,30 @@ observations as (
     select respondent_type || '_satisfaction_index', coalesce(units.area_id, 'xining'), rated_on, rated_on,
         'case', score_points, 1, json_object('survey', survey), is_synthetic, true
     from ratings left join units using (unit_id)
+
+    -- 市场监管: each inspection counts 100 when several departments did it together (clause 29), else 0, so the
+    -- period's mean is the joint share; placed at the inspection
+    union all
+    select 'joint_inspection_share_pct', area_id, inspected_on, inspected_on, 'case',
+        case when is_joint then 100 else 0 end, 1, '{}'::json, is_synthetic, true
+    from inspections
+
+    -- each published result counts 100 when published within the statutory limit, else 0; placed at publication,
+    -- when it is known (a result still unpublished is not seen until it is, so a recent month can read high while
+    -- late results are pending)
+    union all
+    select 'inspection_results_published_in_time_pct', area_id, result_published_on, result_published_on, 'case',
+        case when publication_workdays <= statutory_limits.inspection_publication_workdays then 100 else 0 end, 1,
+        '{}'::json, is_synthetic, is_calendar_official
+    from inspections, statutory_limits
+    where publication_workdays is not null
+
+    union all
+    select 'credit_repair_time_workdays', area_id, decided_on, decided_on, 'case',
+        repair_workdays, 1, json_object('record_type', record_type, 'channel', channel), is_synthetic,
+        is_calendar_official
+    from credit_repairs
+    where repair_workdays is not null
 ),
 
 final as (

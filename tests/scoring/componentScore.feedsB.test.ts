@@ -1,0 +1,33 @@
+import {describe, expect, it} from "vitest";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+import {componentScore} from "../../pipeline/scoring/dtfScore.ts";
+
+// Worked examples, checked by hand, of the components the feedsB feeds measure, scored against the catalog's own
+// bounds (metrics.yaml `component`): 100 × (worst − value) / (worst − frontier), clipped to [0, 100], and the
+// indicator's score as the plain mean of its components' scores.
+const catalog = loadCatalog();
+const score = (metricId: string, value: number) => {
+  const c = catalog.metrics.find((m) => m.id === metricId)?.component;
+  if (!c) throw new Error(`${metricId} is not a component`);
+  return componentScore(value, {best: c.frontier, worst: c.worst});
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe("市场监管 (market_regulation)", () => {
+  it("scores 42.5 % joint, 90 % published in time and 12-workday repairs to 69.17", () => {
+    // shares: bounds 0–100, so the share is the score
+    expect(score("joint_inspection_share_pct", 42.5)).toBeCloseTo(42.5, 9);
+    expect(score("inspection_results_published_in_time_pct", 90)).toBeCloseTo(90, 9);
+    // 100 × (45 − 12) / (45 − 1) = 3300 / 44 = 75
+    expect(score("credit_repair_time_workdays", 12)).toBeCloseTo(75, 9);
+    // beyond a bound: a 60-workday repair scores 0, a same-day one 100
+    expect(score("credit_repair_time_workdays", 60)).toBe(0);
+    expect(score("credit_repair_time_workdays", 0)).toBe(100);
+    const components = catalog.metrics.filter((m) => m.indicator === "market_regulation" && m.component);
+    expect(components.map((m) => m.id).sort()).toEqual(
+      ["credit_repair_time_workdays", "inspection_results_published_in_time_pct", "joint_inspection_share_pct"].sort(),
+    );
+    // (42.5 + 90 + 75) / 3 = 69.1667
+    expect(mean([42.5, 90, 75])).toBeCloseTo(69.1667, 4);
+  });
+});
