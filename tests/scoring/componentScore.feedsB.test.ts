@@ -31,3 +31,19 @@ describe("市场监管 (market_regulation)", () => {
     expect(mean([42.5, 90, 75])).toBeCloseTo(69.1667, 4);
   });
 });
+
+describe("劳动力市场监管 (labor_market_regulation)", () => {
+  it("scores 30-day resolution, 55 % mediated and 92 % closed in time to 71.22", () => {
+    // 100 × (60 − 30) / (60 − 15) = 3000 / 45 = 66.667
+    expect(score("labour_dispute_resolution_time_days", 30)).toBeCloseTo(66.6667, 4);
+    // at the frontier (15 days) or faster: 100; at the statutory maximum (60 days) or slower: 0
+    expect(score("labour_dispute_resolution_time_days", 10)).toBe(100);
+    expect(score("labour_dispute_resolution_time_days", 60)).toBe(0);
+    expect(score("labour_dispute_mediation_share_pct", 55)).toBeCloseTo(55, 9);
+    expect(score("labour_disputes_closed_in_time_pct", 92)).toBeCloseTo(92, 9);
+    const components = catalog.metrics.filter((m) => m.indicator === "labor_market_regulation" && m.component);
+    expect(components).toHaveLength(3);
+    // (66.667 + 55 + 92) / 3 = 71.222
+    expect(mean([3000 / 45, 55, 92])).toBeCloseTo(71.2222, 4);
+  });
+});

@@ -2,6 +2,7 @@ import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
+import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
@@ -31,6 +32,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   satisfaction_ratings: satisfactionRatings,
   random_inspections: randomInspections,
   credit_repairs: creditRepairs,
+  labour_arbitration_cases: labourArbitrationCases,
 };
 
 /** The other modelled feeds. */

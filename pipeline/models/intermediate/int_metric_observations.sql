@@ -70,10 +70,18 @@ credit_repairs as (
     select * from stg_credit_repairs
 ),
 
+labour_cases as (
+    select * from stg_labour_arbitration_cases
+),
+
 -- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
--- result of a 双随机 inspection published within 20 workdays of the inspection.
+-- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
+-- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
 statutory_limits as (
-    select 20 as inspection_publication_workdays
+    select
+        20 as inspection_publication_workdays,
+        45 as labour_arbitration_days,
+        60 as labour_arbitration_extended_days
 ),
 
 observations as (
@@ -211,6 +219,32 @@ observations as (
         is_calendar_official
     from credit_repairs
     where repair_workdays is not null
+
+    -- 劳动力市场监管: placed at closure, as the commissions report 结案
+    union all
+    select 'labour_dispute_resolution_time_days', area_id, closed_on, closed_on, 'case',
+        resolution_days, 1, json_object('dispute_type', dispute_type), is_synthetic, true
+    from labour_cases
+    where resolution_days is not null
+
+    -- each closed case counts 100 when closed by mediation, else 0: the mean is the mediation share of closures
+    union all
+    select 'labour_dispute_mediation_share_pct', area_id, closed_on, closed_on, 'case',
+        case when closure = 'mediated' then 100 else 0 end, 1, json_object('dispute_type', dispute_type),
+        is_synthetic, true
+    from labour_cases
+    where resolution_days is not null and closure is not null
+
+    -- each closed case counts 100 when closed within its statutory limit (the extended one if extended), else 0
+    union all
+    select 'labour_disputes_closed_in_time_pct', area_id, closed_on, closed_on, 'case',
+        case
+            when resolution_days <= case when is_extended then statutory_limits.labour_arbitration_extended_days
+                else statutory_limits.labour_arbitration_days end then 100
+            else 0
+        end, 1, json_object('dispute_type', dispute_type), is_synthetic, true
+    from labour_cases, statutory_limits
+    where resolution_days is not null
 ),
 
 final as (
