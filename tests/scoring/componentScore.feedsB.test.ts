@@ -47,3 +47,13 @@ describe("劳动力市场监管 (labor_market_regulation)", () => {
     expect(mean([3000 / 45, 55, 92])).toBeCloseTo(71.2222, 4);
   });
 });
+
+describe("知识产权创造保护和运用 (intellectual_property)", () => {
+  it("scores 25-day mediations settled 70 % of the time to 68.02", () => {
+    // 100 × (60 − 25) / (60 − 7) = 3500 / 53 = 66.038
+    expect(score("ip_dispute_mediation_time_days", 25)).toBeCloseTo(66.0377, 4);
+    expect(score("ip_dispute_mediation_success_pct", 70)).toBeCloseTo(70, 9);
+    // (66.038 + 70) / 2 = 68.019
+    expect(mean([3500 / 53, 70])).toBeCloseTo(68.0189, 4);
+  });
+});

@@ -2,6 +2,7 @@ import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
+import {ipRecords} from "./cases/ipRecords.ts";
 import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
@@ -33,6 +34,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   random_inspections: randomInspections,
   credit_repairs: creditRepairs,
   labour_arbitration_cases: labourArbitrationCases,
+  ip_records: ipRecords,
 };
 
 /** The other modelled feeds. */

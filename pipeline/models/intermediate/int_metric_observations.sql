@@ -86,6 +86,10 @@ labour_cases as (
     select * from stg_labour_arbitration_cases
 ),
 
+ip_records as (
+    select * from stg_ip_records
+),
+
 -- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
 -- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
 -- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
@@ -289,6 +293,20 @@ observations as (
         end, 1, json_object('dispute_type', dispute_type), is_synthetic, true
     from labour_cases, statutory_limits
     where resolution_days is not null
+
+    -- 知识产权: IP dispute mediations, placed at their end
+    union all
+    select 'ip_dispute_mediation_time_days', area_id, ended_on, ended_on, 'case',
+        duration_days, 1, json_object('ip_type', ip_type), is_synthetic, true
+    from ip_records
+    where record_type = 'mediation' and duration_days is not null
+
+    -- each ended mediation counts 100 when settled, else 0: the mean is the success share
+    union all
+    select 'ip_dispute_mediation_success_pct', area_id, ended_on, ended_on, 'case',
+        case when is_settled then 100 else 0 end, 1, json_object('ip_type', ip_type), is_synthetic, true
+    from ip_records
+    where record_type = 'mediation' and duration_days is not null and is_settled is not null
 ),
 
 final as (
