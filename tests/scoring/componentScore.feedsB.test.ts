@@ -57,3 +57,22 @@ describe("知识产权创造保护和运用 (intellectual_property)", () => {
     expect(mean([3500 / 53, 70])).toBeCloseTo(68.0189, 4);
   });
 });
+
+describe("包容普惠创新 (inclusive_innovation)", () => {
+  it("scores 15 new entities per 1,000, 60 % online transfers, satisfaction 82 and 88 % good-air days to 67.5", () => {
+    // 100 × (5 − 15) / (5 − 30) = 40
+    expect(score("new_market_entities_per_1k_pop_count", 15)).toBeCloseTo(40, 9);
+    expect(score("personnel_file_transfer_online_pct", 60)).toBeCloseTo(60, 9);
+    expect(score("public_service_satisfaction_index", 82)).toBeCloseTo(82, 9);
+    expect(score("good_air_days_share_pct", 88)).toBeCloseTo(88, 9);
+    // (40 + 60 + 82 + 88) / 4 = 67.5
+    expect(mean([40, 60, 82, 88])).toBeCloseTo(67.5, 9);
+  });
+
+  it("scores the yearly IP statistics: 6.8 patents per 10,000 and 350 million yuan of pledges", () => {
+    // 100 × (0 − 6.8) / (0 − 100) = 6.8; 100 × 3.5e8 / 1e9 = 35
+    expect(score("invention_patents_per_10k_pop_count", 6.8)).toBeCloseTo(6.8, 9);
+    expect(score("ip_pledge_financing_yuan", 3.5e8)).toBeCloseTo(35, 9);
+    expect(catalog.metrics.filter((m) => m.indicator === "intellectual_property" && m.component)).toHaveLength(4);
+  });
+});

@@ -13,6 +13,7 @@ import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
 import {startupCases} from "./cases/startupCases.ts";
 import {waterGasCases} from "./cases/waterGasCases.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
+import {cityStatisticsFeed} from "./cityStatistics.ts";
 import {genericFeed} from "./genericFeed.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
@@ -45,6 +46,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   peer_benchmarks: peerBenchmarksFeed,
   official_evaluation_results: officialEvaluationResultsFeed,
   task_progress: taskProgressFeed,
+  city_statistics: cityStatisticsFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

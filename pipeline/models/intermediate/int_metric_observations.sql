@@ -90,6 +90,10 @@ ip_records as (
     select * from stg_ip_records
 ),
 
+city_statistics as (
+    select * from stg_city_statistics
+),
+
 -- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
 -- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
 -- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
@@ -307,6 +311,13 @@ observations as (
         case when is_settled then 100 else 0 end, 1, json_object('ip_type', ip_type), is_synthetic, true
     from ip_records
     where record_type = 'mediation' and duration_days is not null and is_settled is not null
+
+    -- yearly city statistics (包容普惠创新, 知识产权): the statistic names its metric (the contract's allowed list),
+    -- placed on 31 December of its year and known from its publication, as the yearly tax time above
+    union all
+    select metric_id, 'xining', make_date(year, 12, 31), published_on, 'year',
+        value, 1, '{}'::json, is_synthetic, true
+    from city_statistics
 ),
 
 final as (
