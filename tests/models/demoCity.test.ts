@@ -17,6 +17,9 @@ import {assessAgainstWarehouse} from "../assess/assessAgainstWarehouse.ts";
 // row for every period with data, and a forecast for every month of data before its deadline.
 const catalog = loadCatalog();
 const contracts = loadContracts(catalog);
+/** The feeds of 市场监管, 劳动力市场监管, 知识产权 and 包容普惠创新 (components without targets). */
+const FEEDS_B = ["random_inspections", "credit_repairs", "labour_arbitration_cases", "ip_records", "city_statistics"];
+const INDICATORS_B = ["market_regulation", "labor_market_regulation", "intellectual_property", "inclusive_innovation"];
 /** The feeds behind the plan's targets (the others add time, not targets), and those the tier verdicts read. */
 const FEEDS = [
   ...new Set([
@@ -27,6 +30,7 @@ const FEEDS = [
     ),
     "peer_benchmarks",
     "official_evaluation_results",
+    ...FEEDS_B,
   ]),
 ];
 
@@ -142,6 +146,27 @@ describe("the demo city is scored against every target of the plan", () => {
         r.segment === "all",
     )!;
     expect(Number(lead.median)).toBeGreaterThan(30);
+  });
+});
+
+describe("the demo city measures the components of 市场监管, 劳动力市场监管, 知识产权 and 包容普惠创新", () => {
+  it("has a city-wide value of 2022 and of an earlier year for every component of those indicators", () => {
+    const years = csv("metric_periods.csv").filter(
+      (r) => r.area_id === "xining" && r.period_type === "year" && r.segment === "all",
+    );
+    const components = catalog.metrics.filter((m) => INDICATORS_B.includes(m.indicator) && m.component);
+    expect(components.length).toBeGreaterThanOrEqual(12);
+    for (const m of components) {
+      const mine = years.filter((r) => r.metric_id === m.id && r.mean !== "");
+      expect(
+        mine.map((r) => r.period),
+        m.id,
+      ).toContain("2022");
+      expect(
+        mine.some((r) => (r.period ?? "") < "2022"),
+        m.id,
+      ).toBe(true);
+    }
   });
 });
 

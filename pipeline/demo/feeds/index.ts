@@ -1,14 +1,19 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
+import {creditRepairs} from "./cases/creditRepairs.ts";
+import {ipRecords} from "./cases/ipRecords.ts";
+import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
 import {propertyCases} from "./cases/propertyCases.ts";
+import {randomInspections} from "./cases/randomInspections.ts";
 import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
 import {startupCases} from "./cases/startupCases.ts";
 import {waterGasCases} from "./cases/waterGasCases.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
+import {cityStatisticsFeed} from "./cityStatistics.ts";
 import {genericFeed} from "./genericFeed.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
@@ -27,6 +32,10 @@ const CASE_MODELS: Record<string, CaseModel> = {
   new_taxpayer_cases: newTaxpayerCases,
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,
+  random_inspections: randomInspections,
+  credit_repairs: creditRepairs,
+  labour_arbitration_cases: labourArbitrationCases,
+  ip_records: ipRecords,
 };
 
 /** The other modelled feeds. */
@@ -37,6 +46,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   peer_benchmarks: peerBenchmarksFeed,
   official_evaluation_results: officialEvaluationResultsFeed,
   task_progress: taskProgressFeed,
+  city_statistics: cityStatisticsFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

@@ -74,6 +74,36 @@ share_limits as (
     where case_limit is not null
 ),
 
+inspections as (
+    select * from stg_random_inspections
+),
+
+credit_repairs as (
+    select * from stg_credit_repairs
+),
+
+labour_cases as (
+    select * from stg_labour_arbitration_cases
+),
+
+ip_records as (
+    select * from stg_ip_records
+),
+
+city_statistics as (
+    select * from stg_city_statistics
+),
+
+-- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
+-- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
+-- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
+statutory_limits as (
+    select
+        20 as inspection_publication_workdays,
+        45 as labour_arbitration_days,
+        60 as labour_arbitration_extended_days
+),
+
 observations as (
     select 'online_service_capability_pct' as metric_id, coalesce(units.area_id, 'xining') as area_id,
         month_start as observed_on, month_start as known_on, 'unit_month' as grain,
@@ -252,6 +282,77 @@ observations as (
         date_diff('day', applied_on, approved_on), 1, json_object('project_type', project_type), is_synthetic, true
     from permits
     where approved_on is not null and approved_on >= applied_on
+
+    -- 市场监管: each inspection counts 100 when several departments did it together (clause 29), else 0, so the
+    -- period's mean is the joint share; placed at the inspection
+    union all
+    select 'joint_inspection_share_pct', area_id, inspected_on, inspected_on, 'case',
+        case when is_joint then 100 else 0 end, 1, '{}'::json, is_synthetic, true
+    from inspections
+
+    -- each published result counts 100 when published within the statutory limit, else 0; placed at publication,
+    -- when it is known (a result still unpublished is not seen until it is, so a recent month can read high while
+    -- late results are pending)
+    union all
+    select 'inspection_results_published_in_time_pct', area_id, result_published_on, result_published_on, 'case',
+        case when publication_workdays <= statutory_limits.inspection_publication_workdays then 100 else 0 end, 1,
+        '{}'::json, is_synthetic, is_calendar_official
+    from inspections, statutory_limits
+    where publication_workdays is not null
+
+    union all
+    select 'credit_repair_time_workdays', area_id, decided_on, decided_on, 'case',
+        repair_workdays, 1, json_object('record_type', record_type, 'channel', channel), is_synthetic,
+        is_calendar_official
+    from credit_repairs
+    where repair_workdays is not null
+
+    -- 劳动力市场监管: placed at closure, as the commissions report 结案
+    union all
+    select 'labour_dispute_resolution_time_days', area_id, closed_on, closed_on, 'case',
+        resolution_days, 1, json_object('dispute_type', dispute_type), is_synthetic, true
+    from labour_cases
+    where resolution_days is not null
+
+    -- each closed case counts 100 when closed by mediation, else 0: the mean is the mediation share of closures
+    union all
+    select 'labour_dispute_mediation_share_pct', area_id, closed_on, closed_on, 'case',
+        case when closure = 'mediated' then 100 else 0 end, 1, json_object('dispute_type', dispute_type),
+        is_synthetic, true
+    from labour_cases
+    where resolution_days is not null and closure is not null
+
+    -- each closed case counts 100 when closed within its statutory limit (the extended one if extended), else 0
+    union all
+    select 'labour_disputes_closed_in_time_pct', area_id, closed_on, closed_on, 'case',
+        case
+            when resolution_days <= case when is_extended then statutory_limits.labour_arbitration_extended_days
+                else statutory_limits.labour_arbitration_days end then 100
+            else 0
+        end, 1, json_object('dispute_type', dispute_type), is_synthetic, true
+    from labour_cases, statutory_limits
+    where resolution_days is not null
+
+    -- 知识产权: IP dispute mediations, placed at their end
+    union all
+    select 'ip_dispute_mediation_time_days', area_id, ended_on, ended_on, 'case',
+        duration_days, 1, json_object('ip_type', ip_type), is_synthetic, true
+    from ip_records
+    where record_type = 'mediation' and duration_days is not null
+
+    -- each ended mediation counts 100 when settled, else 0: the mean is the success share
+    union all
+    select 'ip_dispute_mediation_success_pct', area_id, ended_on, ended_on, 'case',
+        case when is_settled then 100 else 0 end, 1, json_object('ip_type', ip_type), is_synthetic, true
+    from ip_records
+    where record_type = 'mediation' and duration_days is not null and is_settled is not null
+
+    -- yearly city statistics (包容普惠创新, 知识产权): the statistic names its metric (the contract's allowed list),
+    -- placed on 31 December of its year and known from its publication, as the yearly tax time above
+    union all
+    select metric_id, 'xining', make_date(year, 12, 31), published_on, 'year',
+        value, 1, '{}'::json, is_synthetic, true
+    from city_statistics
 ),
 
 final as (
