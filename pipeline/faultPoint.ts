@@ -21,7 +21,7 @@ import {UsageError} from "./errors.ts";
  * Both `score` and `assess` (pipeline/replaceFolder.ts): `switching` (the previous folder renamed aside to
  * `.<dir>.old-<pid>-<ms>`, the new one not yet renamed into its place).
  */
-export const LOAD_FAULT_PHASES = [
+const LOAD_FAULT_PHASES = [
   "hashing",
   "reading",
   "transcoding",
@@ -30,8 +30,8 @@ export const LOAD_FAULT_PHASES = [
   "commit",
   "committed",
 ] as const;
-export const FAULT_PHASES = [...LOAD_FAULT_PHASES, "exporting", "assessing", "assessed", "switching"] as const;
-export type FaultPhase = (typeof FAULT_PHASES)[number];
+const FAULT_PHASES = [...LOAD_FAULT_PHASES, "exporting", "assessing", "assessed", "switching"] as const;
+type FaultPhase = (typeof FAULT_PHASES)[number];
 
 /** Called by a command at each of its phases; does nothing unless a fault was asked for at that phase. */
 export type FaultPoint = (phase: FaultPhase) => void;

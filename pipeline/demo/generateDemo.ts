@@ -27,7 +27,7 @@ export const DEMO_FIRST_MONTH = "2021-01";
 export const DEFAULT_AS_OF = "2023-06-30";
 export const DEFAULT_SEED = 2022;
 /** Share of rows made deliberately bad. */
-export const BAD_ROW_RATE = 0.01;
+const BAD_ROW_RATE = 0.01;
 
 export interface DemoOptions {
   /** Folder to write into (created; the files of an earlier demo listed in its manifest.json are removed first). */
@@ -200,7 +200,7 @@ async function writePeriodFile(w: {
  * Remove the files a previous demo listed in `dir/manifest.json` (only those), so a folder reused with other
  * settings holds no stale months that a later `bizenv load dir` would pick up.
  */
-export function removePreviousDemo(dir: string): void {
+function removePreviousDemo(dir: string): void {
   const path = join(dir, "manifest.json");
   if (!existsSync(path)) return;
   const previous = JSON.parse(readFileSync(path, "utf8")) as Partial<DemoManifest>;

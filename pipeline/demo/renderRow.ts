@@ -7,7 +7,7 @@ import type {DemoClock} from "./demoClock.ts";
 import type {FileStyle} from "./fileStyle.ts";
 
 /** The reserved column's Chinese header: the loader's first alias written in Chinese (模拟数据). */
-export const SYNTHETIC_HEADER_ZH = SYNTHETIC_COLUMN.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? "synthetic";
+const SYNTHETIC_HEADER_ZH = SYNTHETIC_COLUMN.aliases.find((a) => /[\u4e00-\u9fff]/.test(a)) ?? "synthetic";
 
 /** What an XLSX cell receives: text, a number, or a date (written as an Excel date cell). */
 export type ExcelValue = string | number | Date | null;

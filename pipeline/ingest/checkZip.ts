@@ -5,9 +5,9 @@ import {createInflateRaw} from "node:zlib";
 import {FeedError} from "../errors.ts";
 
 /** What an XLSX workbook may inflate to, all its parts together: far above any office export, far below a bomb. */
-export const MAX_XLSX_INFLATED_BYTES = 256 * 1024 * 1024;
+const MAX_XLSX_INFLATED_BYTES = 256 * 1024 * 1024;
 /** Parts a workbook may have (a real one has a few dozen). */
-export const MAX_ZIP_ENTRIES = 10_000;
+const MAX_ZIP_ENTRIES = 10_000;
 
 interface Entry {
   name: string;

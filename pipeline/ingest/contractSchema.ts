@@ -14,13 +14,13 @@ const inertText = z
   .max(100)
   .regex(/^[^'"\\\u0000-\u001f]+$/, "must not contain quotes, backslashes or control characters");
 
-export const columnType = z.enum(["varchar", "integer", "double", "boolean", "date", "timestamp", "month"]);
+const columnType = z.enum(["varchar", "integer", "double", "boolean", "date", "timestamp", "month"]);
 export type ColumnType = z.infer<typeof columnType>;
 
 /** What a column's values must name, checked against the catalog's dimension tables. */
-export const reference = z.enum(["area", "unit", "metric", "task"]);
+const reference = z.enum(["area", "unit", "metric", "task"]);
 
-export const contractColumn = z
+const contractColumn = z
   .strictObject({
     name: identifier,
     type: columnType,

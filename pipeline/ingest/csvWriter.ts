@@ -1,7 +1,7 @@
 import {createWriteStream, type WriteStream} from "node:fs";
 
 /** Quote one CSV field the way read_csv reads it back: always quoted, quotes doubled. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 

@@ -11,7 +11,7 @@ export type Freshness = "ok" | "warn" | "error" | "no_data";
  *
  * @example freshness("2023-05-31", "2023-06-30", {warn_after_days: 45, error_after_days: 75}) // "ok" (30 days)
  */
-export function freshness(dataAsOf: string | null, asOf: string, rule: Contract["freshness"]): Freshness {
+function freshness(dataAsOf: string | null, asOf: string, rule: Contract["freshness"]): Freshness {
   if (dataAsOf === null) return "no_data";
   const days = (Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${dataAsOf}T00:00:00Z`)) / 86_400_000;
   if (days > rule.error_after_days) return "error";

@@ -3,7 +3,7 @@ import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {ident} from "./sql.ts";
 
 /** The DuckDB type a contract column is stored as (reference columns hold the canonical id). */
-export function storageType(column: ContractColumn): string {
+function storageType(column: ContractColumn): string {
   if (column.references === "task") return "INTEGER";
   if (column.references) return "VARCHAR";
   return {
@@ -42,7 +42,7 @@ export function reportsView(contract: Contract): string {
  * The SQL ordering a key's reports latest first: each `report_order` column descending with an empty value last
  * (an open case is an earlier state than a completed one), then the later load, then the later line.
  */
-export function latestFirst(contract: Contract, alias = ""): string {
+function latestFirst(contract: Contract, alias = ""): string {
   const order = (contract.report_order ?? []).map((c) => `${alias}${ident(c)} desc nulls last`);
   return [...order, `${alias}_load_id desc`, `${alias}_line desc`].join(", ");
 }

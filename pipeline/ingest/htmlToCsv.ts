@@ -10,7 +10,7 @@ import {isUtf8, looksLikeGb18030} from "./sniffFile.ts";
  * An HTML file is parsed whole in memory (web systems export at most some tens of MB this way): a larger one is
  * refused with the advice to export CSV instead.
  */
-export const MAX_HTML_BYTES = 256 * 1024 * 1024;
+const MAX_HTML_BYTES = 256 * 1024 * 1024;
 
 type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 

@@ -96,7 +96,7 @@ export async function inspectFile(path: string, encoding: TextEncoding | undefin
 }
 
 /** The 1-based line of byte `offset`: line breaks before it (LF, CRLF or a lone CR each count once), plus one. */
-export function lineAt(path: string, offset: number): number {
+function lineAt(path: string, offset: number): number {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(1 << 20);
@@ -143,7 +143,7 @@ function completeEnd(bytes: Buffer): number {
  * Index of the first byte in `bytes` that does not continue valid UTF-8 (a chunk may start inside a character:
  * leading continuation bytes are skipped). Returns `bytes.length` when the chunk only ends inside a character.
  */
-export function firstInvalidUtf8(bytes: Buffer): number {
+function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
   while (i < bytes.length && i < 3 && (bytes[i]! & 0xc0) === 0x80) i++;
   while (i < bytes.length) {

@@ -9,7 +9,7 @@ import {checkSql} from "./checkSql.ts";
 import {convertToXlsx} from "./convertToXlsx.ts";
 import {correctedLoad, type EarlierVersion} from "./correctedLoad.ts";
 import type {Contract} from "./contractSchema.ts";
-import type {FaultPoint} from "./faultPoint.ts";
+import type {FaultPoint} from "../faultPoint.ts";
 import {ensureFeedTable} from "./feedTable.ts";
 import {SOFFICE_HINT} from "./findSoffice.ts";
 import {inspectFile, type Inspected} from "./inspectFile.ts";

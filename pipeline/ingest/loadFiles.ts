@@ -6,7 +6,7 @@ import {warehousePath} from "../config.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError, WarehouseError} from "../errors.ts";
 import {openWarehouse} from "../openWarehouse.ts";
-import {faultPointFromEnv} from "./faultPoint.ts";
+import {faultPointFromEnv} from "../faultPoint.ts";
 import {findSoffice} from "./findSoffice.ts";
 import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
@@ -19,7 +19,7 @@ import {loadFile, TEMP_PREFIX, type LoadResult} from "./loadFile.ts";
 const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
 /** What a folder holds that is not loaded, and why (said to the user; nothing of it is read). */
-export interface Passed {
+interface Passed {
   path: string;
   reason: string;
   /** A link is refused (the user must act on it); a file of another kind is only named as not loaded. */
@@ -34,7 +34,7 @@ export interface Passed {
  * lead out of the inbox), and a file of another kind (.docx, .pdf, .zip …) is not read. A link named on the
  * command line is the user's choice and is followed.
  */
-export function expandPaths(paths: string[], cwd: string): string[] & {passed?: Passed[]} {
+function expandPaths(paths: string[], cwd: string): string[] & {passed?: Passed[]} {
   const out: string[] & {passed?: Passed[]} = [];
   const passed: Passed[] = [];
   const walk = (dir: string) => {

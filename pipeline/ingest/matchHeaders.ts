@@ -3,7 +3,7 @@
 import type {Contract} from "./contractSchema.ts";
 import type {HeaderMatch as SharedHeaderMatch} from "./rowRules.ts";
 
-export {matchHeaders, recognizeFeed} from "./rowRules.ts";
+export {recognizeFeed} from "./rowRules.ts";
 
 /** How a file's header row maps onto one of the loader's contracts. */
 export type HeaderMatch = SharedHeaderMatch<Contract>;

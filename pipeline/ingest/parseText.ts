@@ -48,7 +48,7 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 /** Wall-clock microseconds of a date and time, or null when the date or time does not exist. */
-export function wallClock(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, micros = 0): number | null {
+function wallClock(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0, micros = 0): number | null {
   if (!validDate(y, m, d) || hh < 0 || mi < 0 || mi > 59 || ss < 0 || ss > 59) return null;
   if (hh > 24 || (hh === 24 && (mi > 0 || ss > 0 || micros > 0))) return null;
   return daysFromCivil(y, m, d) * MICROS_PER_DAY + ((hh * 60 + mi) * 60 + ss) * 1_000_000 + micros;

@@ -7,7 +7,7 @@
  * Labels of the sign-off lines offices write below a table (填报人：张三 联系电话：139…): a row whose first non-empty
  * cell starts with one is a footer line, skipped and counted, never a rejected row that would keep its text.
  */
-export const FOOTER_LABELS = [
+const FOOTER_LABELS = [
   "填报人",
   "填表人",
   "报送人",

@@ -10,8 +10,8 @@ export interface RejectReason {
 }
 
 /** How many reasons a load reports, and how many lines each names: enough to act on, short enough to read. */
-export const REJECT_REASONS_SHOWN = 5;
-export const REJECT_LINES_SHOWN = 3;
+const REJECT_REASONS_SHOWN = 5;
+const REJECT_LINES_SHOWN = 3;
 
 /**
  * The top reasons load `loadId` rejected rows, most rows first (a row breaking two rules counts under both), from

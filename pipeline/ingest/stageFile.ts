@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import type {Contract} from "./contractSchema.ts";
-import type {FaultPoint} from "./faultPoint.ts";
+import type {FaultPoint} from "../faultPoint.ts";
 import {recognizeFeed} from "./matchHeaders.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
@@ -20,7 +20,7 @@ import {scanPlainCsv} from "./plainCsv.ts";
 import {lit} from "./sql.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
-export const MAX_COLUMNS = 1000;
+const MAX_COLUMNS = 1000;
 
 /** What staging a file produced: a temp view `raw` (c0…cN as text, `_line`) and how the file was read. */
 export interface Staged {
@@ -307,7 +307,7 @@ async function readNumberedCsv(
  * whose path has them (or a backslash or control character, which SQL literals here refuse) is reached through a
  * hard link in the load's temp folder (a copy when the temp folder is on another device). Same bytes, same sha256.
  */
-export function duckSafePath(path: string, tmpDir: string): string {
+function duckSafePath(path: string, tmpDir: string): string {
   if (!/[*?[\]{}\\\u0000-\u001f]/.test(path)) return path;
   const safe = join(tmpDir, `input${extname(path).replace(/[^.A-Za-z0-9]/g, "")}`);
   try {
@@ -404,7 +404,7 @@ function readFirstRecords(path: string, shown: string): Array<{line: number; tex
 }
 
 /** DuckDB's message without its internal prefix and without the reader's long hint text. */
-export function duckMessage(error: unknown): string {
+function duckMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0]!.replace(/^(Invalid Input|Conversion|IO|Binder|Parser) Error: /, "");
 }

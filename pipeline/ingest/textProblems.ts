@@ -48,7 +48,7 @@ export function readHead(path: string): Buffer {
 }
 
 /** Up to `length` bytes of a file from `position`. */
-export function readAt(path: string, position: number, length: number): Buffer {
+function readAt(path: string, position: number, length: number): Buffer {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(length);

@@ -6,7 +6,7 @@ import {CsvWriter} from "./csvWriter.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 
 /** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
-export const MAX_XLSX_ROWS = 2_000_000;
+const MAX_XLSX_ROWS = 2_000_000;
 
 type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 

@@ -22,7 +22,7 @@ export interface RunModelsOptions {
   sampleRows?: number;
 }
 
-export interface ModelRun {
+interface ModelRun {
   name: string;
   layer: Layer;
   /** built: made whole; refreshed: only the loads, months or periods new data touched; skipped: unchanged. */

@@ -128,4 +128,3 @@ function seconds(text: string, type: "date" | "timestamp"): number | null {
 export function isoOf(secondsSince1970: number): string {
   return new Date(secondsSince1970 * 1000).toISOString().slice(0, 19).replace("T", " ");
 }
-

@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {Warehouse} from "../../pipeline/db.ts";
 import {UsageError} from "../../pipeline/errors.ts";
-import {faultPointFromEnv} from "../../pipeline/ingest/faultPoint.ts";
+import {faultPointFromEnv} from "../../pipeline/faultPoint.ts";
 import {TEMP_PREFIX} from "../../pipeline/ingest/loadFile.ts";
 import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
 import {TEST_NOW} from "../helpers/tempWarehouse.ts";
