@@ -4,6 +4,7 @@ import {creditCases} from "./cases/creditCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
+import {publicResourceTrading} from "./cases/publicResourceTrading.ts";
 import {propertyCases} from "./cases/propertyCases.ts";
 import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
 import {startupCases} from "./cases/startupCases.ts";
@@ -27,6 +28,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   new_taxpayer_cases: newTaxpayerCases,
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,
+  public_resource_trading_projects: publicResourceTrading,
 };
 
 /** The other modelled feeds. */

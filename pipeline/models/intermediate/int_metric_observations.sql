@@ -58,6 +58,10 @@ ratings as (
     select * from stg_satisfaction_ratings
 ),
 
+trading as (
+    select * from stg_public_resource_trading_projects
+),
+
 units as (
     select * from dim_unit
 ),
@@ -173,6 +177,35 @@ observations as (
     select respondent_type || '_satisfaction_index', coalesce(units.area_id, 'xining'), rated_on, rated_on,
         'case', score_points, 1, json_object('survey', survey), is_synthetic, true
     from ratings left join units using (unit_id)
+
+    -- 招标投标 components: each tendered project is 100 or 0 for a share, so the mean is the share in percent
+    union all
+    select 'e_bidding_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_fully_electronic::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+
+    union all
+    select 'e_guarantee_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_e_guarantee::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+    where is_e_guarantee is not null
+
+    union all
+    select 'remote_evaluation_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_remote_evaluation::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+
+    union all
+    select 'nonlocal_winner_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * (winner_home = 'nonlocal')::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+    where winner_home is not null
+
+    union all
+    select 'bid_complaint_handling_time_workdays', area_id, complaint_decided_on, complaint_decided_on, 'case',
+        complaint_workdays, 1, json_object('project_type', project_type), is_synthetic, is_calendar_official
+    from trading
+    where complaint_workdays is not null
 ),
 
 final as (

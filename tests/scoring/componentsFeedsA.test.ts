@@ -1,0 +1,37 @@
+import {describe, expect, it} from "vitest";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+import {componentScore} from "../../pipeline/scoring/dtfScore.ts";
+
+// Worked examples, by hand, of the components (二级指标) measured from the feeds of 招标投标, 执行合同, 办理破产,
+// 跨境贸易 and 保护中小投资者: the catalog's bounds put into 100 × (worst − value) / (worst − frontier), clipped to
+// [0, 100]; the indicator score is the plain mean of its components' scores.
+const catalog = loadCatalog();
+const score = (metricId: string, value: number) => {
+  const metric = catalog.metrics.find((m) => m.id === metricId);
+  if (!metric?.component) throw new Error(`${metricId} is not a component`);
+  return componentScore(value, {best: metric.component.frontier, worst: metric.component.worst});
+};
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe("招标投标 (bidding_and_tendering)", () => {
+  it("scores a year of tenders component by component", () => {
+    // 92 % fully electronic, 70 % e-guarantees, 20 % remote evaluation, 30 % out-of-town winners, complaints
+    // decided in 12 workdays.
+    const scores = [
+      score("e_bidding_share_pct", 92), // 100 × 92 / 100
+      score("e_guarantee_share_pct", 70), // 100 × 70 / 100
+      score("remote_evaluation_share_pct", 20), // 100 × 20 / 100
+      score("nonlocal_winner_share_pct", 30), // 100 × 30 / 50
+      score("bid_complaint_handling_time_workdays", 12), // 100 × (30 − 12) / (30 − 1) = 1800 / 29
+    ];
+    expect(scores[0]).toBeCloseTo(92, 9);
+    expect(scores[1]).toBeCloseTo(70, 9);
+    expect(scores[2]).toBeCloseTo(20, 9);
+    expect(scores[3]).toBeCloseTo(60, 9);
+    expect(scores[4]).toBeCloseTo(62.069, 3);
+    expect(mean(scores)).toBeCloseTo((92 + 70 + 20 + 60 + 1800 / 29) / 5, 9); // 60.81
+    // Beyond a bound a component scores 0 or 100: more than half the contracts leaving the city earns no more.
+    expect(score("nonlocal_winner_share_pct", 80)).toBe(100);
+    expect(score("bid_complaint_handling_time_workdays", 45)).toBe(0);
+  });
+});
