@@ -55,11 +55,20 @@ const measureUnits: Record<string, Record<Lang, string>> = {
 };
 
 /** A target's threshold as the plan states it: "≤ 1 个工作日", "≥ 95%". Unknown units print as they are. */
-export function formatThreshold(target: {comparator: "<=" | ">="; value: number; unit: string}, lang: Lang): string {
+export function formatThreshold(
+  target: {comparator: "<=" | ">="; value: number; unit: string; case_limit?: {value: number; unit: string} | null},
+  lang: Lang,
+): string {
   const symbol = target.comparator === "<=" ? "≤" : "≥";
-  const unit = measureUnits[target.unit]?.[lang] ?? target.unit;
-  const glue = unit.startsWith("%") ? "" : " ";
-  return `${symbol} ${formatNumber(target.value, lang)}${glue}${unit}`;
+  const amount = (value: number, unitId: string) => {
+    const unit = measureUnits[unitId]?.[lang] ?? unitId;
+    return `${formatNumber(value, lang)}${unit.startsWith("%") ? "" : " "}${unit}`;
+  };
+  const threshold = `${symbol} ${amount(target.value, target.unit)}`;
+  // A share target (clauses 13, 19): the share required, and the plan's per-case number it counts against.
+  if (!target.case_limit) return threshold;
+  const limit = amount(target.case_limit.value, target.case_limit.unit);
+  return lang === "zh" ? `${threshold}(限值 ${limit})` : `${threshold} (limit ${limit})`;
 }
 
 /** A target's segment ({"applicant_type": "individual"}) as "applicant_type = individual"; null means everyone. */

@@ -107,6 +107,8 @@ const segmentParts: Labels = {
   "utility=gas": ["用气", "Gas"],
   "customer_class=industrial_public": ["工业及公共服务用户", "Industrial and public users"],
   "customer_class=non_industrial_general": ["非工业一般用户", "Non-industrial general users"],
+  "applicant_kind=organisation": ["用气单位(不含居民)", "Organisations (households out)"],
+  "applicant_kind=household": ["居民用户", "Households"],
 };
 
 /** A segment of the exports (`utility=water;customer_class=industrial_public`) as 用水 · 工业及公共服务用户. */

@@ -16,13 +16,15 @@ export function methodNote(
     switch (kind) {
       case "status":
         return target
-          ? html`<p>
+          ? html`<p>${zh ? target.judging_rule_zh : target.judging_rule_en}</p>
+              <p>
                 ${
                   zh
-                    ? `条款 ${target.clause}:“${target.text_zh}”。每月取当月办结办件时长的中位数(比率类指标取当月比率)与目标值 ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)} 比较:达到目标且不劣于预警值为“${statusLabel("met", lang)}”;达到目标但劣于预警值(各目标的预警值见 sources/benchmarks/thresholds.yaml)为“${statusLabel("at_risk", lang)}”;未达到目标为“${statusLabel("missed", lang)}”;当月案例少于评定所需的最少案例数(sources/benchmarks/judging.yaml)为“${statusLabel("no_data", lang)}”。`
-                    : `Clause ${target.clause}: ${target.summary_en} Each month, the median duration of the cases completed that month (for rates, the month's rate) is compared with the target ${target.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(target.value, lang)}: meeting the target and not past its alert value is "${statusLabel("met", lang)}"; meeting the target but past its alert value (each target's alert value is in sources/benchmarks/thresholds.yaml) is "${statusLabel("at_risk", lang)}"; not meeting the target is "${statusLabel("missed", lang)}"; fewer cases than judging needs (sources/benchmarks/judging.yaml) is "${statusLabel("no_data", lang)}".`
+                    ? `每月按上述规则比较:达到目标且不劣于预警值为“${statusLabel("met", lang)}”;达到目标但劣于预警值(各目标的预警值见 sources/benchmarks/thresholds.yaml)为“${statusLabel("at_risk", lang)}”;未达到目标为“${statusLabel("missed", lang)}”;当月案例少于评定所需的最少案例数(sources/benchmarks/judging.yaml)为“${statusLabel("no_data", lang)}”。`
+                    : `Each month is compared by this rule: meeting the target and not past its alert value is "${statusLabel("met", lang)}"; meeting the target but past its alert value (each target's alert value is in sources/benchmarks/thresholds.yaml) is "${statusLabel("at_risk", lang)}"; not meeting the target is "${statusLabel("missed", lang)}"; fewer cases than judging needs (sources/benchmarks/judging.yaml) is "${statusLabel("no_data", lang)}".`
                 }
               </p>
+              ${population(data, target, lang)}
               ${
                 target.baseline
                   ? html`<p>
@@ -69,4 +71,27 @@ export function methodNote(
     <summary>${tr(lang, "方法", "Method")}</summary>
     ${body()}
   </details>`;
+}
+
+/**
+ * For a target judged on a share of a population (clauses 13, 19): the city's latest month as "x of n", so the
+ * denominator is on the page. The share is the mean of 0/100 per case, so x = share × n / 100 exactly.
+ */
+function population(data: IndicatorData, target: IndicatorTarget, lang: Lang) {
+  const metric = data.metrics.find((m) => m.id === target.metric);
+  if (!target.case_limit || metric?.kind !== "share_within_limit") return "";
+  const rows = data.attainment.rows
+    .map((r) => Object.fromEntries(data.attainment.columns.map((c, i) => [c, r[i]])) as Record<string, unknown>)
+    .filter((r) => r.clause === target.clause && r.period_type === "month" && typeof r.n === "number" && r.n > 0);
+  const latest = rows.sort((a, b) => String(b.period).localeCompare(String(a.period)))[0];
+  if (!latest || typeof latest.actual !== "number") return "";
+  const n = latest.n as number;
+  const kept = Math.round((latest.actual * n) / 100);
+  return html`<p>
+    ${
+      lang === "zh"
+        ? `${latest.period}:${n} 个${metric.population_zh}中 ${kept} 个符合,${n - kept} 个不符合。`
+        : `${latest.period}: ${kept} of ${n} ${metric.population_en} kept the rule, ${n - kept} did not.`
+    }
+  </p>`;
 }

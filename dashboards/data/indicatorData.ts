@@ -1,6 +1,7 @@
 import type {PlanJson} from "../../pipeline/catalog/index.ts";
-import {toColumnar, type Columnar} from "../components/columnar.ts";
 import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
+import {judgingRule} from "../../pipeline/export/judgingRule.ts";
+import {toColumnar, type Columnar} from "../components/columnar.ts";
 import type {IndicatorCard, MetricInfo} from "./overviewData.ts";
 import {referenceLines, type ReferenceLine} from "./referenceLines.ts";
 import {taskRows, unitNames, type TaskRow} from "./tasksData.ts";
@@ -23,6 +24,15 @@ export function segmentMatches(exported: string, target: string): boolean {
 export interface IndicatorMetric extends MetricInfo {
   description_en: string;
   derived_from: string | null;
+  /** share_within_limit: judged as the share of a population (its words below name the denominator and rule). */
+  kind: string | null;
+  population_zh: string | null;
+  population_en: string | null;
+  rule_zh: string | null;
+  rule_en: string | null;
+  /** The one reading of a feed that could be counted two ways (clause 1), stated on the page. */
+  definition_zh: string | null;
+  definition_en: string | null;
   /** Segments with data, "all" first. */
   segments: string[];
 }
@@ -38,7 +48,21 @@ export interface IndicatorTarget {
   deadline: string;
   text_zh: string;
   summary_en: string;
-  baseline: {metric: string; period: string; statistic: string; reference_zh: string; description_en: string} | null;
+  baseline: {
+    metric: string;
+    period: string;
+    statistic: string;
+    reference_zh: string;
+    description_en: string;
+    limits_in_force?: Array<{segment: Record<string, string | boolean>; value: number; source: string}>;
+  } | null;
+  /** A share target's per-case number as the plan words it (30 days, 160 kW). */
+  case_limit: {value: number; unit: string} | null;
+  /** How the target is judged, in words, with its population and source (pipeline/export/judgingRule.ts). */
+  judging_rule_zh: string;
+  judging_rule_en: string;
+  reading_zh: string | null;
+  reading_en: string | null;
 }
 
 /** One value of a metric for an area, period and segment (metric_periods.csv, only the columns the page shows). */
@@ -224,28 +248,48 @@ export function indicatorData(
         polarity: m.polarity,
         description_en: m.description_en,
         derived_from: m.derived_from,
+        kind: m.kind ?? null,
+        population_zh: m.population_zh ?? null,
+        population_en: m.population_en ?? null,
+        rule_zh: m.rule_zh ?? null,
+        rule_en: m.rule_en ?? null,
+        definition_zh: m.definition_zh ?? null,
+        definition_en: m.definition_en ?? null,
         segments: segmentsOf(m.id),
       })),
-    targets: targets.map((t) => ({
-      clause: t.clause,
-      metric: t.metric,
-      segment: exportedSegment(t.metric, segmentKey(t.segment)),
-      comparator: t.comparator,
-      value: t.value,
-      unit: t.unit,
-      deadline: t.deadline,
-      text_zh: t.text_zh,
-      summary_en: t.summary_en,
-      baseline: t.baseline
-        ? {
-            metric: t.baseline.metric,
-            period: t.baseline.period,
-            statistic: t.baseline.statistic,
-            reference_zh: t.baseline.reference_zh,
-            description_en: t.baseline.description_en,
-          }
-        : null,
-    })),
+    targets: targets.map((t) => {
+      const rule = {
+        target: {...t, segment: segmentKey(t.segment)},
+        metric: plan.metrics.find((m) => m.id === t.metric)!,
+        statistic: x.attainment.find((a) => a.clause === t.clause)?.statistic ?? "median",
+      };
+      return {
+        clause: t.clause,
+        metric: t.metric,
+        segment: exportedSegment(t.metric, segmentKey(t.segment)),
+        comparator: t.comparator,
+        value: t.value,
+        unit: t.unit,
+        deadline: t.deadline,
+        text_zh: t.text_zh,
+        summary_en: t.summary_en,
+        baseline: t.baseline
+          ? {
+              metric: t.baseline.metric,
+              period: t.baseline.period,
+              statistic: t.baseline.statistic,
+              reference_zh: t.baseline.reference_zh,
+              description_en: t.baseline.description_en,
+              ...(t.baseline.limits_in_force ? {limits_in_force: t.baseline.limits_in_force} : {}),
+            }
+          : null,
+        case_limit: t.case_limit,
+        reading_zh: t.reading_zh,
+        reading_en: t.reading_en,
+        judging_rule_zh: judgingRule(rule, "zh"),
+        judging_rule_en: judgingRule(rule, "en"),
+      };
+    }),
     series: toColumnar(series.filter((s) => s.area === "xining" || s.period_type === "year")),
     attainment: toColumnar(
       x.attainment

@@ -3,6 +3,7 @@ import {evidenceByFile, targetsTable, tasksByUnit} from "./htmlTables.ts";
 import {LABELS, type Labels} from "./labels.ts";
 import {reportNames, type ReportNames} from "./reportNames.ts";
 import {REPORT_CSS} from "./reportStyle.ts";
+import {judgingRules} from "./judgingRules.ts";
 import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
 import type {Table} from "./table.ts";
 import {esc, tableHtml} from "./tableHtml.ts";
@@ -264,10 +265,10 @@ function caveatsSection({a, L, tables}: Page): string[] {
 }
 
 /** How the figures were judged, the calendar used, and the footer that closes the page. */
-function methodAndFooter({a, lang, meta, L, title}: Page): string[] {
+function methodAndFooter({a, catalog, lang, meta, L, title}: Page): string[] {
   return [
     `<h2>${esc(L.sections.method)}</h2>`,
-    methodParagraphs(a, lang)
+    methodParagraphs(a, lang, judgingRules(catalog, lang))
       .map((p) => `<p>${esc(p)}</p>`)
       .join("\n"),
     // Every judging rule of the tiers with the reason or source of its numbers, and the fixed bounds with theirs.

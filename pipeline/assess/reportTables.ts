@@ -21,8 +21,11 @@ export function reportTitle(a: Assessment, lang: Lang): string {
     : L.quarterTitle(L.quarterScope(a.period.year, a.period.quarter!));
 }
 
-/** The method paragraphs with the scorecard's weights filled in. */
-export function methodParagraphs(a: Assessment, lang: Lang): string[] {
+/**
+ * The method paragraphs with the scorecard's weights filled in, then one paragraph per target saying how it is
+ * judged (`rules`, from judgingRules: quantity, population and denominator, baseline, source).
+ */
+export function methodParagraphs(a: Assessment, lang: Lang, rules: readonly string[] = []): string[] {
   const s = a.scorecard;
   const values: Record<string, number> = {
     w_tasks: s.weights.task_on_time_rate,
@@ -31,7 +34,10 @@ export function methodParagraphs(a: Assessment, lang: Lang): string[] {
     breach_penalty: s.breach_penalty,
     list_size: s.list_size,
   };
-  return LABELS[lang].method.map((p) => p.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`)));
+  const general = LABELS[lang].method.map((p) =>
+    p.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`)),
+  );
+  return [...general, ...rules];
 }
 
 /**

@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import type {Catalog} from "../catalog/index.ts";
 import {fixZipTimestamps} from "../zipTimestamps.ts";
 import {neutralizeFormula} from "../export/neutralizeFormula.ts";
+import {judgingRules} from "./judgingRules.ts";
 import {LABELS} from "./labels.ts";
 import {methodParagraphs, reportTables, reportTitle, type ReportMeta} from "./reportTables.ts";
 import type {Cell, CellKind, Table} from "./table.ts";
@@ -151,7 +152,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
       {key: "value", header: L.headers.message!, kind: "text"},
     ],
     rows: [
-      ...methodParagraphs(a, lang).map((p, i): Cell[] => [String(i + 1), p]),
+      ...methodParagraphs(a, lang, judgingRules(catalog, lang)).map((p, i): Cell[] => [String(i + 1), p]),
       [
         "weights",
         `task_on_time_rate ${s.weights.task_on_time_rate} · satisfaction_index ${s.weights.satisfaction_index} · hotline_on_time_rate ${s.weights.hotline_on_time_rate}`,

@@ -1,5 +1,5 @@
 import {epochDay, dateFromEpochDay} from "./localTime.ts";
-import {LUNISOLAR_YEARS, solarDateOfLunar, solarTermDate} from "./lunisolar.ts";
+import {solarDateOfLunar, solarTermDate} from "./lunisolar.ts";
 import type {HolidayDate, StatutoryRule} from "./statutoryRule.ts";
 
 /** One statutory rest day. */

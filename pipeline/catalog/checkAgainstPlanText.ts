@@ -76,12 +76,14 @@ export function checkAgainstPlanText(catalog: Omit<Catalog, "dir" | "sha256">): 
     const task = catalog.tasks.find((t) => t.number === target.task);
     if (task && !task.text_zh.includes(target.text_zh))
       add("targets.yaml", ["targets", i, "text_zh"], `the words are not in task (${task.number})'s text`);
+    // A share target's own value is the share required of the population; the plan states the per-case limit.
+    const stated = target.case_limit?.value ?? target.value;
     const numbers = target.text_zh.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
-    if (!numbers.includes(target.value))
+    if (!numbers.includes(stated))
       add(
         "targets.yaml",
-        ["targets", i, "value"],
-        `the value ${target.value} is not stated in its words (${numbers.join(", ") || "no number"})`,
+        ["targets", i, target.case_limit ? "case_limit" : "value"],
+        `the value ${stated} is not stated in its words (${numbers.join(", ") || "no number"})`,
       );
   });
 

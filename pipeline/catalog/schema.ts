@@ -105,6 +105,18 @@ export const metricsFile = z.strictObject({
       unit: unitOfMeasure,
       polarity,
       derived_from: identifier.optional(),
+      // A share of a population (clause 13: projects; clause 19: eligible connections) rather than a per-case
+      // measure: each case of the population counts 100 when it keeps the rule and 0 when not, so the period's
+      // mean is the share in percent and its n the population. The words name the denominator and the rule for
+      // pages and the assessment ("x of n projects"); the rule's number is the target's case_limit.
+      kind: z.enum(["measure", "share_within_limit"]).optional(),
+      population_zh: z.string().min(1).optional(),
+      population_en: z.string().min(1).optional(),
+      rule_zh: z.string().min(1).optional(),
+      rule_en: z.string().min(1).optional(),
+      // What the metric is counted as, where a feed could be read two ways (clause 1: 全程网办 or 可网办).
+      definition_zh: z.string().min(1).optional(),
+      definition_en: z.string().min(1).optional(),
       description_en: z.string().min(1),
       // The feed (sources/feeds/<feed>.yaml) the metric is measured from.
       feed: identifier.optional(),
@@ -147,10 +159,29 @@ export const targetsFile = z.strictObject({
           metric: identifier,
           period: z.string().regex(/^\d{4}(-\d{2})?$/, "expected a year (2021) or a month (2021-06)"),
           statistic: z.enum(["median", "mean"]),
+          // The reference the plan names, as published (clause 18.1: 在现行规定基础上, the time limits in force),
+          // one per segment of the base metric; when given, each case is cut against the limit of its segment and
+          // the measured statistic of `period` is shown beside it, not judged.
+          limits_in_force: z
+            .array(
+              z.strictObject({
+                segment: z.record(identifier, segmentValue),
+                value: z.number().positive(),
+                source: z.string().min(1),
+              }),
+            )
+            .min(1)
+            .optional(),
           reference_zh: z.string().min(1),
           description_en: z.string().min(1),
         })
         .optional(),
+      // The per-case number of a share_within_limit target as the plan words it (30 days, 160 kW): `value` is
+      // then the share required of the population, and the plan's text must state this number instead.
+      case_limit: z.strictObject({value: z.number().finite(), unit: unitOfMeasure}).optional(),
+      // Where a target is one reading of the plan's words among others (clause 18.5's parenthesis), say so.
+      reading_zh: z.string().min(1).optional(),
+      reading_en: z.string().min(1).optional(),
       text_zh: z.string().min(1),
       summary_en: z.string().min(1),
     }),

@@ -128,6 +128,7 @@ export async function syncCatalog(warehouse: Warehouse, catalog: Catalog): Promi
         t.baseline ? JSON.stringify(t.baseline) : null,
         t.text_zh,
         t.summary_en,
+        t.case_limit ? JSON.stringify(t.case_limit) : null,
       ]),
     );
     await insert(

@@ -155,6 +155,17 @@ export function validateCatalog(catalog: Omit<Catalog, "dir" | "sha256" | "sourc
       add("metrics.yaml", ["metrics", i, "indicator"], `unknown indicator ${JSON.stringify(metric.indicator)}`);
     if (metric.derived_from !== undefined && !metrics.has(metric.derived_from))
       add("metrics.yaml", ["metrics", i, "derived_from"], `unknown metric ${JSON.stringify(metric.derived_from)}`);
+    // A share names its population and rule so every page can say "x of n <population>"; a measure names neither.
+    const share = metric.kind === "share_within_limit";
+    for (const field of ["population_zh", "population_en", "rule_zh", "rule_en"] as const)
+      if (share !== (metric[field] !== undefined))
+        add(
+          "metrics.yaml",
+          ["metrics", i, field],
+          share ? "a share_within_limit metric must name its population and rule" : "only shares have this field",
+        );
+    if (share && metric.unit !== "percent")
+      add("metrics.yaml", ["metrics", i, "unit"], "a share_within_limit metric is in percent");
   });
 
   catalog.targets.forEach((target, i) => {
@@ -198,6 +209,14 @@ export function validateCatalog(catalog: Omit<Catalog, "dir" | "sha256" | "sourc
         );
     } else if (target.baseline)
       add("targets.yaml", at("baseline"), "only relative (percent_reduction) targets have a baseline");
+    if ((metric.kind === "share_within_limit") !== (target.case_limit !== undefined))
+      add(
+        "targets.yaml",
+        at("case_limit"),
+        target.case_limit
+          ? `only a target on a share_within_limit metric has a case_limit (${metric.id} is a measure)`
+          : `a target on the share ${metric.id} must give its case_limit (the plan's per-case number)`,
+      );
   });
   return issues;
 }

@@ -76,7 +76,7 @@ export function scoreTopic(
   for (const [c, bound] of Object.entries(bounds.components)) {
     const partNames = Object.keys(bound.parts?.components ?? {});
     const givenParts = partNames.filter((p) => byName.has(p) || byName.has(`${p}_women`));
-    let result: ComponentResult | null = null;
+    let result: ComponentResult | null;
     if (bound.parts !== undefined && givenParts.length > 0) {
       if (byName.has(c)) {
         issues.push(at(byName.get(c)!, `${where}: give ${c} or its parts (${partNames.join(", ")}), not both`));

@@ -159,7 +159,7 @@ function toLocal(moment: Moment, name: string): LocalTimestamp {
     try {
       return parseLocalTimestamp(moment);
     } catch (error) {
-      throw new RangeError(`${name}: ${(error as Error).message}`);
+      throw new RangeError(`${name}: ${(error as Error).message}`, {cause: error});
     }
   }
   return moment;

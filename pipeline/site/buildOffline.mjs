@@ -29,7 +29,7 @@ async function withBuildLock(fn, log) {
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
     }
-    let holder = null;
+    let holder;
     try {
       holder = Number(readFileSync(lock, "utf8").trim()) || null;
     } catch {

@@ -152,18 +152,20 @@ describe("the quantitative targets", () => {
     ["6.2", "property_registration_time_workdays", "<=", 4, "workday", {applicant_type: "enterprise"}],
     ["9.1", "new_taxpayer_handling_time_reduction_pct", ">=", 90, "percent_reduction", null],
     ["9.2", "annual_tax_compliance_time_hours", "<=", 98, "hour", null],
-    ["13", "procurement_intention_lead_days", ">=", 30, "day", null],
+    // Clauses 13 and 19 are rules for every case: judged as the share of the population that keeps the rule.
+    ["13", "procurement_intention_on_time_pct", ">=", 100, "percent", null],
     ["15", "business_startup_time_workdays", "<=", 1, "workday", null],
     ["18.1", "power_connection_time_reduction_pct", ">=", 40, "percent_reduction", null],
     ["18.2", "power_connection_time_workdays", "<=", 20, "workday", {supply_class: "high_voltage_single"}],
     ["18.3", "power_connection_time_workdays", "<=", 30, "workday", {supply_class: "high_voltage_dual"}],
     ["18.4", "power_connection_time_workdays", "<=", 3, "workday", {supply_class: "low_voltage"}],
     ["18.5", "grid_works_time_workdays", "<=", 15, "workday", {needs_grid_works: true}],
-    ["19.1", "low_voltage_access_capacity_kw", ">=", 160, "kW", {area_type: "urban"}],
-    ["19.2", "low_voltage_access_capacity_kw", ">=", 100, "kW", {area_type: "rural"}],
+    ["19.1", "low_voltage_connection_share_pct", ">=", 100, "percent", {area_type: "urban"}],
+    ["19.2", "low_voltage_connection_share_pct", ">=", 100, "percent", {area_type: "rural"}],
     ["20.1", "water_connection_time_workdays", "<=", 8, "workday", {customer_class: "industrial_public"}],
     ["20.2", "water_connection_time_workdays", "<=", 11, "workday", {customer_class: "non_industrial_general"}],
-    ["20.3", "gas_connection_time_workdays", "<=", 10, "workday", null],
+    // 用气单位: organisations, households out.
+    ["20.3", "gas_connection_time_workdays", "<=", 10, "workday", {applicant_kind: "organisation"}],
     ["25.1", "guarantee_fee_rate_pct", "<=", 1.5, "percent", null],
     ["25.2", "loan_time_workdays", "<=", 13, "workday", null],
   ];
@@ -178,7 +180,8 @@ describe("the quantitative targets", () => {
     for (const target of catalog.targets) {
       const task = catalog.tasks.find((t) => t.number === target.task)!;
       expect(task.text_zh).toContain(target.text_zh);
-      expect(target.text_zh.match(/\d+(\.\d+)?/g)!.map(Number)).toContain(target.value);
+      // A share target states its per-case limit (30 days, 160 kW); its value is the share required.
+      expect(target.text_zh.match(/\d+(\.\d+)?/g)!.map(Number)).toContain(target.case_limit?.value ?? target.value);
       expect(target.deadline).toBe(task.deadline);
     }
   });
@@ -190,5 +193,29 @@ describe("the quantitative targets", () => {
       ["18.1", "power_connection_time_workdays", "2021"],
     ]);
     expect(relative[1]!.baseline!.reference_zh).toBe("现行规定");
+  });
+
+  it("cuts clause 18.1 against the published limits in force of each supply class, each with its source", () => {
+    const limits = catalog.targets.find((t) => t.clause === "18.1")!.baseline!.limits_in_force!;
+    expect(limits.map((l) => [l.segment.supply_class, l.value])).toEqual([
+      ["low_voltage", 12],
+      ["high_voltage_single", 40],
+      ["high_voltage_dual", 55],
+    ]);
+    for (const l of limits) expect(l.source).toMatch(/工作日/);
+  });
+
+  it("share targets: case limits in the plan's words, population and rule named on the metric", () => {
+    const shares = catalog.targets.filter((t) => t.case_limit);
+    expect(shares.map((t) => [t.clause, t.case_limit, t.value])).toEqual([
+      ["13", {value: 30, unit: "day"}, 100],
+      ["19.1", {value: 160, unit: "kW"}, 100],
+      ["19.2", {value: 100, unit: "kW"}, 100],
+    ]);
+    for (const t of shares) {
+      const metric = catalog.metrics.find((m) => m.id === t.metric)!;
+      expect(metric.kind).toBe("share_within_limit");
+      expect(metric.population_zh && metric.population_en && metric.rule_zh && metric.rule_en).toBeTruthy();
+    }
   });
 });

@@ -45,7 +45,7 @@ describe("catalog validation points at the offending entry", () => {
   });
 
   it("a task removed: the count and the numbering", () => {
-    const issues = problemsAfter("tasks.yaml", (t) => t.replace(/  - number: 47\n[\s\S]*$/, ""));
+    const issues = problemsAfter("tasks.yaml", (t) => t.replace(/ {2}- number: 47\n[\s\S]*$/, ""));
     expect(issues.map((i) => i.message)).toContain("expected 47 tasks, found 46");
   });
 
@@ -60,6 +60,25 @@ describe("catalog validation points at the offending entry", () => {
     const issues = problemsAfter("targets.yaml", (t) => t.replace("    value: 13\n", "    value: 12\n"));
     expect(issues).toContainEqual(
       expect.objectContaining({path: "targets[18].value", message: "the value 12 is not stated in its words (13)"}),
+    );
+  });
+
+  it("a share target judged as a measure again, or without its case limit", () => {
+    // Undoing clause 13's share (back to the median lead time) leaves a case limit on a measure.
+    const median = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        '    metric: procurement_intention_on_time_pct\n    comparator: ">="\n    value: 100\n    unit: percent\n',
+        '    metric: procurement_intention_lead_days\n    comparator: ">="\n    value: 100\n    unit: day\n',
+      ),
+    );
+    expect(median).toContainEqual(expect.objectContaining({path: "targets[5].case_limit"}));
+    const bare = problemsAfter("targets.yaml", (t) => t.replace("    case_limit: {value: 30, unit: day}\n", ""));
+    expect(bare).toContainEqual(expect.objectContaining({path: "targets[5].case_limit"}));
+    const wrong = problemsAfter("targets.yaml", (t) =>
+      t.replace("case_limit: {value: 30, unit: day}", "case_limit: {value: 31, unit: day}"),
+    );
+    expect(wrong).toContainEqual(
+      expect.objectContaining({path: "targets[5].case_limit", message: "the value 31 is not stated in its words (30)"}),
     );
   });
 

@@ -27,6 +27,8 @@ const SCALES: Record<string, number> = {
   property_registration_cases: 0.05,
 };
 const target = (clause: string) => catalog.targets.find((t) => t.clause === clause)!.value;
+/** A share target's per-case number (30 days, 160 kW), as the plan words it. */
+const caseLimit = (clause: string) => catalog.targets.find((t) => t.clause === clause)!.case_limit!.value;
 
 let dir: string;
 /** Good rows of a feed, canonical: timestamps `YYYY-MM-DD HH:MM:SS`, dates `YYYY-MM-DD`, areas and units as ids. */
@@ -129,8 +131,20 @@ describe("the synthetic city's story", () => {
     // Low-voltage ceilings after the plan: urban 160 kW, rural 100 kW, and both are reached.
     const lv = rows.get(feed)!.filter((r) => r.supply_class === "low_voltage" && String(r.applied_at) >= "2022-07");
     const max = (t: string) => Math.max(...lv.filter((r) => r.area_type === t).map((r) => Number(r.capacity_kw)));
-    expect(max("urban")).toBe(target("19.1"));
-    expect(max("rural")).toBe(target("19.2"));
+    expect(max("urban")).toBe(caseLimit("19.1"));
+    expect(max("rural")).toBe(caseLimit("19.2"));
+    // Clause 19 judges every eligible user: in 2021 some users under the limit went high voltage (the largest
+    // low-voltage connection alone would hide them); in 2023 all of them in the main districts are low voltage.
+    const eligibleAtLow = (period: [string, string], keep: (r: Record<string, unknown>) => boolean) => {
+      const eligible = rows
+        .get(feed)!
+        .filter((r) => String(r.applied_at) >= period[0] && String(r.applied_at) <= `${period[1]}~` && keep(r))
+        .filter((r) => Number(r.capacity_kw) <= caseLimit(r.area_type === "urban" ? "19.1" : "19.2"));
+      return eligible.filter((r) => r.supply_class === "low_voltage").length / eligible.length;
+    };
+    expect(eligibleAtLow(Y2021, () => true)).toBeLessThan(1);
+    const main = (r: Record<string, unknown>) => MAIN_DISTRICTS.includes(String(r.area)) && r.area_type === "urban";
+    expect(eligibleAtLow(["2023-01-01", "2023-03-31"], main)).toBe(1);
   });
 
   it("new taxpayers: handling time cut by more than 90 % against the 2021 median", () => {
@@ -152,9 +166,13 @@ describe("the synthetic city's story", () => {
     expect(
       median(workdays("water_gas_cases", "applied_at", "connected_at", Q4, water("non_industrial_general"))),
     ).toBeLessThanOrEqual(target("20.2"));
-    expect(
-      median(workdays("water_gas_cases", "applied_at", "connected_at", Q4, (r) => r.utility === "gas")),
-    ).toBeLessThanOrEqual(target("20.3"));
+    // Gas is judged on organisations (用气单位); households connect faster and would flatter the median.
+    const gas = (kind: string) => (r: Record<string, unknown>) => r.utility === "gas" && r.applicant_kind === kind;
+    const organisations = median(workdays("water_gas_cases", "applied_at", "connected_at", Q4, gas("organisation")));
+    expect(organisations).toBeLessThanOrEqual(target("20.3"));
+    expect(median(workdays("water_gas_cases", "applied_at", "connected_at", Q4, gas("household")))).toBeLessThan(
+      organisations - 2,
+    );
     const share = (period: [string, string]) => {
       const inPeriod = rows
         .get("procurement_intentions")!
@@ -162,10 +180,23 @@ describe("the synthetic city's story", () => {
       const lead = inPeriod.map(
         (r) => durationBetween(String(r.intention_published_on), String(r.procurement_started_on)).calendar_days,
       );
-      return lead.filter((d) => d >= target("13")).length / lead.length;
+      return lead.filter((d) => d >= caseLimit("13")).length / lead.length;
     };
     expect(share(Y2021)).toBeLessThan(0.5);
     expect(share(Q4)).toBeGreaterThan(0.85);
+    // Clause 13 is a rule for every project: the city never reaches 100 %, so it is never met, even in the months
+    // whose median lead time is over 30 days while a quarter or more of projects are under it (mid-2022).
+    expect(share(Q4)).toBeLessThan(target("13") / 100);
+    const months = ["2022-06", "2022-07", "2022-08", "2022-09"].map((month) =>
+      rows
+        .get("procurement_intentions")!
+        .filter((r) => String(r.procurement_started_on).startsWith(month))
+        .map((r) => durationBetween(String(r.intention_published_on), String(r.procurement_started_on)).calendar_days),
+    );
+    const misleading = months.filter(
+      (lead) => median(lead) > caseLimit("13") && lead.filter((d) => d < caseLimit("13")).length / lead.length > 0.25,
+    );
+    expect(misleading.length).toBeGreaterThan(0);
   });
 
   it("follows office hours and the Spring Festival", () => {

@@ -360,3 +360,44 @@ describe("tasks and units", () => {
     expect(units[1]).toMatchObject({unit_id: "b", tasks: 1, score: null, rank: null, list: null});
   });
 });
+
+describe("targets judged as worded", () => {
+  const stats = (metric_id: string, segment: string, s: Partial<MetricPeriodRow>): MetricPeriodRow => ({
+    ...row("xining", "month", "2022-06", 0),
+    metric_id,
+    segment,
+    target_clause: null,
+    ...s,
+  });
+
+  it("clause 13: a month whose median lead time is over 30 days but a third of projects under it is not met", () => {
+    const rows = [
+      // The median project was published 35 days ahead, but 10 of the 30 projects fewer than 30 days ahead.
+      stats("procurement_intention_lead_days", "all", {n: 30, median: 35, mean: 34, p10: 20, p90: 50}),
+      stats("procurement_intention_on_time_pct", "all", {n: 30, median: 100, mean: (100 * 20) / 30, p10: 0}),
+    ];
+    const out = buildAttainment(rows, {
+      targets: catalog.targets.filter((t) => t.clause === "13"),
+      metrics,
+      benchmarks,
+      asOf: "2022-06-30",
+    }).find((r) => r.area_id === "xining" && r.period === "2022-06")!;
+    expect(out).toMatchObject({metric_id: "procurement_intention_on_time_pct", statistic: "mean", n: 30});
+    expect(out.actual).toBeCloseTo(66.67, 2);
+    expect(out.status).toBe("missed");
+  });
+
+  it("clause 19: one eligible user at high voltage misses the rule, whatever the largest low-voltage capacity", () => {
+    const rows = [
+      stats("low_voltage_access_capacity_kw", "all", {n: 40, max_value: 160}),
+      stats("low_voltage_connection_share_pct", "area_type=urban", {n: 40, median: 100, mean: (100 * 39) / 40}),
+    ];
+    const out = buildAttainment(rows, {
+      targets: catalog.targets.filter((t) => t.clause === "19.1"),
+      metrics,
+      benchmarks,
+      asOf: "2022-06-30",
+    }).find((r) => r.area_id === "xining" && r.period === "2022-06")!;
+    expect(out).toMatchObject({status: "missed", n: 40, actual: 97.5});
+  });
+});

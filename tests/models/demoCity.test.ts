@@ -126,11 +126,22 @@ describe("the demo city is scored against every target of the plan", () => {
     expect(q4.size).toBe(catalog.targets.length);
     expect([...q4.values()].every((s) => ["met", "at_risk", "missed", "no_data"].includes(s))).toBe(true);
     // Clear cases at this scale: the cut in power time (−40 %) and individual property registration met; the
-    // low-voltage ceilings applied; enterprise registration (story: above 4 workdays) missed.
+    // low-voltage connection of every eligible user (clause 19, a share) by the deadline quarter; enterprise
+    // registration (story: above 4 workdays) missed; procurement intentions 30 days ahead for every project
+    // (clause 13, a share) never reached, though the median project is well over 30 days.
     expect(q4.get("18.1")).toBe("met");
     expect(q4.get("6.1")).toMatch(/met|at_risk/);
     expect(q4.get("19.1")).toBe("met");
     expect(q4.get("6.2")).toBe("missed");
+    expect(q4.get("13")).toBe("missed");
+    const lead = csv("metric_periods.csv").find(
+      (r) =>
+        r.metric_id === "procurement_intention_lead_days" &&
+        r.area_id === "xining" &&
+        r.period === "2022-Q4" &&
+        r.segment === "all",
+    )!;
+    expect(Number(lead.median)).toBeGreaterThan(30);
   });
 });
 

@@ -1,7 +1,5 @@
 import {createHash} from "node:crypto";
 import {writeFileSync} from "node:fs";
-// exceljs (0.5 s to import) is loaded only when a workbook is read or written: every command starts faster.
-import type ExcelJS from "exceljs";
 import type {ExcelValue} from "../renderRow.ts";
 import type {WrittenFile} from "./textFileWriter.ts";
 import {fixZipTimestamps} from "../../zipTimestamps.ts";
@@ -27,6 +25,7 @@ export class XlsxFileWriter {
 
   async close(): Promise<WrittenFile> {
     const {sheet: sheetName, titles, headers, stamp} = this.options;
+    // exceljs (0.5 s to import) is loaded only when a workbook is written: every command starts faster.
     const {default: ExcelJSModule} = await import("exceljs");
     const workbook = new ExcelJSModule.Workbook();
     workbook.creator = "bizenv demo (SYNTHETIC)";

@@ -66,6 +66,18 @@ units as (
     select * from dim_unit
 ),
 
+targets as (
+    select * from dim_target
+),
+
+-- The per-case number of each share target (targets.yaml case_limit): 30 days for clause 13, 160 / 100 kW by
+-- area type for clause 19. Read here so the rule's number is catalog data, not a literal of this model.
+share_limits as (
+    select metric_id, coalesce(segment, '{}'::json) as segment, json_extract(case_limit, '$.value')::double as case_limit
+    from targets
+    where case_limit is not null
+),
+
 observations as (
     select 'online_service_capability_pct' as metric_id, coalesce(units.area_id, 'xining') as area_id,
         month_start as observed_on, month_start as known_on, 'unit_month' as grain,
@@ -73,6 +85,14 @@ observations as (
         '{}'::json as attrs, is_synthetic, true as is_calendar_official
     from online left join units using (unit_id)
     where items_in_scope > 0
+
+    -- 可网办 (online at least in part), shown beside the judged 全程网办 rate; only where the unit reported it
+    union all
+    select 'online_service_available_pct', coalesce(units.area_id, 'xining'), month_start, month_start,
+        'unit_month', 100.0 * items_online_available / items_in_scope, items_in_scope::double, '{}'::json,
+        is_synthetic, true
+    from online left join units using (unit_id)
+    where items_in_scope > 0 and items_online_available is not null
 
     union all
     select 'property_registration_time_workdays', area_id, completed_at::date, completed_at::date, 'case',
@@ -97,6 +117,16 @@ observations as (
     select 'procurement_intention_lead_days', area_id, procurement_started_on, procurement_started_on, 'case',
         lead_days, 1, '{}'::json, is_synthetic, true
     from procurement
+    where lead_days is not null
+
+    -- clause 13 is a rule for every project: each project counts 100 when its intention was published at least the
+    -- case limit before the procurement started, else 0, so the mean is the share of projects that kept the rule
+    -- and n is every project of the period (the denominator), not the median project
+    union all
+    select share_limits.metric_id, area_id, procurement_started_on, procurement_started_on, 'case',
+        case when lead_days >= share_limits.case_limit then 100 else 0 end, 1, '{}'::json, is_synthetic, true
+    from procurement
+    join share_limits on share_limits.metric_id = 'procurement_intention_on_time_pct'
     where lead_days is not null
 
     union all
@@ -128,6 +158,19 @@ observations as (
     from power
     where supply_class = 'low_voltage'
 
+    -- clause 19 is a rule for every user at or below the limit of its area type: the population is those users,
+    -- whatever supply class they got; each counts 100 when connected at low voltage, else 0. Placed by application,
+    -- as the capacity above: the connection mode is decided on the supply plan, not when supply starts.
+    union all
+    select share_limits.metric_id, area_id, applied_at::date, applied_at::date, 'case',
+        case when supply_class = 'low_voltage' then 100 else 0 end, 1, json_object('area_type', area_type),
+        is_synthetic, true
+    from power
+    join share_limits
+        on share_limits.metric_id = 'low_voltage_connection_share_pct'
+        and json_contains(json_object('area_type', area_type), share_limits.segment)
+    where capacity_kw <= share_limits.case_limit + 1e-9
+
     union all
     select 'water_connection_time_workdays', area_id, connected_at::date, connected_at::date, 'case',
         connection_workdays, 1, json_object('utility', utility, 'customer_class', customer_class),
@@ -137,7 +180,8 @@ observations as (
 
     union all
     select 'gas_connection_time_workdays', area_id, connected_at::date, connected_at::date, 'case',
-        connection_workdays, 1, json_object('utility', utility, 'customer_class', customer_class),
+        connection_workdays, 1,
+        json_object('utility', utility, 'customer_class', customer_class, 'applicant_kind', applicant_kind),
         is_synthetic, is_calendar_official
     from water_gas
     where utility = 'gas' and connection_workdays is not null

@@ -41,7 +41,9 @@ aggregated as (
             end
         ) as share_within_target,
         any_value(target_clause) as target_clause,
-        any_value(baseline_value) as baseline,
+        -- the reference cut against: one value per area and segment for a measured baseline; for limits in force
+        -- (clause 18.1) the median case's limit, the limits themselves being stated with the target
+        quantile_cont(baseline_value, 0.5) as baseline,
         bool_or(is_synthetic) as is_synthetic,
         bool_and(coalesce(is_calendar_official, true)) as is_calendar_official
     from periods

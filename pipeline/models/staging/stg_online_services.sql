@@ -12,6 +12,7 @@ final as (
         month as month_start,
         items_in_scope,
         items_fully_online,
+        items_online_available,
         _is_synthetic as is_synthetic
     from source
 )

@@ -11,6 +11,7 @@ final as (
         utility,
         area as area_id,
         customer_class,
+        applicant_kind,
         applied_at,
         connected_at,
         office_workdays(applied_at, connected_at) as connection_workdays,

@@ -32,7 +32,7 @@ export const satisfactionRatings: CaseModel = {
   closedDayWeight: 0.35,
   afterHoursShare: 0.1,
   fill(d) {
-    const {rng, row, progress, ctx} = d;
+    const {rng, row, progress} = d;
     const survey = rng.weighted(SURVEYS);
     row.survey = survey;
     const citizenShare = survey === "qianqi" ? 0 : survey === "xining_pingyi" ? 0.85 : 0.78;

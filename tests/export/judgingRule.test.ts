@@ -1,0 +1,38 @@
+import {describe, expect, it} from "vitest";
+import {judgingRules} from "../../pipeline/assess/judgingRules.ts";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+
+// The judging rule of every target in words, as the assessment's method section and the indicator pages state it.
+const catalog = loadCatalog();
+const rule = (clause: string, lang: "zh" | "en") =>
+  judgingRules(catalog, lang)[catalog.targets.findIndex((t) => t.clause === clause)]!;
+
+describe("judging rules in words", () => {
+  it("states one rule per target, each with its source in the plan's words", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const rules = judgingRules(catalog, lang);
+      expect(rules).toHaveLength(catalog.targets.length);
+      catalog.targets.forEach((t, i) => expect(rules[i]).toContain(`“${t.text_zh}”`));
+    }
+  });
+
+  it("clauses 13 and 19 judge a population: the share, its denominator, and 100 % required", () => {
+    expect(rule("13", "en")).toContain("the denominator is all procurement projects of the period");
+    expect(rule("13", "en")).toContain("at least 30 days before the procurement started");
+    expect(rule("13", "en")).toContain("≥ 100 %");
+    expect(rule("13", "zh")).toContain("分母为统计期内全部采购项目");
+    expect(rule("19.1", "en")).toContain("a user of 160 kW or less connected at low voltage");
+    expect(rule("19.2", "zh")).toContain("容量100千瓦及以下的用户以低压方式接入");
+    expect(rule("13", "en")).not.toContain("median of");
+  });
+
+  it("clause 1 states its one definition; 18.1 its limits in force with sources; 18.5 that it is a reading", () => {
+    expect(rule("1", "zh")).toContain("网办能力按“全程网办”计");
+    expect(rule("1", "en")).toContain("(可网办) are shown beside it, not counted");
+    expect(rule("18.1", "en")).toContain("high_voltage_single 40 workdays (国家电网《客户业扩报装服务时限考核办法》");
+    expect(rule("18.1", "en")).toContain("The measured median of 2021 is shown beside it, not judged against.");
+    expect(rule("18.5", "zh")).toContain("写在括号内");
+    expect(rule("18.5", "en")).toContain("A reading: The plan states the 15 workdays of grid works in a parenthesis");
+    expect(rule("20.3", "en")).toContain("applicant_kind=organisation");
+  });
+});
