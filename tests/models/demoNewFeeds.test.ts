@@ -17,7 +17,7 @@ import {readDemoFile} from "../demo/readDemoFile.ts";
 // move in the component's better direction (the mean for shares, the median otherwise, as judging.yaml reads them).
 const catalog = loadCatalog();
 const contracts = loadContracts(catalog);
-const FEEDS = ["public_resource_trading_projects"];
+const FEEDS = ["public_resource_trading_projects", "court_cases", "indicator_indices"];
 const components = catalog.metrics.filter((m) => m.component && m.feed && FEEDS.includes(m.feed));
 
 let tw: TempWarehouse;
@@ -63,15 +63,18 @@ beforeAll(async () => {
 afterAll(() => tw?.remove());
 
 describe.each(components.map((m) => [m.id, m] as const))("component %s on the demo city", (_id, metric) => {
-  it("has a city value for 2021 and 2023 that moves in its better direction", () => {
-    const value = (year: string) => {
-      const row = periods.find((r) => r.metric_id === metric.id && (r.period ?? "").startsWith(year));
-      expect(row, `${metric.id} ${year}`).toBeDefined();
-      return Number(metric.unit === "percent" || metric.unit === "index" ? row!.mean : row!.median);
-    };
-    const [before, after] = [value("2021"), value("2023")];
+  it("has a city value in its first and last year that moves in its better direction", () => {
+    const rows = periods.filter((r) => r.metric_id === metric.id).sort((a, b) => a.period!.localeCompare(b.period!));
+    expect(rows.length, metric.id).toBeGreaterThanOrEqual(2);
+    const value = (row: Record<string, string>) =>
+      Number(metric.unit === "percent" || metric.unit === "index" ? row.mean : row.median);
+    const [before, after] = [value(rows[0]!), value(rows[rows.length - 1]!)];
     expect(Number.isFinite(before) && Number.isFinite(after)).toBe(true);
-    if (metric.polarity === "higher_is_better") expect(after).toBeGreaterThan(before);
-    else expect(after).toBeLessThan(before);
+    // Calendar-day times of cases lasting over a year are not compared: the demo city starts in January 2021, so
+    // the cases closed in its first year are only the quick ones. Indices set by national law may not move.
+    if (metric.unit === "day") return;
+    const better = metric.polarity === "higher_is_better" ? after - before : before - after;
+    if (metric.unit === "index") expect(better).toBeGreaterThanOrEqual(0);
+    else expect(better).toBeGreaterThan(0);
   });
 });

@@ -35,3 +35,39 @@ describe("招标投标 (bidding_and_tendering)", () => {
     expect(score("bid_complaint_handling_time_workdays", 45)).toBe(0);
   });
 });
+
+describe("执行合同 (enforcing_contracts)", () => {
+  it("reproduces DB2020 China's published score, 80.9, from its published components", () => {
+    // DB2020 China: 496 calendar days, cost 16.2 % of the claim, quality of judicial processes 16.5 of 18.
+    const scores = [
+      score("contract_enforcement_time_days", 496), // 100 × (1340 − 496) / (1340 − 120) = 69.18
+      score("contract_enforcement_cost_pct_claim", 16.2), // 100 × (89 − 16.2) / (89 − 0.1) = 81.89
+      score("judicial_quality_index", 16.5), // 100 × 16.5 / 18 = 91.67
+    ];
+    expect(scores[0]).toBeCloseTo((100 * 844) / 1220, 9);
+    expect(scores[1]).toBeCloseTo((100 * 72.8) / 88.9, 9);
+    expect(scores[2]).toBeCloseTo((100 * 16.5) / 18, 9);
+    expect(Math.round(mean(scores) * 10) / 10).toBe(80.9);
+  });
+
+  it("keeps online filing out of the score: it is the plan's commitment, not a national component", () => {
+    expect(catalog.metrics.find((m) => m.id === "online_filing_share_pct")?.component).toBeUndefined();
+  });
+});
+
+describe("保护中小投资者 (protecting_minority_investors)", () => {
+  it("scores the six indices each on its own scale and takes their plain mean", () => {
+    const scores = [
+      score("disclosure_index", 10), // 100
+      score("director_liability_index", 4), // 40
+      score("shareholder_suits_index", 9), // 90
+      score("shareholder_rights_index", 5), // 100 × 5 / 6
+      score("ownership_control_index", 5), // 100 × 5 / 7
+      score("corporate_transparency_index", 5), // 100 × 5 / 7
+    ];
+    expect(scores.slice(0, 3)).toEqual([100, 40, 90]);
+    expect(mean(scores)).toBeCloseTo((100 + 40 + 90 + 500 / 6 + 500 / 7 + 500 / 7) / 6, 9); // 76.03
+    // DB itself sums the points (38 of 50 = 76.0): a mean weighted by each index's range, not the plain mean.
+    expect((10 + 4 + 9 + 5 + 5 + 5) / 50).toBeCloseTo(0.76, 9);
+  });
+});

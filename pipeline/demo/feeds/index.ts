@@ -1,5 +1,6 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
+import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
@@ -11,6 +12,7 @@ import {startupCases} from "./cases/startupCases.ts";
 import {waterGasCases} from "./cases/waterGasCases.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
 import {genericFeed} from "./genericFeed.ts";
+import {indicatorIndicesFeed} from "./indicatorIndices.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
 import {taskProgressFeed} from "./taskProgress.ts";
@@ -29,6 +31,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,
   public_resource_trading_projects: publicResourceTrading,
+  court_cases: courtCases,
 };
 
 /** The other modelled feeds. */
@@ -39,6 +42,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   peer_benchmarks: peerBenchmarksFeed,
   official_evaluation_results: officialEvaluationResultsFeed,
   task_progress: taskProgressFeed,
+  indicator_indices: indicatorIndicesFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

@@ -62,6 +62,18 @@ trading as (
     select * from stg_public_resource_trading_projects
 ),
 
+court as (
+    select * from stg_court_cases
+),
+
+indices as (
+    select * from stg_indicator_indices
+),
+
+metrics as (
+    select * from dim_metric
+),
+
 units as (
     select * from dim_unit
 ),
@@ -250,6 +262,31 @@ observations as (
         complaint_workdays, 1, json_object('project_type', project_type), is_synthetic, is_calendar_official
     from trading
     where complaint_workdays is not null
+
+    -- 执行合同: DB's time (calendar days) and cost (% of claim) per enforced case; online filing per filed case
+    union all
+    select 'contract_enforcement_time_days', area_id, enforcement_closed_on, enforcement_closed_on, 'case',
+        enforcement_days, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+    where enforcement_days is not null
+
+    union all
+    select 'contract_enforcement_cost_pct_claim', area_id, enforcement_closed_on, enforcement_closed_on, 'case',
+        cost_pct_claim, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+    where cost_pct_claim is not null
+
+    union all
+    select 'online_filing_share_pct', area_id, filed_on, filed_on, 'case',
+        100.0 * is_filed_online::integer, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+
+    -- questionnaire-scored indices, one per year: the index id is the metric id (only the catalog's metrics)
+    union all
+    select index_id, 'xining', make_date(year, 12, 31), measured_on, 'year',
+        value, 1, '{}'::json, is_synthetic, true
+    from indices
+    where index_id in (select metric_id from metrics)
 ),
 
 final as (
