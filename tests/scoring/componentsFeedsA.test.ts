@@ -71,3 +71,22 @@ describe("保护中小投资者 (protecting_minority_investors)", () => {
     expect((10 + 4 + 9 + 5 + 5 + 5) / 50).toBeCloseTo(0.76, 9);
   });
 });
+
+describe("办理破产 (resolving_insolvency)", () => {
+  it("reproduces DB2020 China's published score, 62.1, within the rounding of its published components", () => {
+    // DB2020 China: recovery rate 36.9 cents on the dollar, strength of insolvency framework 13.5 of 16. The
+    // recovery rate is published to one decimal, so the score is reproduced to ±0.1 only (62.05 from 36.9).
+    const scores = [
+      score("insolvency_recovery_rate_pct", 36.9), // 100 × 36.9 / 92.9 = 39.72
+      score("insolvency_framework_index", 13.5), // 100 × 13.5 / 16 = 84.375
+    ];
+    expect(scores[0]).toBeCloseTo((100 * 36.9) / 92.9, 9);
+    expect(scores[1]).toBe(84.375);
+    expect(Math.abs(mean(scores) - 62.1)).toBeLessThan(0.1);
+  });
+
+  it("shows time and cost without scoring them: DB folds both into the recovery rate", () => {
+    for (const id of ["insolvency_time_days", "insolvency_cost_pct_estate"])
+      expect(catalog.metrics.find((m) => m.id === id)?.component, id).toBeUndefined();
+  });
+});

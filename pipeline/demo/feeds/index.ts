@@ -2,6 +2,7 @@ import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
 import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
+import {insolvencyCases} from "./cases/insolvencyCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
@@ -32,6 +33,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   satisfaction_ratings: satisfactionRatings,
   public_resource_trading_projects: publicResourceTrading,
   court_cases: courtCases,
+  insolvency_cases: insolvencyCases,
 };
 
 /** The other modelled feeds. */

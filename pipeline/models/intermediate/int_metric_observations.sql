@@ -70,6 +70,10 @@ indices as (
     select * from stg_indicator_indices
 ),
 
+insolvency as (
+    select * from stg_insolvency_cases
+),
+
 metrics as (
     select * from dim_metric
 ),
@@ -280,6 +284,25 @@ observations as (
     select 'online_filing_share_pct', area_id, filed_on, filed_on, 'case',
         100.0 * is_filed_online::integer, 1, json_object('case_type', case_type), is_synthetic, true
     from court
+
+    -- 办理破产, per closed case: DB's recovery rate, and the time and cost it is computed from
+    union all
+    select 'insolvency_recovery_rate_pct', area_id, closed_on, closed_on, 'case',
+        recovery_rate_pct, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where closed_on is not null and recovery_rate_pct is not null
+
+    union all
+    select 'insolvency_time_days', area_id, closed_on, closed_on, 'case',
+        insolvency_days, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where insolvency_days is not null
+
+    union all
+    select 'insolvency_cost_pct_estate', area_id, closed_on, closed_on, 'case',
+        cost_pct_estate, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where closed_on is not null and cost_pct_estate is not null
 
     -- questionnaire-scored indices, one per year: the index id is the metric id (only the catalog's metrics)
     union all
