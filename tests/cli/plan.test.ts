@@ -32,28 +32,17 @@ describe("bizenv plan", () => {
     });
   });
 
-  // MERGE: delete this list when the feedsA and feedsB branches are merged; the test then checks all 18.
-  const INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE = [
-    "bidding_and_tendering",
-    "trading_across_borders",
-    "enforcing_contracts",
-    "protecting_minority_investors",
-    "resolving_insolvency",
-    "market_regulation",
-    "intellectual_property",
-    "labor_market_regulation",
-    "inclusive_innovation",
-  ];
+  // 跨境贸易 has no feed yet (customs declarations, issue 11): it is the one indicator still unmeasured. Remove it
+  // from this list when its feed lands; the test then checks all 18.
+  const NOT_YET_MEASURED = ["trading_across_borders"];
 
   it("--json lists every indicator's components with unit, polarity, bounds and source; none may have none", async () => {
     const io = captureIo();
     expect(await main(["plan", "--json"], io)).toBe(0);
     const plan = JSON.parse(io.out);
     type Component = Record<string, unknown>;
-    const checked = plan.indicators.filter(
-      (i: {id: string}) => !INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE.includes(i.id),
-    );
-    expect(checked.length).toBe(18 - INDICATORS_WITHOUT_COMPONENTS_UNTIL_FEEDS_MERGE.length);
+    const checked = plan.indicators.filter((i: {id: string}) => !NOT_YET_MEASURED.includes(i.id));
+    expect(checked.length).toBe(18 - NOT_YET_MEASURED.length);
     for (const indicator of checked) {
       expect(indicator.components_source, indicator.id).toMatch(/\S/);
       expect(indicator.components_source, indicator.id).not.toMatch(/recalled/i);

@@ -1,12 +1,15 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
+import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
 import {ipRecords} from "./cases/ipRecords.ts";
 import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
+import {insolvencyCases} from "./cases/insolvencyCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
+import {publicResourceTrading} from "./cases/publicResourceTrading.ts";
 import {propertyCases} from "./cases/propertyCases.ts";
 import {randomInspections} from "./cases/randomInspections.ts";
 import {satisfactionRatings} from "./cases/satisfactionRatings.ts";
@@ -15,6 +18,7 @@ import {waterGasCases} from "./cases/waterGasCases.ts";
 import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
 import {cityStatisticsFeed} from "./cityStatistics.ts";
 import {genericFeed} from "./genericFeed.ts";
+import {indicatorIndicesFeed} from "./indicatorIndices.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
 import {taskProgressFeed} from "./taskProgress.ts";
@@ -36,6 +40,9 @@ const CASE_MODELS: Record<string, CaseModel> = {
   credit_repairs: creditRepairs,
   labour_arbitration_cases: labourArbitrationCases,
   ip_records: ipRecords,
+  public_resource_trading_projects: publicResourceTrading,
+  court_cases: courtCases,
+  insolvency_cases: insolvencyCases,
 };
 
 /** The other modelled feeds. */
@@ -47,6 +54,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   official_evaluation_results: officialEvaluationResultsFeed,
   task_progress: taskProgressFeed,
   city_statistics: cityStatisticsFeed,
+  indicator_indices: indicatorIndicesFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

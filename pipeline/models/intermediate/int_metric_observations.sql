@@ -58,6 +58,26 @@ ratings as (
     select * from stg_satisfaction_ratings
 ),
 
+trading as (
+    select * from stg_public_resource_trading_projects
+),
+
+court as (
+    select * from stg_court_cases
+),
+
+indices as (
+    select * from stg_indicator_indices
+),
+
+insolvency as (
+    select * from stg_insolvency_cases
+),
+
+metrics as (
+    select * from dim_metric
+),
+
 units as (
     select * from dim_unit
 ),
@@ -353,6 +373,79 @@ observations as (
     select metric_id, 'xining', make_date(year, 12, 31), published_on, 'year',
         value, 1, '{}'::json, is_synthetic, true
     from city_statistics
+
+    -- 招标投标 components: each tendered project is 100 or 0 for a share, so the mean is the share in percent
+    union all
+    select 'e_bidding_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_fully_electronic::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+
+    union all
+    select 'e_guarantee_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_e_guarantee::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+    where is_e_guarantee is not null
+
+    union all
+    select 'remote_evaluation_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * is_remote_evaluation::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+
+    union all
+    select 'nonlocal_winner_share_pct', area_id, bid_opened_on, bid_opened_on, 'case',
+        100.0 * (winner_home = 'nonlocal')::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from trading
+    where winner_home is not null
+
+    union all
+    select 'bid_complaint_handling_time_workdays', area_id, complaint_decided_on, complaint_decided_on, 'case',
+        complaint_workdays, 1, json_object('project_type', project_type), is_synthetic, is_calendar_official
+    from trading
+    where complaint_workdays is not null
+
+    -- 执行合同: DB's time (calendar days) and cost (% of claim) per enforced case; online filing per filed case
+    union all
+    select 'contract_enforcement_time_days', area_id, enforcement_closed_on, enforcement_closed_on, 'case',
+        enforcement_days, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+    where enforcement_days is not null
+
+    union all
+    select 'contract_enforcement_cost_pct_claim', area_id, enforcement_closed_on, enforcement_closed_on, 'case',
+        cost_pct_claim, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+    where cost_pct_claim is not null
+
+    union all
+    select 'online_filing_share_pct', area_id, filed_on, filed_on, 'case',
+        100.0 * is_filed_online::integer, 1, json_object('case_type', case_type), is_synthetic, true
+    from court
+
+    -- 办理破产, per closed case: DB's recovery rate, and the time and cost it is computed from
+    union all
+    select 'insolvency_recovery_rate_pct', area_id, closed_on, closed_on, 'case',
+        recovery_rate_pct, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where closed_on is not null and recovery_rate_pct is not null
+
+    union all
+    select 'insolvency_time_days', area_id, closed_on, closed_on, 'case',
+        insolvency_days, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where insolvency_days is not null
+
+    union all
+    select 'insolvency_cost_pct_estate', area_id, closed_on, closed_on, 'case',
+        cost_pct_estate, 1, json_object('procedure', procedure), is_synthetic, true
+    from insolvency
+    where closed_on is not null and cost_pct_estate is not null
+
+    -- questionnaire-scored indices, one per year: the index id is the metric id (only the catalog's metrics)
+    union all
+    select index_id, 'xining', make_date(year, 12, 31), measured_on, 'year',
+        value, 1, '{}'::json, is_synthetic, true
+    from indices
+    where index_id in (select metric_id from metrics)
 ),
 
 final as (
