@@ -21,6 +21,7 @@ import {
   isIdentifier,
   type RuleContract,
 } from "../../pipeline/ingest/rowRules.ts";
+import {scrubPersonalNumbers} from "../../pipeline/ingest/personalData.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "feeds");
@@ -171,7 +172,8 @@ describe("rowRules rejects what the loader rejects", () => {
         [result!.load_id],
       );
       const shared = checked.errors.filter((e) => e.rule === "identifier" || e.rule === "too_early");
-      expect(shared.map((e) => `${e.line}|${e.message}`).sort()).toEqual(
+      // The loader stores a message with identity-shaped numbers withheld; the browser shows the analyst's own file.
+      expect(shared.map((e) => `${e.line}|${scrubPersonalNumbers(e.message)}`).sort()).toEqual(
         said.map((e) => `${e.line}|${e.message}`).sort(),
       );
     });

@@ -182,10 +182,14 @@ describe("the demo city's tier verdicts", () => {
     expect(start.official_source).toMatch(/SYNTHETIC/);
     const credit = tiers.find((t) => t.indicator_id === "getting_credit" && t.year === "2022")!;
     expect(credit.verdict_source).toBe("simulated");
-    // Peers' 2023 values are "published" in April 2024: every 2023 verdict of bizenv's own is provisional.
+    // Peers' 2023 values are "published" in April 2024: every 2023 verdict of bizenv's own on peers is provisional.
     const own2023 = tiers.filter((t) => t.year === "2023" && t.verdict !== "no_data");
     expect(own2023.length).toBeGreaterThan(0);
-    expect(own2023.every((t) => t.verdict_source === "simulated" && t.is_provisional === "true")).toBe(true);
+    // A verdict that rests on no peer value (an indicator without peers, judged on its own DTF) is not provisional.
+    const onPeers = own2023.filter((t) => /\(peers \d{4}\)/.test(t.evidence!));
+    expect(onPeers.length).toBeGreaterThan(0);
+    expect(onPeers.every((t) => t.verdict_source === "simulated" && t.is_provisional === "true")).toBe(true);
+    expect(own2023.filter((t) => !onPeers.includes(t)).every((t) => t.is_provisional === "false")).toBe(true);
   });
 });
 
