@@ -1,4 +1,13 @@
-import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
+import {
+  CUT_ID,
+  CUT_ID_ALWAYS_LENGTH,
+  FRACTION_PATTERN,
+  isIdentifier,
+  LONG_ID,
+  MESSAGES,
+  SCIENTIFIC_ID,
+  VALUE,
+} from "./rowMessages.ts";
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
@@ -68,7 +77,7 @@ const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.re
  * @param now the load's clock, as `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai; later dates are "in the future".
  */
 export function checkSql(contract: Contract, staged: StagedColumns, now: string): {checked: string; errors: string} {
-  const checks = ruleChecks(contract, now);
+  const checks = ruleChecks(contract, now, staged);
   const source = typedRows(contract, staged);
   const syntheticTyped = parseSql("boolean", "v__synthetic");
   return {
@@ -150,7 +159,7 @@ function message(text: string, value: string): string {
  * Each rule of the contract, and the synthetic flag's type: a condition over `typed` that is true when a row breaks
  * it, and the record that explains it ({column_name, rule, value, message}).
  */
-function ruleChecks(contract: Contract, now: string): Array<{cond: string; error: string}> {
+function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Array<{cond: string; error: string}> {
   const checks: Array<{cond: string; error: string}> = [];
   const check = (cond: string, error: string) => checks.push({cond, error});
   const err = (c: {name: string}, rule: string, value: string, message: string) =>
@@ -189,8 +198,13 @@ function ruleChecks(contract: Contract, now: string): Array<{cond: string; error
         `regexp_full_match(${v(c)}, ${lit(SCIENTIFIC_ID)})`,
         err(c, "identifier", v(c), message(MESSAGES.scientificId(c.name), v(c))),
       );
+      // A 16- or 17-digit value ending in zeros is real when the file's column kept another long value whole
+      // (rowMessages.ts `isCutId`): one uncorrelated scalar subquery per column, computed once.
+      const source = staged.byColumn.get(c.name);
+      const text = source === undefined ? "null::varchar" : unwrapSql(`trim(${source})`);
+      const keptAsText = `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`;
       check(
-        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)})`,
+        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${keptAsText})`,
         err(c, "identifier", v(c), message(MESSAGES.cutId(c.name), v(c))),
       );
     }

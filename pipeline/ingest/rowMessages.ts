@@ -33,9 +33,36 @@ export const VALUE = "\u0001";
 
 /** Identifiers Excel wrote in scientific notation (6.30102E+17): SQL regexp_full_match and JS alike. */
 export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
-/** 16 digits or more ending in zeros with at most 15 before them: a number Excel cut to 15 significant digits. */
+/** 16 digits or more ending in zeros with at most 15 before them: the shape of a number Excel cut to 15 digits. */
 export const LONG_ID = "[0-9]{16,}";
 export const CUT_ID = "[0-9]{1,15}0+";
+/**
+ * A cut-shaped identifier this long (15 digits, then at least three zeros: 18-digit credit codes, identity and
+ * declaration numbers) is rejected whatever the rest of its column holds: a real number ends so once in a thousand.
+ * A shorter one (16 or 17 digits) ends in one or two zeros once in ten or a hundred real numbers, so it is rejected
+ * only when nothing in its column proves the column was kept as text (see `CUT_ID_ALWAYS` and `keptAsText`):
+ * Excel cuts every long number of a column it took for numbers, so one long value whose digits after the 15th are not
+ * all zero shows that this file's column holds text.
+ */
+export const CUT_ID_ALWAYS_LENGTH = 18;
+
+/**
+ * Whether a file's identifier column was kept as text: one of its values is longer than 15 digits and does not end
+ * in zeros after the 15th (Excel keeps 15 significant digits of every number and writes zeros for the rest).
+ */
+export function keptAsText(values: Iterable<string | null>): boolean {
+  for (const v of values) if (v !== null && LONG_RE.test(v) && !CUT_RE.test(v)) return true;
+  return false;
+}
+
+/** Whether an identifier is one Excel cut to 15 significant digits, given whether its column was kept as text. */
+export function isCutId(value: string, columnKeptAsText: boolean): boolean {
+  if (!LONG_RE.test(value) || !CUT_RE.test(value)) return false;
+  return value.length >= CUT_ID_ALWAYS_LENGTH || !columnKeptAsText;
+}
+
+const LONG_RE = new RegExp(`^(?:${LONG_ID})$`);
+const CUT_RE = new RegExp(`^(?:${CUT_ID})$`);
 
 /** How to keep a column as text in the office tool: the end of every mangled-identifier message. */
 const KEEP_AS_TEXT = (column: string) =>

@@ -22,7 +22,7 @@ import {TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
 import {isFooterRow} from "./personalData.ts";
 import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 import {looksLike} from "./looksLike.ts";
-import {CUT_ID, FRACTION_PATTERN, isIdentifier, LONG_ID, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
+import {FRACTION_PATTERN, isCutId, isIdentifier, keptAsText, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
 
 export {isIdentifier, looksLike};
 
@@ -357,6 +357,14 @@ export function checkRows(
   const good: Array<{line: number; typed: Map<string, Typed | null>}> = [];
   const byName = new Map(contract.columns.map((c) => [c.name, c]));
   const footerLines: number[] = [];
+  // Identifier columns this file kept as text (one long value with all its digits): their 16- and 17-digit values
+  // ending in zeros are real numbers, not Excel's cuts (rowMessages.ts `isCutId`).
+  const textColumns = new Set(
+    contract.columns
+      .filter((c) => isIdentifier(contract, c) && match.byColumn.has(c.name))
+      .filter((c) => keptAsText(rows.map((r) => unwrapExcelText(trimText(r.cells[match.byColumn.get(c.name)!] ?? "")))))
+      .map((c) => c.name),
+  );
   for (const {line, cells} of rows) {
     // A sign-off line below the table (填报人 …) is skipped as the loader skips it, malformed or not.
     if (isFooterRow(cells.map((c) => c.replace(/^"+/, "")))) {
@@ -430,7 +438,8 @@ export function checkRows(
         );
       if (v !== null && isIdentifier(contract, c)) {
         if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));
-        else if (LONG.test(v) && CUT.test(v)) fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
+        else if (isCutId(v, textColumns.has(c.name)))
+          fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
       }
       if (c.allowed && t !== null && !c.allowed.some((a) => (typeof a === "number" ? a === t : a === t))) {
         const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
@@ -499,8 +508,6 @@ export function checkRows(
 
 const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const SCIENTIFIC = whole(SCIENTIFIC_ID);
-const LONG = whole(LONG_ID);
-const CUT = whole(CUT_ID);
 const FRACTION = whole(FRACTION_PATTERN);
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
