@@ -90,3 +90,20 @@ describe("办理破产 (resolving_insolvency)", () => {
       expect(catalog.metrics.find((m) => m.id === id)?.component, id).toBeUndefined();
   });
 });
+
+describe("跨境贸易 (trading_across_borders)", () => {
+  it("scores DB2020 China's compliance times with DB's bounds", () => {
+    // DB2020 China: export border 20.7 h, documentary 8.6 h; import border 35.7 h, documentary 12.8 h.
+    const scores = [
+      score("export_border_time_hours", 20.7), // 100 × (160 − 20.7) / 159 = 87.61
+      score("export_documentary_time_hours", 8.6), // 100 × (170 − 8.6) / 169 = 95.50
+      score("import_border_time_hours", 35.7), // 100 × (280 − 35.7) / 279 = 87.56
+      score("import_documentary_time_hours", 12.8), // 100 × (240 − 12.8) / 239 = 95.06
+    ];
+    expect(scores[0]).toBeCloseTo((100 * 139.3) / 159, 9);
+    expect(scores[1]).toBeCloseTo((100 * 161.4) / 169, 9);
+    expect(scores[2]).toBeCloseTo((100 * 244.3) / 279, 9);
+    expect(scores[3]).toBeCloseTo((100 * 227.2) / 239, 9);
+    expect(mean(scores)).toBeCloseTo(91.43, 2);
+  });
+});

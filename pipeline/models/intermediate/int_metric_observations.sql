@@ -74,6 +74,10 @@ insolvency as (
     select * from stg_insolvency_cases
 ),
 
+customs as (
+    select * from stg_customs_declarations
+),
+
 metrics as (
     select * from dim_metric
 ),
@@ -439,6 +443,30 @@ observations as (
         cost_pct_estate, 1, json_object('procedure', procedure), is_synthetic, true
     from insolvency
     where closed_on is not null and cost_pct_estate is not null
+
+    -- 跨境贸易, per declaration: DB's border and documentary compliance times by direction; the plan's early and
+    -- two-step declaration shares (clause 27)
+    union all
+    select direction || '_border_time_hours', area_id, declared_on, declared_on, 'case',
+        border_hours, 1, '{}'::json, is_synthetic, true
+    from customs
+    where border_hours is not null
+
+    union all
+    select direction || '_documentary_time_hours', area_id, declared_on, declared_on, 'case',
+        documentary_hours, 1, '{}'::json, is_synthetic, true
+    from customs
+
+    union all
+    select 'early_declaration_share_pct', area_id, declared_on, declared_on, 'case',
+        100.0 * is_early_declaration::integer, 1, json_object('direction', direction), is_synthetic, true
+    from customs
+
+    union all
+    select 'two_step_declaration_share_pct', area_id, declared_on, declared_on, 'case',
+        100.0 * is_two_step::integer, 1, '{}'::json, is_synthetic, true
+    from customs
+    where is_two_step is not null
 
     -- questionnaire-scored indices, one per year: the index id is the metric id (only the catalog's metrics)
     union all
