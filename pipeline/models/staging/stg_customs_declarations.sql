@@ -1,5 +1,6 @@
 -- 报关单记录, one row per customs declaration: compliance times in hours as customs records them (DB's unit);
--- costs kept in yuan (DB's bounds are in US dollars: no component reads them yet). Two-step applies to imports only.
+-- costs kept in yuan as billed (int_metric_observations puts them into DB's US dollars at the year's rate: staging
+-- joins nothing). Two-step applies to imports only.
 -- incremental: by load
 with source as (
     select * from current_customs_declarations
