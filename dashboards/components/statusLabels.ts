@@ -77,6 +77,7 @@ export const UNIT_WORDS = {
     yuan: {zh: "元", en: "yuan"},
     index: {zh: "分", en: "points"},
     percent_of_income: {zh: "%(占人均收入)", en: "% of income per capita"},
+    usd: {zh: "美元", en: "US dollars"},
   },
   value: {
     workday: {zh: "个工作日", en: "workdays"},
@@ -89,6 +90,7 @@ export const UNIT_WORDS = {
     yuan: {zh: "元", en: "yuan"},
     index: {zh: "分", en: "points"},
     percent_of_income: {zh: "%人均收入", en: "% of income p.c."},
+    usd: {zh: "美元", en: "USD"},
   },
   report: {
     workday: {zh: "工作日", en: "workdays"},
@@ -101,5 +103,6 @@ export const UNIT_WORDS = {
     yuan: {zh: "元", en: "yuan"},
     index: {zh: "分", en: "points"},
     percent_of_income: {zh: "%人均收入", en: "% of income per capita"},
+    usd: {zh: "美元", en: "USD"},
   },
 } as const satisfies Record<string, Record<string, StatusWord>>;

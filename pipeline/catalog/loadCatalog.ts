@@ -8,6 +8,7 @@ import {checkAgainstPlanText} from "./checkAgainstPlanText.ts";
 import {formatPath, readYamlFile, type YamlRead} from "./readYamlFile.ts";
 import {
   areasFile,
+  cnyUsdRatesFile,
   indicatorsFile,
   metricsFile,
   planFile,
@@ -20,6 +21,9 @@ import {validateCatalog, type CatalogFile} from "./validateCatalog.ts";
 
 /** The plan bizenv tracks unless told otherwise. */
 export const DEFAULT_CATALOG_DIR = join(projectRoot, "sources", "plans", "xining-2022");
+
+/** Yearly yuan per US dollar: shared by every plan, so read from the benchmarks rather than the plan's folder. */
+const CNY_USD_RATES = join(projectRoot, "sources", "benchmarks", "cny-usd-rates.yaml");
 
 const FILES = [
   "plan.yaml",
@@ -64,6 +68,7 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
     targets: readYamlFile(join(dir, "targets.yaml"), targetsFile),
     units: readYamlFile(join(dir, "units.yaml"), unitsFile),
     areas: readYamlFile(join(dir, "areas.yaml"), areasFile),
+    cnyUsdRates: readYamlFile(CNY_USD_RATES, cnyUsdRatesFile),
   };
   const shown = (file: string) => relative(projectRoot, join(dir, file)) || file;
   let sourceText = "";
@@ -73,7 +78,7 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
   } catch {
     issues.push({file: shown("plan.zh.txt"), path: "(file)", message: "the plan's source text is missing"});
   }
-  const {plan, indicators, tasks, metrics, targets, units, areas} = reads;
+  const {plan, indicators, tasks, metrics, targets, units, areas, cnyUsdRates} = reads;
   if (
     issues.length > 0 ||
     !plan.data ||
@@ -82,7 +87,8 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
     !metrics.data ||
     !targets.data ||
     !units.data ||
-    !areas.data
+    !areas.data ||
+    !cnyUsdRates.data
   ) {
     throw new CatalogError(issues);
   }
@@ -93,6 +99,8 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
       .update(`${file}\0`)
       .update(readFileSync(join(dir, file)))
       .update("\0");
+  // The rates are converted in the models, so a corrected rate must change the catalog's identity (and rebuild them).
+  hash.update("cny-usd-rates.yaml\0").update(cnyUsdRates.text).update("\0");
   const catalog: Catalog = {
     dir,
     plan: plan.data.plan,
@@ -107,6 +115,7 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
     units: units.data.units,
     unitGroups: units.data.groups,
     areas: areas.data.areas,
+    cnyUsdRates: cnyUsdRates.data.rates,
     sourceText,
     sha256: hash.digest("hex"),
   };

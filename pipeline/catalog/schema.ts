@@ -19,7 +19,8 @@ const isoDate = z
   }, "not a real calendar date");
 
 const tierId = z.enum(["national_first_class", "national_advanced", "comprehensive_improvement"]);
-// count (procedures, cases), yuan, index (a questionnaire score on its own scale), percent_of_income (DB cost).
+// count (procedures, cases), yuan, index (a questionnaire score on its own scale), percent_of_income (DB cost),
+// usd (US dollars: DB2020's trading-across-borders costs, converted from yuan at sources/benchmarks/cny-usd-rates.yaml).
 export const unitOfMeasure = z.enum([
   "workday",
   "hour",
@@ -31,6 +32,7 @@ export const unitOfMeasure = z.enum([
   "yuan",
   "index",
   "percent_of_income",
+  "usd",
 ]);
 const comparator = z.enum(["<=", ">="]);
 const polarity = z.enum(["lower_is_better", "higher_is_better"]);
@@ -228,6 +230,28 @@ export const areasFile = z.strictObject({
   ),
 });
 
+/**
+ * sources/benchmarks/cny-usd-rates.yaml: a year's average yuan per US dollar, one row per year, years ascending
+ * without repeats (the models look a declaration's year up, falling back to the latest earlier year).
+ */
+export const cnyUsdRatesFile = z.strictObject({
+  currency: z.literal("USD"),
+  unit: z.literal("yuan per US dollar"),
+  rates: z
+    .array(
+      z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        cny_per_usd: z.number().finite().positive(),
+        source: z.string().min(1),
+      }),
+    )
+    .min(1)
+    .refine(
+      (rows) => rows.every((r, i) => i === 0 || r.year > rows[i - 1]!.year),
+      "years must be listed once each, in ascending order",
+    ),
+});
+
 type PlanFile = z.infer<typeof planFile>;
 type Indicator = z.infer<typeof indicatorsFile>["indicators"][number];
 type Task = z.infer<typeof tasksFile>["tasks"][number];
@@ -237,6 +261,7 @@ export type Unit = z.infer<typeof unitsFile>["units"][number];
 export type UnitGroup = z.infer<typeof unitsFile>["groups"][number];
 type Area = z.infer<typeof areasFile>["areas"][number];
 export type TierId = z.infer<typeof tierId>;
+export type CnyUsdRate = z.infer<typeof cnyUsdRatesFile>["rates"][number];
 
 /** A whole plan catalog, as loaded from its folder. */
 export interface Catalog {
@@ -254,6 +279,8 @@ export interface Catalog {
   units: Unit[];
   unitGroups: UnitGroup[];
   areas: Area[];
+  /** Yearly average yuan per US dollar (sources/benchmarks/cny-usd-rates.yaml), for the costs DB states in dollars. */
+  cnyUsdRates: CnyUsdRate[];
   /** The plan's own text (plan.zh.txt), against which verbatim quotes are checked. */
   sourceText: string;
   /** sha256 of the catalog files, in a stable order: the catalog's identity in manifests and the warehouse. */

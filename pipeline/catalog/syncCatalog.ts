@@ -18,6 +18,7 @@ const DIMENSIONS = [
   "dim_metric",
   "dim_target",
   "dim_safeguard",
+  "dim_cny_usd_rate",
 ] as const;
 
 /**
@@ -130,6 +131,10 @@ export async function syncCatalog(warehouse: Warehouse, catalog: Catalog): Promi
     await insert(
       "dim_safeguard",
       catalog.safeguards.map((s) => [s.number, s.id, s.name_zh, s.name_en, s.text_zh]),
+    );
+    await insert(
+      "dim_cny_usd_rate",
+      catalog.cnyUsdRates.map((r) => [r.year, r.cny_per_usd, r.source]),
     );
   });
   return true;

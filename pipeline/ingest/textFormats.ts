@@ -70,6 +70,7 @@ export const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
   hour: ["小时", "时", "h", "hour", "hours"],
   minute: ["分钟", "分", "min", "minutes"],
   yuan: ["元", "yuan", "rmb"],
+  usd: ["美元", "usd", "us$"],
   "10k yuan": ["万元"],
   percent: ["%", "百分比", "percent"],
   kW: ["千瓦", "kw"],

@@ -32,18 +32,13 @@ describe("bizenv plan", () => {
     });
   });
 
-  // 跨境贸易 has no feed yet (customs declarations, issue 11): it is the one indicator still unmeasured. Remove it
-  // from this list when its feed lands; the test then checks all 18.
-  const NOT_YET_MEASURED = ["trading_across_borders"];
-
   it("--json lists every indicator's components with unit, polarity, bounds and source; none may have none", async () => {
     const io = captureIo();
     expect(await main(["plan", "--json"], io)).toBe(0);
     const plan = JSON.parse(io.out);
     type Component = Record<string, unknown>;
-    const checked = plan.indicators.filter((i: {id: string}) => !NOT_YET_MEASURED.includes(i.id));
-    expect(checked.length).toBe(18 - NOT_YET_MEASURED.length);
-    for (const indicator of checked) {
+    expect(plan.indicators.length).toBe(18);
+    for (const indicator of plan.indicators) {
       expect(indicator.components_source, indicator.id).toMatch(/\S/);
       expect(indicator.components_source, indicator.id).not.toMatch(/recalled/i);
       expect(indicator.components.length, `${indicator.id} has no component`).toBeGreaterThan(0);

@@ -202,7 +202,7 @@ describe("national standing and tiers", () => {
     });
   });
 
-  it("tiers name the rule and the evidence, say it is bizenv's simulated verdict; indicators without metrics are no_data", () => {
+  it("tiers name the rule and the evidence, say it is bizenv's simulated verdict", () => {
     const tiers = buildTiers(standings, nctx);
     const start = tiers.find((t) => t.indicator_id === "starting_a_business" && t.year === 2022)!;
     // Percentile 66.7 and DTF 98.4: 全国先进, short of 全国一流 (percentile ≥ 80).
@@ -218,13 +218,6 @@ describe("national standing and tiers", () => {
     expect(start.evidence).toMatch(
       /business_startup_time_workdays: 1\.5 rank 2\/4 \(peers 2022\), DTF —; business_startup_time_days: 2\.1, DTF 98\.4 vs DB2020 starting_a_business\.time_days best 0\.5/,
     );
-    // 跨境贸易 has no feed and no metric yet.
-    const trade = tiers.find((t) => t.indicator_id === "trading_across_borders")!;
-    expect(trade).toMatchObject({
-      verdict: "no_data",
-      on_course: null,
-      evidence: "no quantitative metric in the catalog",
-    });
   });
 
   it("a verdict on peers' previous-year values is provisional until the same year's are loaded", () => {

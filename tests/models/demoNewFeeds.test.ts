@@ -17,7 +17,13 @@ import {readDemoFile} from "../demo/readDemoFile.ts";
 // move in the component's better direction (the mean for shares, the median otherwise, as judging.yaml reads them).
 const catalog = loadCatalog();
 const contracts = loadContracts(catalog);
-const FEEDS = ["public_resource_trading_projects", "court_cases", "insolvency_cases", "indicator_indices"];
+const FEEDS = [
+  "public_resource_trading_projects",
+  "court_cases",
+  "insolvency_cases",
+  "customs_declarations",
+  "indicator_indices",
+];
 const components = catalog.metrics.filter((m) => m.component && m.feed && FEEDS.includes(m.feed));
 
 let tw: TempWarehouse;

@@ -3,6 +3,7 @@ import {constructionCases} from "./cases/constructionCases.ts";
 import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
+import {customsDeclarations} from "./cases/customsDeclarations.ts";
 import {ipRecords} from "./cases/ipRecords.ts";
 import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
 import {insolvencyCases} from "./cases/insolvencyCases.ts";
@@ -43,6 +44,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   public_resource_trading_projects: publicResourceTrading,
   court_cases: courtCases,
   insolvency_cases: insolvencyCases,
+  customs_declarations: customsDeclarations,
 };
 
 /** The other modelled feeds. */

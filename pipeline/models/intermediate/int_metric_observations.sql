@@ -74,6 +74,26 @@ insolvency as (
     select * from stg_insolvency_cases
 ),
 
+customs as (
+    select * from stg_customs_declarations
+),
+
+cny_usd_rates as (
+    select * from dim_cny_usd_rate
+),
+
+-- DB2020 states trading costs in US dollars: each declaration's fees in yuan at its year's average rate, or the
+-- latest year's listed before it until its own is added (a declaration before the first year fails a staging test)
+customs_costs as (
+    select
+        customs.*,
+        border_cost_yuan / cny_usd_rates.cny_per_usd as border_cost_usd,
+        documentary_cost_yuan / cny_usd_rates.cny_per_usd as documentary_cost_usd
+    from customs
+    asof join cny_usd_rates on year(customs.declared_on) >= cny_usd_rates.year
+    where border_cost_yuan is not null or documentary_cost_yuan is not null
+),
+
 metrics as (
     select * from dim_metric
 ),
@@ -439,6 +459,42 @@ observations as (
         cost_pct_estate, 1, json_object('procedure', procedure), is_synthetic, true
     from insolvency
     where closed_on is not null and cost_pct_estate is not null
+
+    -- 跨境贸易, per declaration: DB's border and documentary compliance times and costs by direction; the plan's
+    -- early and two-step declaration shares (clause 27)
+    union all
+    select direction || '_border_time_hours', area_id, declared_on, declared_on, 'case',
+        border_hours, 1, '{}'::json, is_synthetic, true
+    from customs
+    where border_hours is not null
+
+    union all
+    select direction || '_documentary_time_hours', area_id, declared_on, declared_on, 'case',
+        documentary_hours, 1, '{}'::json, is_synthetic, true
+    from customs
+
+    union all
+    select 'early_declaration_share_pct', area_id, declared_on, declared_on, 'case',
+        100.0 * is_early_declaration::integer, 1, json_object('direction', direction), is_synthetic, true
+    from customs
+
+    union all
+    select 'two_step_declaration_share_pct', area_id, declared_on, declared_on, 'case',
+        100.0 * is_two_step::integer, 1, '{}'::json, is_synthetic, true
+    from customs
+    where is_two_step is not null
+
+    union all
+    select direction || '_border_cost_usd', area_id, declared_on, declared_on, 'case',
+        border_cost_usd, 1, '{}'::json, is_synthetic, true
+    from customs_costs
+    where border_cost_usd is not null
+
+    union all
+    select direction || '_documentary_cost_usd', area_id, declared_on, declared_on, 'case',
+        documentary_cost_usd, 1, '{}'::json, is_synthetic, true
+    from customs_costs
+    where documentary_cost_usd is not null
 
     -- questionnaire-scored indices, one per year: the index id is the metric id (only the catalog's metrics)
     union all
