@@ -79,6 +79,9 @@ export function checkAgainstPlanText(catalog: Omit<Catalog, "dir" | "sha256">): 
     // A share target's own value is the share required of the population; the plan states the per-case limit.
     const stated = target.case_limit?.value ?? target.value;
     const numbers = target.text_zh.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+    // 免费 (free of charge) is the plan's own number in words for an amount: 0 yuan (clause 15's first seal set).
+    const unit = target.case_limit?.unit ?? target.unit;
+    if (unit === "yuan" && target.text_zh.includes("免费")) numbers.push(0);
     if (!numbers.includes(stated))
       add(
         "targets.yaml",

@@ -168,6 +168,8 @@ describe("the quantitative targets", () => {
     ["20.3", "gas_connection_time_workdays", "<=", 10, "workday", {applicant_kind: "organisation"}],
     ["25.1", "guarantee_fee_rate_pct", "<=", 1.5, "percent", null],
     ["25.2", "loan_time_workdays", "<=", 13, "workday", null],
+    // Clause 15's free first seal set, a rule for every new firm: 免费 is 0 yuan per firm.
+    ["15.2", "free_first_seal_set_share_pct", ">=", 100, "percent", null],
   ];
 
   it("lists every target the plan states, as read by hand", () => {
@@ -180,8 +182,11 @@ describe("the quantitative targets", () => {
     for (const target of catalog.targets) {
       const task = catalog.tasks.find((t) => t.number === target.task)!;
       expect(task.text_zh).toContain(target.text_zh);
-      // A share target states its per-case limit (30 days, 160 kW); its value is the share required.
-      expect(target.text_zh.match(/\d+(\.\d+)?/g)!.map(Number)).toContain(target.case_limit?.value ?? target.value);
+      // A share target states its per-case limit (30 days, 160 kW); its value is the share required. 免费 (free
+      // of charge) states 0 yuan in words.
+      const stated = (target.text_zh.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+      if (target.text_zh.includes("免费") && (target.case_limit?.unit ?? target.unit) === "yuan") stated.push(0);
+      expect(stated).toContain(target.case_limit?.value ?? target.value);
       expect(target.deadline).toBe(task.deadline);
     }
   });
@@ -211,6 +216,7 @@ describe("the quantitative targets", () => {
       ["13", {value: 30, unit: "day"}, 100],
       ["19.1", {value: 160, unit: "kW"}, 100],
       ["19.2", {value: 100, unit: "kW"}, 100],
+      ["15.2", {value: 0, unit: "yuan"}, 100],
     ]);
     for (const t of shares) {
       const metric = catalog.metrics.find((m) => m.id === t.metric)!;

@@ -101,6 +101,24 @@ describe("catalog validation points at the offending entry", () => {
     );
   });
 
+  it("免费 states 0 yuan and nothing else: clause 15's seal set at 5 yuan, or counted in days, is refused", () => {
+    const paid = problemsAfter("targets.yaml", (t) =>
+      t.replace("case_limit: {value: 0, unit: yuan}", "case_limit: {value: 5, unit: yuan}"),
+    );
+    expect(paid).toContainEqual(
+      expect.objectContaining({path: "targets[19].case_limit", message: "the value 5 is not stated in its words (0)"}),
+    );
+    const days = problemsAfter("targets.yaml", (t) =>
+      t.replace("case_limit: {value: 0, unit: yuan}", "case_limit: {value: 0, unit: day}"),
+    );
+    expect(days).toContainEqual(
+      expect.objectContaining({
+        path: "targets[19].case_limit",
+        message: "the value 0 is not stated in its words (no number)",
+      }),
+    );
+  });
+
   it("a target whose indicator does not exist, or whose comparator contradicts its metric", () => {
     const unknown = problemsAfter("targets.yaml", (t) =>
       t.replace("indicator: getting_credit", "indicator: getting_credits"),

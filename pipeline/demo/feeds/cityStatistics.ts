@@ -27,6 +27,8 @@ const LEVELS: Record<string, {baseline: number; end: number; digits: number; doc
     document: "西宁市国民经济和社会发展统计公报",
   },
   ip_pledge_financing_yuan: {baseline: 1.2e8, end: 3.5e8, digits: -4, document: "市市场监管局(知识产权局)年度工作总结"},
+  // dbcomp: income per capita DB's costs are a percentage of (人均地区生产总值, yuan)
+  gdp_per_capita_yuan: {baseline: 62_000, end: 66_000, digits: -2, document: "西宁市国民经济和社会发展统计公报"},
 };
 
 /**

@@ -17,6 +17,14 @@ const LEVELS: Record<string, {indicator: string; baseline: number; end: number}>
   shareholder_rights_index: {indicator: "protecting_minority_investors", baseline: 5, end: 5},
   ownership_control_index: {indicator: "protecting_minority_investors", baseline: 4, end: 5},
   corporate_transparency_index: {indicator: "protecting_minority_investors", baseline: 4, end: 5},
+  // dbcomp: the other DB quality indices near the China values cited in tests/scoring/componentsDb.test.ts (land
+  // administration 23.7 in DB2019, credit information 8); the rest synthetic.
+  building_quality_index: {indicator: "dealing_with_construction_permits", baseline: 14, end: 15},
+  reliability_index: {indicator: "getting_electricity", baseline: 7, end: 8},
+  land_admin_quality_index: {indicator: "registering_property", baseline: 23.5, end: 25},
+  legal_rights_index: {indicator: "getting_credit", baseline: 4, end: 5},
+  credit_information_index: {indicator: "getting_credit", baseline: 8, end: 8},
+  postfiling_index: {indicator: "paying_taxes", baseline: 50, end: 60},
 };
 
 /**

@@ -10,11 +10,17 @@ const LEVELS: Record<string, {baseline: number; end: number}> = {
   small_scale: {baseline: 96, end: 82},
 };
 const MIX: Record<string, number> = {general_vat: 0.45, small_scale: 0.55};
+/**
+ * The same measurement's payments a year and total tax and contribution rate (% of profit), all taxpayers only,
+ * 2021 → end level; synthetic levels, fewer payments and a lower rate as the plan takes hold.
+ */
+const PAYMENTS = {baseline: 9, end: 7};
+const TOTAL_TAX_RATE = {baseline: 61, end: 57};
 
 /**
  * 纳税时间: the tax bureau's yearly measurement, published on 20 December of the year measured; one file per year
  * published by the as-of date. The mix falls from about 112 hours (2021) to about 92 (2022): the 98-hour target of
- * clause 9.2 met.
+ * clause 9.2 met. The all-taxpayer row also carries the payments a year and the total tax and contribution rate.
  */
 export function taxComplianceHoursFeed(ctx: DemoContext): FeedGenerator {
   const years = [...new Set(ctx.months.map((m) => Number(m.slice(0, 4))))].filter(
@@ -41,6 +47,13 @@ export function taxComplianceHoursFeed(ctx: DemoContext): FeedGenerator {
           taxpayer_type: String(type),
           hours: Math.round(value * 10) / 10,
           measured_on: dateCell(epochDay(`${year}-12-20`)),
+          ...(type === "all"
+            ? {
+                payments: Math.round(between(PAYMENTS.baseline, PAYMENTS.end, Math.min(1, progress))),
+                total_tax_rate_pct:
+                  Math.round(between(TOTAL_TAX_RATE.baseline, TOTAL_TAX_RATE.end, Math.min(1, progress)) * 10) / 10,
+              }
+            : {}),
         };
       }
     },

@@ -6,6 +6,7 @@
 --   weight       1 per case; the denominator for unit-month rates, so a weighted mean is the pooled rate
 --   attrs        the case's attributes that targets segment on (matched with json_contains)
 -- incremental: by month of observed_on
+-- full rebuild if: exists (select 1 from delta_stg_city_statistics where metric_id = 'gdp_per_capita_yuan')
 with score_context_ as (
     select * from score_context
 ),
@@ -142,6 +143,37 @@ statutory_limits as (
         20 as inspection_publication_workdays,
         45 as labour_arbitration_days,
         60 as labour_arbitration_extended_days
+),
+
+-- dbcomp: income per capita (人均地区生产总值, city_statistics) of each year, as known on the as-of date: DB's
+-- start-up and electricity costs are a percentage of it. A newly loaded year changes cases of every month, hence
+-- the full rebuild above.
+income_per_capita as (
+    select city_statistics.year, city_statistics.value as income_yuan, city_statistics.published_on
+    from city_statistics, score_context_
+    where city_statistics.metric_id = 'gdp_per_capita_yuan' and city_statistics.published_on <= score_context_.as_of
+),
+
+-- the cases whose cost DB states as a percentage of income per capita, each with the income of its year, or of
+-- the latest earlier year when its own is not published yet (the year used is kept in attrs.income_year)
+income_costs as (
+    select 'startup_cost_pct_income' as metric_id, area_id, completed_at::date as observed_on, cost_yuan,
+        '{}'::json as attrs, is_synthetic
+    from startups
+    where completed_at is not null and cost_yuan is not null
+    union all
+    select 'power_cost_pct_income', area_id, connected_at::date, cost_yuan,
+        json_object('supply_class', supply_class, 'area_type', area_type, 'needs_grid_works', needs_grid_works),
+        is_synthetic
+    from power
+    where connected_at is not null and cost_yuan is not null
+),
+
+income_costs_priced as (
+    select income_costs.*, income_per_capita.year as income_year, income_per_capita.income_yuan,
+        income_per_capita.published_on as income_published_on
+    from income_costs
+    asof join income_per_capita on year(income_costs.observed_on) >= income_per_capita.year
 ),
 
 observations as (
@@ -393,6 +425,8 @@ observations as (
     select metric_id, 'xining', make_date(year, 12, 31), published_on, 'year',
         value, 1, '{}'::json, is_synthetic, true
     from city_statistics
+    -- only the catalog's metrics: income per capita (gdp_per_capita_yuan) is a divisor, not a metric
+    where metric_id in (select metric_id from metrics)
 
     -- 招标投标 components: each tendered project is 100 or 0 for a share, so the mean is the share in percent
     union all
@@ -502,6 +536,79 @@ observations as (
         value, 1, '{}'::json, is_synthetic, true
     from indices
     where index_id in (select metric_id from metrics)
+
+    -- dbcomp: DB2020's procedures and costs of the indicators whose time is measured above. Costs against income
+    -- per capita: known once both the case and the income are; when the case's own year's income is not
+    -- published yet, the latest earlier year's is used and attrs say which (income_year, income_note).
+    union all
+    select metric_id, area_id, observed_on, greatest(observed_on, income_published_on), 'case',
+        100.0 * cost_yuan / income_yuan, 1,
+        case
+            when income_year < year(observed_on) then json_merge_patch(attrs, json_object(
+                'income_year', income_year,
+                'income_note', 'income per capita of ' || income_year || ': ' || year(observed_on) || ' not published yet'))
+            else json_merge_patch(attrs, json_object('income_year', income_year))
+        end,
+        is_synthetic, true
+    from income_costs_priced
+    where income_yuan > 0
+
+    union all
+    select 'power_procedures_count', area_id, connected_at::date, connected_at::date, 'case',
+        procedures, 1,
+        json_object('supply_class', supply_class, 'area_type', area_type, 'needs_grid_works', needs_grid_works),
+        is_synthetic, true
+    from power
+    where connected_at is not null and procedures is not null
+
+    -- DB's property case is a transfer (a sale between two firms): procedures and cost of completed transfers
+    union all
+    select 'property_procedures_count', area_id, completed_at::date, completed_at::date, 'case',
+        procedures, 1, json_object('applicant_type', applicant_type), is_synthetic, true
+    from registrations
+    where completed_at is not null and registration_type = 'transfer' and procedures is not null
+
+    union all
+    select 'property_cost_pct_property', area_id, completed_at::date, completed_at::date, 'case',
+        100.0 * cost_yuan / property_value_yuan, 1, json_object('applicant_type', applicant_type), is_synthetic, true
+    from registrations
+    where completed_at is not null and registration_type = 'transfer' and cost_yuan is not null
+        and property_value_yuan > 0
+
+    union all
+    select 'construction_procedures_count', area_id, approved_on, approved_on, 'case',
+        procedures, 1, json_object('project_type', project_type), is_synthetic, true
+    from permits
+    where approved_on is not null and procedures is not null
+
+    union all
+    select 'construction_cost_pct_value', area_id, approved_on, approved_on, 'case',
+        100.0 * cost_yuan / construction_value_yuan, 1, json_object('project_type', project_type), is_synthetic, true
+    from permits
+    where approved_on is not null and cost_yuan is not null and construction_value_yuan > 0
+
+    -- clause 15's free first seal set, a rule for every new firm: each completed start-up with its seal cost
+    -- recorded counts 100 when it paid no more than the case limit (0 yuan), else 0
+    union all
+    select share_limits.metric_id, area_id, completed_at::date, completed_at::date, 'case',
+        case when seal_cost_yuan <= share_limits.case_limit + 1e-9 then 100 else 0 end, 1, '{}'::json,
+        is_synthetic, true
+    from startups
+    join share_limits on share_limits.metric_id = 'free_first_seal_set_share_pct'
+    where completed_at is not null and seal_cost_yuan is not null
+
+    -- the tax bureau's yearly measurement, all taxpayers, as the time above
+    union all
+    select 'tax_payments_count', 'xining', make_date(year, 12, 31), measured_on, 'year',
+        payments, 1, '{}'::json, is_synthetic, true
+    from tax_hours
+    where taxpayer_type = 'all' and payments is not null
+
+    union all
+    select 'total_tax_rate_pct', 'xining', make_date(year, 12, 31), measured_on, 'year',
+        total_tax_rate_pct, 1, '{}'::json, is_synthetic, true
+    from tax_hours
+    where taxpayer_type = 'all' and total_tax_rate_pct is not null
 ),
 
 final as (

@@ -18,6 +18,9 @@ final as (
         legal_workdays(applied_on, approved_on) as elapsed_workdays,
         coalesce(approval_workdays, legal_workdays(applied_on, approved_on)) as approval_workdays,
         stages,
+        procedures,
+        cost_yuan,
+        construction_value_yuan,
         _is_synthetic as is_synthetic
     from source
 )

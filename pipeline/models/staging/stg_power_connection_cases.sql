@@ -18,6 +18,7 @@ final as (
         grid_works_started_at,
         grid_works_completed_at,
         cost_yuan,
+        procedures,
         office_workdays(applied_at, connected_at) as connection_workdays,
         office_workdays(grid_works_started_at, grid_works_completed_at) as grid_works_workdays,
         calendar_is_official(applied_at, coalesce(connected_at, applied_at)) as is_calendar_official,

@@ -14,6 +14,9 @@ final as (
         applied_at,
         completed_at,
         utilities_transferred as is_utilities_transferred,
+        procedures,
+        cost_yuan,
+        property_value_yuan,
         office_workdays(applied_at, completed_at) as registration_workdays,
         calendar_is_official(applied_at, coalesce(completed_at, applied_at)) as is_calendar_official,
         _is_synthetic as is_synthetic

@@ -15,6 +15,7 @@ final as (
         channel,
         procedures,
         cost_yuan,
+        seal_cost_yuan,
         office_workdays(applied_at, completed_at) as startup_workdays,
         calendar_is_official(applied_at, coalesce(completed_at, applied_at)) as is_calendar_official,
         _is_synthetic as is_synthetic

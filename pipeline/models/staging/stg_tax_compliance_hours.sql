@@ -11,6 +11,8 @@ final as (
         year::integer as year,
         taxpayer_type,
         hours,
+        payments,
+        total_tax_rate_pct,
         measured_on,
         _is_synthetic as is_synthetic
     from source

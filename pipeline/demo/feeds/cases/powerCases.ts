@@ -1,6 +1,7 @@
 import {cellSeconds} from "../../cells.ts";
 import {shareBetween} from "../../planTrend.ts";
 import {afterOfficeTime, compactMonth, duration, round, type CaseDraft, type CaseModel} from "../caseFeed.ts";
+import {sideRng} from "./sideRng.ts";
 
 /** Median total workdays at the 2021 baseline and the end level, by supply class (targets 3 / 20 / 30). */
 const LEVELS: Record<string, {baseline: number; end: number}> = {
@@ -19,7 +20,8 @@ const SUPPLY = [
  * 获得电力: ~1,500 connections a month, 84 % low voltage. Total time falls by about two thirds against the 2021
  * median (the −40 % of clause 18.1 met); low voltage 6.5 → 1.8 workdays (target 3, met), high-voltage single
  * 38 → 12 (target 20, met; cases that wait for grid works take longer), dual 55 → 40 (target 30, missed).
- * Grid works, where needed, 26 → 11 workdays (target 15). Low-voltage ceilings rise from 100 / 50 kW (urban / rural) to 160 / 100 kW when the plan is issued; mid-size loads move to low voltage as the plan takes hold.
+ * Grid works, where needed, 26 → 11 workdays (target 15). Steps the customer takes: low voltage 3 → 2 (DB2020's
+ * China value), high voltage 5 → 3, one more where grid works are needed. Low-voltage ceilings rise from 100 / 50 kW (urban / rural) to 160 / 100 kW when the plan is issued; mid-size loads move to low voltage as the plan takes hold.
  */
 export const powerCases: CaseModel = {
   noun: "power connections",
@@ -63,6 +65,9 @@ export const powerCases: CaseModel = {
           ? round(rng.uniform(500, 3000), 0)
           : 0
         : round(rng.logNormal(60_000 * Math.pow(0.25, Math.min(1, progress)), 0.6), 0);
+    const side = sideRng(d);
+    const steps = supply === "low_voltage" ? 3 - Math.min(1, progress) : 5 - 2 * Math.min(1, progress);
+    row.procedures = Math.max(1, Math.round(steps + side.uniform(-0.5, 0.5)) + (works ? 1 : 0));
   },
   caseId: (d, seq) => `YDBZ${compactMonth(d)}${String(seq).padStart(6, "0")}`,
 };

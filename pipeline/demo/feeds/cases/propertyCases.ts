@@ -1,5 +1,7 @@
 import {afterOfficeTime, compactMonth, duration, type CaseModel} from "../caseFeed.ts";
 import {shareBetween} from "../../planTrend.ts";
+import {round} from "../caseFeed.ts";
+import {sideRng} from "./sideRng.ts";
 
 const INDIVIDUAL_TYPES = [
   ["transfer", 0.42],
@@ -22,7 +24,9 @@ const TYPE_FACTOR: Record<string, number> = {mortgage: 0.85, first: 1.15};
  * 不动产登记: ~8,000 registrations a month at the counter, 87 % by individuals. Individuals: median 5 → 1.7
  * workdays (the 2.5 target of clause 6.1 met); enterprises: 7 → 4.8 (the 4-workday target of clause 6.2 missed).
  * Registration centres are few, so areas lag only half as much as elsewhere. Joint water-power-gas transfer grows
- * from 5 % to 65 % of transfers and first registrations.
+ * from 5 % to 65 % of transfers and first registrations. Steps 4 → 3 (一窗受理); a transfer is priced (individuals'
+ * median 0.9 million yuan, enterprises' 6 million) and pays 契税 (3 % for enterprises, 1–3 % for individuals),
+ * 印花税 0.05 % and the registration fee (80 / 550 yuan); other registrations pay the fee only.
  */
 export const propertyCases: CaseModel = {
   noun: "registrations",
@@ -40,6 +44,17 @@ export const propertyCases: CaseModel = {
     row.completed_at = afterOfficeTime(d, d.start, workdays);
     row.utilities_transferred =
       type === "transfer" || type === "first" ? rng.chance(shareBetween(0.05, 0.65, progress)) : null;
+    const side = sideRng(d);
+    row.procedures = Math.max(1, Math.round(4 - Math.min(1, progress) + side.uniform(-0.5, 0.5)));
+    const fee = individual ? 80 : 550;
+    if (type === "transfer") {
+      const value = round(side.logNormal(individual ? 900_000 : 6_000_000, 0.6), -3);
+      const deedTax = individual ? side.pick([0.01, 0.015, 0.03]) : 0.03;
+      row.property_value_yuan = value;
+      row.cost_yuan = round(value * (deedTax + 0.0005) + fee, 0);
+    } else {
+      row.cost_yuan = fee;
+    }
   },
   caseId: (d, seq) => `BDC${compactMonth(d)}${String(seq).padStart(6, "0")}`,
 };

@@ -1,11 +1,13 @@
 import {shareBetween} from "../../planTrend.ts";
 import {afterOfficeTime, compactMonth, duration, round, type CaseModel} from "../caseFeed.ts";
+import {sideRng} from "./sideRng.ts";
 
 /**
  * 开办企业: ~800 start-ups a month, mostly filed online (72 % → 93 %), some after hours. Time to the last step:
  * median 2.6 workdays in 2021, 0.7 by the end of 2022 in the main districts, so the 1-workday target (clause 15)
  * is met there but missed city-wide: 湟源县, 大通县 and 湟中区 lag, their start-up centres more than their other
- * services (lag weight 1.4). Seal fees become free after the plan.
+ * services (lag weight 1.4). Seal fees become free after the plan: the share of new firms given their first seal
+ * set free (clause 15) rises from 10 % to 100 % at the end level; the others pay 180–320 yuan for it.
  */
 export const startupCases: CaseModel = {
   noun: "start-ups",
@@ -37,6 +39,8 @@ export const startupCases: CaseModel = {
     const workdays =
       duration(d, {baseline: 2.6, end: 0.7, sigma: 0.55, lagWeight: 1.4, min: 0.02}) * (online ? 1 : 1.2);
     row.completed_at = afterOfficeTime(d, d.start, workdays);
+    const side = sideRng(d);
+    row.seal_cost_yuan = side.chance(shareBetween(0.1, 1, progress)) ? 0 : round(side.uniform(180, 320), 0);
   },
   caseId: (d, seq) => `QYKB${compactMonth(d)}${String(seq).padStart(6, "0")}`,
 };
