@@ -210,6 +210,8 @@ export interface AssessmentSummary {
   goals_due: number;
   goals_reached: number;
   goals_not_reached: number;
+  /** Of the goals due and judged, those judged on a provisional (暂定) verdict: listed apart in the report. */
+  goals_provisional: number;
   goals_on_course: number;
   goals_off_course: number;
   /** Verdicts from the official evaluation (官方评价), and simulated ones made on earlier-year peer values (暂定). */
