@@ -24,7 +24,7 @@ export interface FeedInfo {
  * measures it has no loaded row (`missing_feed`, named in `missing_feeds`), or its feeds are loaded but no period
  * had enough cases to judge (`too_few_cases`). Null when the card has a value.
  */
-export type UnmeasuredReason = "no_metric" | "missing_feed" | "too_few_cases";
+type UnmeasuredReason = "no_metric" | "missing_feed" | "too_few_cases";
 
 /** One indicator card: what indicators.json says, named, with its deadline forecast and national references. */
 export interface IndicatorCard extends Omit<IndicatorExport, "headline_metric"> {

@@ -110,7 +110,7 @@ export type Judging = z.infer<typeof judgingSchema>;
 type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
 type NationalReference = z.infer<typeof referencesSchema>["references"][number];
 export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
-export type TierStandIn = z.infer<typeof tierRulesSchema>["stand_in"];
+type TierStandIn = z.infer<typeof tierRulesSchema>["stand_in"];
 
 /** A component metric's fixed DTF bounds, in the metric's own unit (metrics.yaml `component`). */
 interface FixedBound {
