@@ -103,7 +103,7 @@ export function assessCommand(io: Io): Command {
       io.stdout(
         `  tier goals due ${s.goals_due}: ${s.goals_reached} reached, ${s.goals_not_reached} not reached` +
           (goalsUnjudged ? `, ${goalsUnjudged} no data` : "") +
-          (s.goals_provisional ? ` (${s.goals_provisional} of them provisional, listed apart)` : "") +
+          (s.goals_provisional ? `; ${s.goals_provisional} judged on provisional verdicts, listed apart` : "") +
           "\n",
       );
       io.stdout(
