@@ -3,6 +3,7 @@ import type {IndicatorCard} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {sparkline} from "./sparkline.js";
+import {unmeasuredText} from "./unmeasuredText.js";
 import {TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
 export type {IndicatorCard};
@@ -79,9 +80,7 @@ export function indicatorCard(card: IndicatorCard, {lang, href}: {lang: Lang; hr
             <span class="ic-big">${formatValue(card.latest_value, unit, lang)}</span>
             ${target ? html`<span class="ic-target">${tr(lang, "目标", "target")} ${target}</span>` : ""}
           </div>`
-        : html`<div class="ic-empty">
-            ${tr(lang, "该指标尚无数据源;仅列出方案任务。", "No feed measures this indicator yet; see its tasks.")}
-          </div>`
+        : html`<div class="ic-empty" data-unmeasured=${card.unmeasured ?? ""}>${unmeasuredText(card, lang)}</div>`
     }
     ${
       measured

@@ -1,6 +1,7 @@
 import {html} from "npm:htl";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
+import {unmeasuredText} from "./unmeasuredText.js";
 import type {IndicatorView} from "./indicatorView.js";
 import {freshnessLabel, statusLabel, tierLabel, verdictLabel, verdictSourceLabel, provisionalLabel} from "./labels.js";
 import {methodNote} from "./methodNote.js";
@@ -21,7 +22,8 @@ export function indicatorKpis(v: IndicatorView, {lang}: {lang: Lang}) {
         ${tr(lang, "最新值", "Latest")} ${card.latest_period ? `(${formatPeriod(card.latest_period, lang)})` : ""}
       </h2>
       <span class="big">${formatValue(card.latest_value, unit, lang)}</span>
-      <p>${card.metric ? nameOf(card.metric, lang) : tr(lang, "尚无数据源", "No feed yet")}</p>
+      <p>${card.metric ? nameOf(card.metric, lang) : tr(lang, "尚无度量", "No metric yet")}</p>
+      ${card.unmeasured ? html`<p class="unmeasured">${unmeasuredText(card, lang)}</p>` : ""}
       <p class=${card.stale ? "stale" : ""}>
         ${tr(lang, "数据截至", "Data as of")} ${card.data_as_of ? formatDate(card.data_as_of, lang) : "—"} ·
         ${freshnessLabel(card.freshness, lang)}

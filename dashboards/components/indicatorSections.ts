@@ -18,6 +18,7 @@ import {
 import {methodNote} from "./methodNote.js";
 import {rankChart} from "./rankChart.js";
 import {trendChart, type TrendPoint} from "./trendChart.js";
+import {unmeasuredText} from "./unmeasuredText.js";
 
 /** What the reader chose on an indicator page (all in its URL), and what follows from it. */
 export interface IndicatorChoice {
@@ -42,7 +43,11 @@ interface Options {
 export function trendSection(v: IndicatorView, c: IndicatorChoice | null, {lang, resize}: Options) {
   if (!c)
     return html`<div class="note" data-no-data>
-      ${tr(lang, "该指标目前没有任何数据源,无法显示趋势;下面列出方案为它安排的任务。", "No feed measures this indicator yet, so there is no trend to draw; the plan's tasks for it are listed below.")}
+      ${
+        unmeasuredText(v.data.card, lang) ||
+        tr(lang, "该指标目前没有任何数据源。", "No feed measures this indicator yet.")
+      }
+      ${tr(lang, "无法显示趋势;下面列出方案为它安排的任务。", "There is no trend to draw; the plan's tasks for it are listed below.")}
     </div>`;
   const area = nameOf(v.data.areaNames.find((a) => a.id === c.area) ?? {name_zh: c.area, name_en: c.area}, lang);
   return html`<section>

@@ -3,6 +3,7 @@ import {html} from "npm:htl";
 import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
+import {unmeasuredText} from "./unmeasuredText.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {SCREEN_TONE_COLOR as TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
@@ -154,7 +155,13 @@ export function screenContent(
                   <div>
                     <span>${tr(lang, "状态", "Status")}</span
                     ><b style=${`color:${TONE_COLOR[t]}`}
-                      >${focus.stale ? freshnessLabel(focus.freshness, lang) : statusLabel(focus.status, lang)}</b
+                      >${
+                        focus.unmeasured
+                          ? unmeasuredText(focus, lang, {short: true})
+                          : focus.stale
+                            ? freshnessLabel(focus.freshness, lang)
+                            : statusLabel(focus.status, lang)
+                      }</b
                     >
                   </div>
                   <div>
@@ -189,7 +196,7 @@ export function screenContent(
           >
             <span class="screen-tile-name">${c.number}. ${nameOf(c, lang)}</span>
             <span class="screen-tile-value"
-              >${c.latest_value === null ? tr(lang, "无数据", "no data") : formatDecimal(c.latest_value, lang)}</span
+              >${c.latest_value === null ? unmeasuredText(c, lang, {short: true}) : formatDecimal(c.latest_value, lang)}</span
             >
           </div>`,
       )}

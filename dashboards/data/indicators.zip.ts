@@ -3,13 +3,15 @@
 // it loads only when the reader picks an area. Cut from the score exports in one run for all 18.
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
 import {indicatorAreaSeries, indicatorData} from "./indicatorData.ts";
-import {indicatorCards} from "./overviewData.ts";
+import {feedInfo, indicatorCards} from "./overviewData.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {exportsDir, readExportCsv, readIndicators, readManifest, runLoader} from "../../pipeline/export/readExports.ts";
 import {zipStored} from "../components/zip.ts";
 
 runLoader("indicators.zip", () => {
   const dir = exportsDir();
-  const plan = planJson(loadCatalog());
+  const catalog = loadCatalog();
+  const plan = planJson(catalog);
   const {as_of, synthetic} = readManifest(dir);
   const x = {
     metricPeriods: readExportCsv(dir, "metric_periods.csv"),
@@ -21,7 +23,8 @@ runLoader("indicators.zip", () => {
     tiers: readExportCsv(dir, "tiers.csv"),
     tasks: readExportCsv(dir, "tasks.csv"),
   };
-  const cards = indicatorCards(plan, readIndicators(dir), x.tiers, x.forecasts, x.national);
+  const feeds = feedInfo(loadContracts(catalog), readExportCsv(dir, "feed_health.csv"));
+  const cards = indicatorCards(plan, readIndicators(dir), x.tiers, x.forecasts, x.national, feeds);
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   return zipStored(
     cards.flatMap((card): Array<[string, Uint8Array]> => [

@@ -11,6 +11,21 @@ export interface MetricInfo {
   polarity: "lower_is_better" | "higher_is_better";
 }
 
+/** A feed as the cards name it (its contract's names), and whether any row of it is loaded (feed_health.csv). */
+export interface FeedInfo {
+  feed: string;
+  name_zh: string;
+  name_en: string;
+  loaded: boolean;
+}
+
+/**
+ * Why a card has no latest value: the catalog has no metric for the indicator yet (`no_metric`), a feed that
+ * measures it has no loaded row (`missing_feed`, named in `missing_feeds`), or its feeds are loaded but no period
+ * had enough cases to judge (`too_few_cases`). Null when the card has a value.
+ */
+type UnmeasuredReason = "no_metric" | "missing_feed" | "too_few_cases";
+
 /** One indicator card: what indicators.json says, named, with its deadline forecast and national references. */
 export interface IndicatorCard extends Omit<IndicatorExport, "headline_metric"> {
   number: number;
@@ -32,6 +47,10 @@ export interface IndicatorCard extends Omit<IndicatorExport, "headline_metric"> 
     | null;
   /** The national advanced reference (全国先进 / 先进值) of the headline metric, latest year (REFERENCE_LINES). */
   national_advanced: number | null;
+  /** The feeds of the indicator's metrics (catalog `metric.feed`) with no loaded row, in catalog order. */
+  missing_feeds: FeedInfo[];
+  /** Why there is no latest value; null when there is one. A card says 无数据 only with its reason. */
+  unmeasured: UnmeasuredReason | null;
 }
 
 export interface TierSummary {
@@ -63,6 +82,32 @@ export function isStale(freshness: Freshness | null): boolean {
   return freshness !== "ok";
 }
 
+/** Each contract's feed with its names and whether feed_health.csv counts any loaded row of it. Pure. */
+export function feedInfo(
+  contracts: ReadonlyArray<{feed: string; name_zh: string; name_en: string}>,
+  health: ReadonlyArray<Pick<ExportRow<"feed_health.csv">, "feed" | "rows">>,
+): FeedInfo[] {
+  const rows = new Map(health.map((h) => [h.feed, h.rows ?? 0]));
+  return contracts.map((c) => ({feed: c.feed, name_zh: c.name_zh, name_en: c.name_en, loaded: (rows.get(c.feed) ?? 0) > 0}));
+}
+
+/**
+ * The feeds that measure an indicator (its metrics' `feed` in the catalog) and have no loaded row: what a card
+ * without data names. A feed the contracts do not know is named by its id and counted missing.
+ */
+function missingFeeds(plan: PlanJson, indicatorId: string, feeds: readonly FeedInfo[]): FeedInfo[] {
+  const ids = [
+    ...new Set(
+      plan.metrics
+        .filter((m) => m.indicator === indicatorId && m.feed !== null && m.derived_from === null)
+        .map((m) => m.feed!),
+    ),
+  ];
+  return ids
+    .map((id) => feeds.find((f) => f.feed === id) ?? {feed: id, name_zh: id, name_en: id, loaded: false})
+    .filter((f) => !f.loaded);
+}
+
 export function metricInfo(plan: PlanJson, id: string | null): MetricInfo | null {
   const m = id === null ? undefined : plan.metrics.find((x) => x.id === id);
   return m ? {id: m.id, name_zh: m.name_zh, name_en: m.name_en, unit: m.unit, polarity: m.polarity} : null;
@@ -71,7 +116,8 @@ export function metricInfo(plan: PlanJson, id: string | null): MetricInfo | null
 /**
  * The indicator cards in plan order: indicators.json joined with the catalog's names, the latest tier verdict's
  * `on_course` (tiers.csv, latest year), the latest forecast of the headline target (forecasts.csv) and the national
- * advanced reference (national.csv). Pure.
+ * advanced reference (national.csv), and for a card without a latest value the reason and the feeds missing
+ * (`feeds`: feedInfo over feed_health.csv). Pure.
  */
 export function indicatorCards(
   plan: PlanJson,
@@ -79,6 +125,7 @@ export function indicatorCards(
   tiers: ExportRow<"tiers.csv">[],
   forecasts: ExportRow<"forecasts.csv">[],
   national: ExportRow<"national.csv">[],
+  feeds: readonly FeedInfo[],
 ): IndicatorCard[] {
   const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
   const tierRank = new Map(plan.tiers.map((t) => [t.id as string, t.rank]));
@@ -109,6 +156,7 @@ export function indicatorCards(
       const advanced = headline_metric
         ? referenceLines(national, headline_metric).find((l) => l.kind === "advanced")
         : undefined;
+      const missing = missingFeeds(plan, ind.id, feeds);
       return {
         ...rest,
         number: ind.number,
@@ -129,6 +177,15 @@ export function indicatorCards(
             }
           : null,
         national_advanced: advanced?.value ?? null,
+        missing_feeds: missing,
+        unmeasured:
+          exported.latest_value !== null
+            ? null
+            : !plan.metrics.some((m) => m.indicator === ind.id)
+              ? "no_metric"
+              : missing.length > 0
+                ? "missing_feed"
+                : "too_few_cases",
       };
     });
 }
@@ -166,8 +223,9 @@ export function overviewData(
   tiers: ExportRow<"tiers.csv">[],
   forecasts: ExportRow<"forecasts.csv">[],
   national: ExportRow<"national.csv">[],
+  feeds: readonly FeedInfo[],
 ): OverviewData {
-  const cards = indicatorCards(plan, indicators, tiers, forecasts, national);
+  const cards = indicatorCards(plan, indicators, tiers, forecasts, national, feeds);
   return {
     as_of: manifest.as_of,
     generated_at: manifest.generated_at,

@@ -28,6 +28,12 @@ export function assessIndicators(
       const metric = headline.get(ind.id) ?? null;
       const national = inputs["national.csv"].filter((r) => r.metric_id === metric && r.year === period.year);
       const first = national[0];
+      const scores = inputs.indicators.find((i) => i.indicator_id === ind.id)?.indicator_scores ?? [];
+      const latest = scores
+        .filter((sc) => sc.score !== null && Number(sc.year) <= period.year)
+        .sort((a, b) => a.year.localeCompare(b.year))
+        .at(-1);
+      const before = latest && scores.find((sc) => Number(sc.year) === Number(latest.year) - 1 && sc.score !== null);
       const goalDue = ind.tier_goal.deadline <= period.end;
       const verdict = tier?.verdict ?? null;
       const verdictRank = verdict === null ? undefined : tierRank.get(verdict);
@@ -57,6 +63,9 @@ export function assessIndicators(
         headline_metric: metric,
         city_value: first?.city_value ?? null,
         dtf_score: first?.dtf_score ?? null,
+        indicator_score: latest?.score ?? null,
+        indicator_score_year: latest?.year ?? null,
+        score_change: latest && before ? latest.score! - before.score! : null,
         peer_rank: first?.peer_rank ?? null,
         peer_count: first?.peer_count ?? null,
         percentile: first?.percentile ?? null,

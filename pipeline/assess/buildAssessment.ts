@@ -21,7 +21,7 @@ export interface BuildArgs {
    * The unit score and the 710 rule (unit-score.yaml, supervision-710.yaml), the reject-rate caveat (judging.yaml),
    * and the tier rules with each threshold's source and the fixed DTF bounds (tier-rules.yaml), for the method.
    */
-  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging" | "tierRules" | "tierBounds">;
+  benchmarks: Pick<Benchmarks, "unitScore" | "supervision" | "judging" | "tierRules" | "tierStandIn" | "tierBounds">;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -89,6 +89,9 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
     goals_due: indicators.filter((i) => i.goal_due).length,
     goals_reached: countGoals("reached"),
     goals_not_reached: countGoals("not_reached"),
+    goals_provisional: indicators.filter(
+      (i) => i.is_provisional && (i.goal_status === "reached" || i.goal_status === "not_reached"),
+    ).length,
     goals_on_course: countGoals("on_course"),
     goals_off_course: countGoals("off_course"),
     verdicts_official: indicators.filter((i) => i.verdict_source === "official").length,
@@ -133,6 +136,11 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
           return sources === undefined ? {rule_id, rule_text} : {rule_id, rule_text, sources};
         })
         .sort((a, b) => a.rule_id.localeCompare(b.rule_id)),
+      {
+        rule_id: "stand_in",
+        rule_text: `a metric without the city's value of the year is judged on its latest loaded value at most ${benchmarks.tierStandIn.max_years_back} year(s) earlier, counted as unchanged; the verdict is provisional (暂定)`,
+        sources: `max_years_back ${benchmarks.tierStandIn.max_years_back}: ${benchmarks.tierStandIn.source}`,
+      },
       ...benchmarks.tierBounds.map((b) => ({
         rule_id: `bound ${b.metric}`,
         rule_text: `${b.component}: ${round2(b.best)} scores 100, ${round2(b.worst)} scores 0 (in the metric's unit)`,

@@ -162,8 +162,10 @@ function indicatorsSection({a, L, tables}: Page): string[] {
         "tier_verdict",
         "verdict_source",
         "goal_status",
+        // The indicator's own score and trend; the headline metric's DTF stays in the workbook.
+        "indicator_score",
+        "score_change",
         "headline_metric",
-        "dtf",
         "peer_rank",
         "percentile",
         "references",

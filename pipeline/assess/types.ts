@@ -121,6 +121,14 @@ export interface IndicatorAssessment {
   headline_metric: string | null;
   city_value: number | null;
   dtf_score: number | null;
+  /**
+   * The indicator score (前沿距离, the mean of its components' scores; indicators.json) of the period's year, else of
+   * its latest earlier year with one (a yearly feed not yet in), with that year; null when none.
+   */
+  indicator_score: number | null;
+  indicator_score_year: string | null;
+  /** The trend: indicator_score minus the score of the year before indicator_score_year; null without both. */
+  score_change: number | null;
   peer_rank: number | null;
   peer_count: number | null;
   percentile: number | null;
@@ -210,6 +218,8 @@ export interface AssessmentSummary {
   goals_due: number;
   goals_reached: number;
   goals_not_reached: number;
+  /** Of the goals due and judged, those judged on a provisional (暂定) verdict: listed apart in the report. */
+  goals_provisional: number;
   goals_on_course: number;
   goals_off_course: number;
   /** Verdicts from the official evaluation (官方评价), and simulated ones made on earlier-year peer values (暂定). */

@@ -195,7 +195,8 @@ export function buildNational(
  * (模拟评价) is tier-rules.yaml's ladder on the mean percentile over the indicator's metrics, its indicator score
  * (indicatorScore.ts: the mean of its components' scores against fixed bounds, with or without peers), the
  * previous year's mean DTF and each component's change; it is provisional (暂定) when peers' values of an earlier
- * year stood in. The official evaluation's published result (官方评价) takes precedence when there is one for the
+ * year stood in, or the city's own latest earlier value of a metric whose value of the year is not loaded yet
+ * (tier-rules.yaml `stand_in`: a yearly feed arrives months after its year, and the as-of year is not complete). The official evaluation's published result (官方评价) takes precedence when there is one for the
  * indicator and year. Each row says which source gave the verdict, the rule and evidence, and whether it reaches the
  * plan's tier goal.
  */
@@ -216,11 +217,19 @@ export function buildTiers(
     const metricIds = ctx.catalog.metrics
       .filter((m) => m.indicator === indicator.id && !m.derived_from)
       .map((m) => m.id);
+    const maxBack = ctx.benchmarks.tierStandIn.max_years_back;
     const evidenceOf = (year: number) => {
-      const own = standings.filter((s) => s.year === year && metricIds.includes(s.metric_id) && s.city_value !== null);
-      const ranked = own.filter((s) => s.percentile !== null);
+      // Each metric's standing of the year, else its latest loaded one at most `maxBack` years before (a stand-in,
+      // provisional: tier-rules.yaml `stand_in`). Catalog order, as metricStandings writes them.
+      const chosen = metricIds.flatMap((id) => {
+        const found = standings
+          .filter((s) => s.metric_id === id && s.city_value !== null && s.year <= year && s.year >= year - maxBack)
+          .sort((a, b) => b.year - a.year)[0];
+        return found ? [found] : [];
+      });
+      const ranked = chosen.filter((s) => s.percentile !== null);
       // The DTF is the indicator score (前沿距离): the components' fixed bounds need no peers.
-      const scored = own.filter((s) => s.dtf !== null);
+      const scored = chosen.filter((s) => s.dtf !== null);
       return {
         own: [...ranked, ...scored.filter((s) => !ranked.includes(s))],
         scored,
@@ -252,15 +261,24 @@ export function buildTiers(
                 ...now.own.map((s) => {
                   const change = component_changes.find((c) => c.metric_id === s.metric_id);
                   const rank = s.peer_count > 0 ? ` rank ${s.rank}/${s.peer_count + 1} (peers ${s.peers_year})` : "";
-                  return `${s.metric_id}: ${round(s.city_value!)}${rank}, DTF ${s.dtf === null ? "—" : round(s.dtf)}${change ? ` (${change.change >= 0 ? "+" : ""}${round(change.change)})` : ""}${s.frontier === null ? "" : ` vs ${s.frontier_source} best ${Math.round(s.frontier * 100) / 100}`}`;
+                  const of = s.year < year ? ` (${s.year} value)` : "";
+                  return `${s.metric_id}${of}: ${round(s.city_value!)}${rank}, DTF ${s.dtf === null ? "—" : round(s.dtf)}${change ? ` (${change.change >= 0 ? "+" : ""}${round(change.change)})` : ""}${s.frontier === null ? "" : ` vs ${s.frontier_source} best ${Math.round(s.frontier * 100) / 100}`}`;
                 }),
               ];
       if (metricIds.length > 0 && !hasComponents)
         parts.push("no component (二级指标) with fixed bounds in the catalog yet");
-      const provisionalFrom = now.own.filter((s) => s.peers_year !== null && s.peers_year < year);
+      // Two reasons for 暂定: the peers' values of the year are not published yet (their latest earlier year stood
+      // in), or the city's own value of the year is not loaded yet (its latest earlier value stood in).
+      const standIns = now.own.filter((s) => s.year < year);
+      const provisionalFrom = now.own.filter((s) => s.year === year && s.peers_year !== null && s.peers_year < year);
       if (provisionalFrom.length > 0) {
         parts.push(
           `provisional: peers' ${year} values not loaded yet for ${provisionalFrom.map((s) => s.metric_id).join(", ")}`,
+        );
+      }
+      if (standIns.length > 0) {
+        parts.push(
+          `provisional: the city's ${year} value not loaded yet for ${standIns.map((s) => `${s.metric_id} (its ${s.year} value stands in)`).join(", ")}`,
         );
       }
       const goal = indicator.tier_goal.tier;
@@ -276,7 +294,7 @@ export function buildTiers(
         verdict: published?.standing ?? verdict,
         verdict_source: published ? "official" : "simulated",
         simulated_verdict: verdict,
-        is_provisional: !published && verdict !== "no_data" && provisionalFrom.length > 0,
+        is_provisional: !published && verdict !== "no_data" && provisionalFrom.length + standIns.length > 0,
         official_is_benchmark: published?.is_benchmark ?? null,
         official_rank: published?.rank ?? null,
         official_percentile: published?.percentile ?? null,

@@ -67,6 +67,8 @@ const referencesSchema = z.strictObject({
 const TIER_THRESHOLDS = ["min_percentile", "min_dtf", "min_dtf_gain", "max_component_fall"] as const;
 
 const tierRulesSchema = z.strictObject({
+  /** How far back a metric's latest value may stand in for a year whose own value is not loaded yet (暂定). */
+  stand_in: z.strictObject({max_years_back: z.int().nonnegative(), source: z.string().min(1)}),
   rules: z
     .array(
       z.strictObject({
@@ -108,6 +110,7 @@ export type Judging = z.infer<typeof judgingSchema>;
 type Threshold = z.infer<typeof thresholdsSchema>["thresholds"][number];
 type NationalReference = z.infer<typeof referencesSchema>["references"][number];
 export type TierRule = z.infer<typeof tierRulesSchema>["rules"][number];
+type TierStandIn = z.infer<typeof tierRulesSchema>["stand_in"];
 
 /** A component metric's fixed DTF bounds, in the metric's own unit (metrics.yaml `component`). */
 interface FixedBound {
@@ -127,6 +130,8 @@ export interface Benchmarks {
   thresholds: Threshold[];
   references: NationalReference[];
   tierRules: TierRule[];
+  /** A year without the city's own value of a metric is judged on its latest value this recent, provisionally. */
+  tierStandIn: TierStandIn;
   /** Fixed DTF bounds of the metrics that have one; a metric absent here has no fixed bound yet. */
   tierBounds: FixedBound[];
   supervision: SupervisionRule;
@@ -212,6 +217,7 @@ export function validateBenchmarks(
     thresholds: thresholds!.thresholds,
     references: references!.references,
     tierRules: tierRules!.rules,
+    tierStandIn: tierRules!.stand_in,
     tierBounds,
     supervision: supervision!,
     unitScore: unitScore!,

@@ -8,7 +8,8 @@ import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {areasData} from "../../dashboards/data/areasData.ts";
 import {healthData} from "../../dashboards/data/healthData.ts";
 import {indicatorAreaSeries, indicatorData, segmentMatches} from "../../dashboards/data/indicatorData.ts";
-import {isStale, overviewData} from "../../dashboards/data/overviewData.ts";
+import {feedInfo, indicatorCards, isStale, overviewData} from "../../dashboards/data/overviewData.ts";
+import {unmeasuredText} from "../../dashboards/components/unmeasuredText.ts";
 import {referenceLines} from "../../dashboards/data/referenceLines.ts";
 import {satisfactionData} from "../../dashboards/data/satisfactionData.ts";
 import {tasksData, urgency} from "../../dashboards/data/tasksData.ts";
@@ -20,7 +21,10 @@ const meta = {as_of: manifest.as_of, synthetic: manifest.synthetic};
 const tiers = readExportCsv(DIR, "tiers.csv");
 const forecasts = readExportCsv(DIR, "forecasts.csv");
 const national = readExportCsv(DIR, "national.csv");
-const overview = overviewData(plan, manifest, readIndicators(DIR), tiers, forecasts, national);
+const contracts = loadContracts(loadCatalog());
+const feedHealth = readExportCsv(DIR, "feed_health.csv");
+const feeds = feedInfo(contracts, feedHealth);
+const overview = overviewData(plan, manifest, readIndicators(DIR), tiers, forecasts, national, feeds);
 
 describe("overview", () => {
   it("has the 18 indicators in plan order and the tier goals 4 / 11 / 3", () => {
@@ -66,6 +70,57 @@ describe("overview", () => {
     expect(startup.forecast?.deadline).toBe("2022-12-31");
     expect(startup.national_advanced).toBe(1);
     expect(startup.trend.length).toBeLessThanOrEqual(18);
+  });
+});
+
+describe("a card without data says why, naming the missing feed (issue 11)", () => {
+  // 获得信贷 from 中小微企业贷款办件 (credit_cases): drop its latest value and mark the feed loaded or not.
+  const credit = plan.metrics.find((m) => m.indicator === "getting_credit" && m.feed !== null)!;
+  const withoutValue = readIndicators(DIR).map((i) =>
+    i.indicator_id === "getting_credit" ? {...i, latest_value: null, latest_period: null} : i,
+  );
+  const cardsWith = (loaded: (feed: string) => boolean) =>
+    indicatorCards(
+      plan,
+      withoutValue,
+      tiers,
+      forecasts,
+      national,
+      feeds.map((f) => ({...f, loaded: loaded(f.feed)})),
+    );
+
+  it("names the feed from the catalog (metric.feed) when no row of it is loaded", () => {
+    const card = cardsWith((f) => f !== credit.feed).find((c) => c.indicator_id === "getting_credit")!;
+    const contract = contracts.find((c) => c.feed === credit.feed)!;
+    expect(card.unmeasured).toBe("missing_feed");
+    expect(card.missing_feeds.map((f) => f.feed)).toEqual([credit.feed]);
+    expect(unmeasuredText(card, "zh")).toBe(`无数据：数据源${contract.name_zh}尚未载入。`);
+    expect(unmeasuredText(card, "en", {short: true})).toBe(`no ${contract.name_en}`);
+  });
+
+  it("says the feeds are loaded but too thin when they are, and is silent on a card with a value", () => {
+    const cards = cardsWith(() => true);
+    const card = cards.find((c) => c.indicator_id === "getting_credit")!;
+    expect(card).toMatchObject({unmeasured: "too_few_cases", missing_feeds: []});
+    expect(unmeasuredText(card, "zh")).not.toMatch(/^无数据/);
+    const start = cards.find((c) => c.indicator_id === "starting_a_business")!;
+    expect(start.unmeasured).toBeNull();
+    expect(unmeasuredText(start, "zh")).toBe("");
+  });
+
+  it("an indicator without any metric in the catalog says so; every card of the fixture without a value has a reason", () => {
+    for (const c of overview.cards) {
+      const hasMetric = plan.metrics.some((m) => m.indicator === c.indicator_id);
+      if (c.latest_value !== null) expect(c.unmeasured, c.indicator_id).toBeNull();
+      else {
+        expect(c.unmeasured, c.indicator_id).toBe(
+          hasMetric ? (c.missing_feeds.length ? "missing_feed" : "too_few_cases") : "no_metric",
+        );
+        expect(unmeasuredText(c, "zh"), c.indicator_id).not.toBe("");
+      }
+      // A feed counted missing is one feed_health.csv has no row for.
+      for (const f of c.missing_feeds) expect(feedHealth.find((h) => h.feed === f.feed)?.rows ?? 0).toBe(0);
+    }
   });
 });
 

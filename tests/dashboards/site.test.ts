@@ -17,7 +17,8 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import config from "../../observablehq.config.ts";
 import {loadCatalog, planJson} from "../../pipeline/catalog/index.ts";
-import {overviewData} from "../../dashboards/data/overviewData.ts";
+import {feedInfo, overviewData} from "../../dashboards/data/overviewData.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {Warehouse} from "../../pipeline/db.ts";
 import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
 import {readExportCsv, readIndicators, readManifest} from "../../pipeline/export/readExports.ts";
@@ -36,6 +37,7 @@ const overview = overviewData(
   readExportCsv(EXPORTS, "tiers.csv"),
   readExportCsv(EXPORTS, "forecasts.csv"),
   readExportCsv(EXPORTS, "national.csv"),
+  feedInfo(loadContracts(loadCatalog()), readExportCsv(EXPORTS, "feed_health.csv")),
 );
 
 /** Every page in the sidebar, e.g. "/", "/tasks", "/en/", "/en/indicators/starting_a_business". */

@@ -228,6 +228,48 @@ describe("national standing and tiers", () => {
     expect(start.evidence).toMatch(/provisional: peers' 2022 values not loaded yet for business_startup_time_workdays/);
   });
 
+  it("a metric whose value of the year is not loaded yet is judged on its latest value, provisionally (stand_in)", () => {
+    expect(benchmarks.tierStandIn.max_years_back).toBe(1);
+    // 包容普惠创新 from yearly city statistics: good-air days of 2021 and 2022 loaded, none of 2023 by mid-2023;
+    // personnel files of 2021 only. Start-up time has a 2023 value, so 2023 is a year of the tiers.
+    const yearly = (metric_id: string, period: string, value: number) => ({
+      ...row("xining", "year", period, value),
+      metric_id,
+      target_clause: null,
+    });
+    const mid = {...nctx, asOf: "2023-06-30"};
+    const withYearly = metricStandings(
+      [
+        ...rows,
+        row("xining", "year", "2023", 0.9),
+        yearly("good_air_days_share_pct", "2021", 50),
+        yearly("good_air_days_share_pct", "2022", 60),
+        yearly("personnel_file_transfer_online_pct", "2021", 60),
+      ],
+      peers,
+      mid,
+    );
+    const tiers = buildTiers(withYearly, mid);
+    const at = (year: number) => tiers.find((t) => t.indicator_id === "inclusive_innovation" && t.year === year)!;
+    // Judged by the mean (1.1 × the row's value). 2023: good-air days' 2022 value (66) stands in, its change counted
+    // as none (0 < the 5 points 全面提升 asks); 一流 and 先进 fail on the DTF without peers: below, provisional.
+    // Personnel files (2021) are too old to stand in for 2023.
+    expect(at(2023)).toMatchObject({verdict: "below", is_provisional: true, on_course: false});
+    expect(at(2023).evidence).toMatch(
+      /^percentile —, DTF 66 \(previous year 66\); good_air_days_share_pct \(2022 value\): 66, DTF 66 \(\+0\)/,
+    );
+    expect(at(2023).evidence).toMatch(
+      /provisional: the city's 2023 value not loaded yet for good_air_days_share_pct \(its 2022 value stands in\)$/,
+    );
+    expect(at(2023).evidence).not.toMatch(/personnel_file/);
+    // 2022: good-air days up 11 on 2021, the personnel files' 2021 value standing in (+0), mean 60.5 → 66:
+    // 全面提升, provisional.
+    expect(at(2022)).toMatchObject({verdict: "comprehensive_improvement", is_provisional: true});
+    expect(at(2022).evidence).toMatch(/personnel_file_transfer_online_pct \(2021 value\): 66, DTF 66 \(\+0\)/);
+    // A year whose values are all loaded is not provisional: 2021 has no previous year to improve on (no_data).
+    expect(at(2021)).toMatchObject({verdict: "no_data", is_provisional: false});
+  });
+
   it("the official evaluation's published result takes precedence, and the row says so", () => {
     const official = [
       {

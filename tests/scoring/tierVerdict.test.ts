@@ -70,6 +70,45 @@ describe("tierVerdict (sources/benchmarks/tier-rules.yaml)", () => {
     expect(tierVerdict(ev(null, null, null), rules).verdict).toBe("no_data");
   });
 
+  it("a rung whose DTF condition fails fails without peers: the ladder goes on down instead of stopping at no_data", () => {
+    // No peer values (percentile unknown), DTF 61 up 15 on the previous year: 一流 and 先进 fail on their DTF minimum
+    // whatever the percentile, so 全面提升 decides (issue 12: market_regulation 2023 at DTF 80.6 was no_data).
+    expect(tierVerdict(ev(null, 61, 46, [15]), rules)).toMatchObject({
+      verdict: "comprehensive_improvement",
+      rule: {id: "improvement_dtf_up"},
+      undecided: null,
+    });
+    expect(tierVerdict(ev(null, 61, 60, [1]), rules)).toMatchObject({verdict: "below", undecided: null});
+    // DTF 80.6: short of 一流's 90 (fails), enough for 先进's 75, whose percentile is unknown: that rung cannot decide.
+    expect(tierVerdict(ev(null, 80.6, 64.8, [31]), rules)).toMatchObject({
+      verdict: "no_data",
+      undecided: {id: "advanced_p60_dtf75"},
+    });
+    // A percentile below 先进's 60 fails 一流 and 先进 without a DTF; 全面提升 needs the DTF: undecided.
+    expect(tierVerdict(ev(40, null, null), rules)).toMatchObject({
+      verdict: "no_data",
+      undecided: {tier: "comprehensive_improvement"},
+    });
+  });
+
+  it("a verdict decided without the percentile, or without the DTF, is the verdict for every value it could have", () => {
+    const steps = [0, 30, 59, 60, 74, 75, 80, 89, 90, 100];
+    for (const gain of [-10, 0, 5, 20]) {
+      for (const d of steps) {
+        const withoutPeers = tierVerdict(ev(null, d, d - gain, [gain]), rules).verdict;
+        if (withoutPeers !== "no_data") {
+          for (const p of steps) expect(tierVerdict(ev(p, d, d - gain, [gain]), rules).verdict).toBe(withoutPeers);
+        }
+      }
+      for (const p of steps) {
+        const withoutDtf = tierVerdict(ev(p, null, null), rules).verdict;
+        if (withoutDtf !== "no_data") {
+          for (const d of steps) expect(tierVerdict(ev(p, d, d - gain, [gain]), rules).verdict).toBe(withoutDtf);
+        }
+      }
+    }
+  });
+
   it("on course when the verdict reaches the goal tier", () => {
     expect(onCourse("national_first_class", "national_advanced")).toBe(true);
     expect(onCourse("national_advanced", "national_first_class")).toBe(false);

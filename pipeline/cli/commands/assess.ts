@@ -99,7 +99,13 @@ export function assessCommand(io: Io): Command {
           (s.targets_ahead + s.targets_pending ? `; ${s.targets_ahead + s.targets_pending} not yet judged` : "") +
           "\n",
       );
-      io.stdout(`  tier goals due ${s.goals_due}: ${s.goals_reached} reached, ${s.goals_not_reached} not reached\n`);
+      const goalsUnjudged = s.goals_due - s.goals_reached - s.goals_not_reached;
+      io.stdout(
+        `  tier goals due ${s.goals_due}: ${s.goals_reached} reached, ${s.goals_not_reached} not reached` +
+          (goalsUnjudged ? `, ${goalsUnjudged} no data` : "") +
+          (s.goals_provisional ? `; ${s.goals_provisional} judged on provisional verdicts, listed apart` : "") +
+          "\n",
+      );
       io.stdout(
         `  tasks judged ${s.tasks_judged}: ${s.tasks_done_on_time} on time (${s.task_on_time_rate ?? "—"} %), ${s.tasks_done_late} late, ${s.tasks_overdue} overdue\n`,
       );

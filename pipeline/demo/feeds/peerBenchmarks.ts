@@ -30,9 +30,20 @@ const TYPICAL: Record<string, number> = {
 };
 
 /**
+ * Where the typical peer sits on a component the plan sets no target or typical level for, as a share of the way
+ * from its worst fixed bound to its frontier (metrics.yaml `component`): 0.8, a distance-to-frontier score of 80,
+ * between the 全国先进 and 全国一流 thresholds of tier-rules.yaml, so the demo's peers are neither all ahead nor all
+ * behind the city. A demo choice, not a finding: every such value is SYNTHETIC like the rest of this file.
+ */
+const TYPICAL_COMPONENT_DTF = 0.8;
+
+/**
  * 对标城市数据: one file, each peer city × each measured (not derived) metric of the catalog × each year whose values
  * were "published" (15 April of the next year) by the as-of date. Each value is the target (or a typical level)
- * moved by the city's standing and noise; the source column says SYNTHETIC.
+ * moved by the city's standing and noise; the source column says SYNTHETIC. The components (二级指标) without a
+ * target or typical level follow, placed on their fixed bounds (TYPICAL_COMPONENT_DTF), so every component has
+ * peers and every tier rule's percentile can be decided; they come after the others, from a generator of their own,
+ * so the rows of the metrics that had peers before keep their values and places.
  */
 export function peerBenchmarksFeed(ctx: DemoContext): FeedGenerator {
   const {catalog} = ctx;
@@ -65,6 +76,35 @@ export function peerBenchmarksFeed(ctx: DemoContext): FeedGenerator {
               metric: metric.id,
               year,
               value: Math.round(value * 100) / 100,
+              population_10k: peer.population,
+              source: "SYNTHETIC bizenv demo value, not a published figure",
+              published_on: dateCell(epochDay(`${year + 1}-04-15`)),
+            };
+            yield row;
+          }
+        }
+      }
+      const componentRng = createRng(ctx.seed, `${ctx.contract.feed}:components`);
+      const boundsOnly = catalog.metrics.filter(
+        (m) =>
+          !m.derived_from &&
+          m.component &&
+          TYPICAL[m.id] === undefined &&
+          !catalog.targets.some((t) => t.metric === m.id),
+      );
+      for (const year of years) {
+        for (const peer of PEERS) {
+          for (const metric of boundsOnly) {
+            const {frontier, worst} = metric.component!;
+            const better = peer.standing * componentRng.logNormal(1, 0.15) * (year === 2022 ? 0.95 : 1);
+            // The peer's distance to the frontier is the typical one scaled by its standing: a better city (< 1) is
+            // nearer the frontier; never past the bounds (a value beyond them would score like the bound anyway).
+            const dtf = Math.min(1, Math.max(0, 1 - (1 - TYPICAL_COMPONENT_DTF) * better));
+            const row: Row = {
+              city: peer.city,
+              metric: metric.id,
+              year,
+              value: Math.round((worst + (frontier - worst) * dtf) * 100) / 100,
               population_10k: peer.population,
               source: "SYNTHETIC bizenv demo value, not a published figure",
               published_on: dateCell(epochDay(`${year + 1}-04-15`)),
