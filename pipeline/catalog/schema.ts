@@ -261,7 +261,7 @@ export type Unit = z.infer<typeof unitsFile>["units"][number];
 export type UnitGroup = z.infer<typeof unitsFile>["groups"][number];
 type Area = z.infer<typeof areasFile>["areas"][number];
 export type TierId = z.infer<typeof tierId>;
-export type CnyUsdRate = z.infer<typeof cnyUsdRatesFile>["rates"][number];
+type CnyUsdRate = z.infer<typeof cnyUsdRatesFile>["rates"][number];
 
 /** A whole plan catalog, as loaded from its folder. */
 export interface Catalog {
