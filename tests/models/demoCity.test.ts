@@ -210,8 +210,8 @@ describe("the year-end assessment of the demo city", () => {
       };
       expect(a.indicators).toHaveLength(18);
       const measured = a.indicators.filter((i) => catalog.metrics.some((m) => m.indicator === i.indicator_id));
-      // 17 today: 跨境贸易 has no metric until its customs feed lands, and is no data only then.
-      expect(measured.length).toBeGreaterThanOrEqual(17);
+      // All 18 (issue 11): 跨境贸易 is measured from the customs declarations since that feed landed.
+      expect(measured.length).toBe(18);
       for (const i of measured) expect(i.goal_status, `${i.indicator_id}: ${i.evidence}`).toMatch(/^(not_)?reached$/);
       for (const i of a.indicators.filter((x) => !measured.includes(x))) expect(i.goal_status).toBe("no_data");
       // By 2023-06-30 no peer value of 2023 is published and the yearly feeds have no 2023 row: every simulated
