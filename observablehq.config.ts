@@ -115,7 +115,9 @@ const CONTENT_SECURITY_POLICY = [
  * its config cannot reach, so this script mends them once the body is parsed: the sidebar toggle has only a title
  * (label-title-only), the sidebar's close control is a <label> directly inside an <ol> (list), and the search box says
  * "Search" on Chinese pages; and Observable Plot names each mark's <g> with an aria-label ("line", "dot") that a <g>
- * without a role may not carry (aria-prohibited-attr), which says nothing a reader needs, so it is dropped. It also runs the larger-text (适老化) toggle of the header: the choice is kept in
+ * without a role may not carry (aria-prohibited-attr), which says nothing a reader needs, so it is dropped. The sidebar
+ * lists both languages on every page, so each link and section says its own language (lang="en" or "zh-CN"): a screen
+ * reader reads 总览 on an English page in Chinese, not as English letters (GB/T 37668 and WCAG 3.1.2, language of parts). It also runs the larger-text (适老化) toggle of the header: the choice is kept in
  * localStorage and can be set by the URL (?text=large or ?text=normal), so it survives a reload and can be linked.
  */
 function shellScript(en: boolean): string {
@@ -130,6 +132,8 @@ d.classList.toggle("large-text",s==="large");
 addEventListener("DOMContentLoaded",()=>{
 const t=document.getElementById("observablehq-sidebar-toggle");if(t){t.setAttribute("aria-label",W.toggle);t.removeAttribute("title")}
 const c=document.getElementById("observablehq-sidebar-close");if(c)c.closest("nav")?.prepend(c);
+for(const a of document.querySelectorAll("#observablehq-sidebar a[href]"))a.lang=/\\/en(\\/|$)/.test(a.pathname)?"en":"zh-CN";
+for(const g of document.querySelectorAll("#observablehq-sidebar details,#observablehq-sidebar section")){const a=g.querySelector("a[href]");if(a)g.lang=a.lang}
 const i=document.querySelector("#observablehq-search input");if(i){i.placeholder=W.search;i.setAttribute("aria-label",W.search)}
 for(const b of document.querySelectorAll("[data-text-size]")){
 b.setAttribute("aria-pressed",String(d.classList.contains("large-text")));
