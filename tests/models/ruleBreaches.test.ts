@@ -118,7 +118,7 @@ describe("mart_rule_breaches", () => {
               as zeros,
           (select count(*) from mart_rule_breaches)::integer as breaches`,
     );
-    expect(counts.breaches).toBeGreaterThan(0);
-    expect(counts.breaches).toBe(counts.zeros);
+    expect(counts!.breaches).toBeGreaterThan(0);
+    expect(counts!.breaches).toBe(counts!.zeros);
   });
 });
