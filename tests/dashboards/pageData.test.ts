@@ -189,7 +189,13 @@ describe("the cases that broke a per-case rule, on the indicator pages", () => {
     tasks: readExportCsv(DIR, "tasks.csv"),
     breaches: readExportCsv(DIR, "rule_breaches.csv"),
   };
-  const pageOf = (id: string) => indicatorData(plan, overview.cards.find((c) => c.indicator_id === id)!, meta, x);
+  const pageOf = (id: string) =>
+    indicatorData(
+      plan,
+      overview.cards.find((c) => c.indicator_id === id)!,
+      meta,
+      x,
+    );
 
   it("government procurement lists every clause-13 case of rule_breaches.csv, latest first, with file and line", () => {
     const data = pageOf("government_procurement");
