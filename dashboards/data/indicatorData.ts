@@ -132,7 +132,7 @@ function dtfHistory(national: ExportRow<"national.csv">[], metric: string) {
 }
 
 /** One case that broke a share target's per-case rule, with where it came from. */
-export interface BreachRow {
+interface BreachRow {
   clause: string;
   case_key: string;
   area: string;
