@@ -387,3 +387,41 @@ export function taskTable(v: IndicatorView, {lang}: {lang: Lang}) {
     {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "任务", "tasks")}`, rowData: (t) => ({task: t.number})},
   );
 }
+
+/**
+ * The cases that broke a per-case rule of the indicator's share targets (clauses 13, 19, 15.2), latest first: the
+ * measured value against the limit and the feed, file and line each came from, so every shortfall of a share can
+ * be looked up. Null when no target of the indicator is judged as a share.
+ */
+export function breachTable(v: IndicatorView, {lang}: {lang: Lang}) {
+  if (!v.data.targets.some((t) => t.case_limit)) return null;
+  if (v.data.breaches.length === 0)
+    return html`<p>${tr(lang, "没有违反规则的个案。", "No case broke a per-case rule.")}</p>`;
+  const area = new Map(v.data.areaNames.map((a) => [a.id, nameOf(a, lang)]));
+  return dataTable(
+    v.data.breaches,
+    [
+      {label: tr(lang, "条款", "Clause"), value: (b) => b.clause},
+      {label: tr(lang, "日期", "Date"), value: (b) => b.observed_on, format: (b) => formatDate(b.observed_on, lang)},
+      {label: tr(lang, "个案", "Case"), value: (b) => b.case_key},
+      {label: tr(lang, "区域", "Area"), value: (b) => area.get(b.area) ?? b.area},
+      {label: tr(lang, "单位", "Unit"), value: (b) => b.unit_name ?? ""},
+      {
+        label: tr(lang, "实测值", "Measured"),
+        value: (b) => b.value,
+        num: true,
+        format: (b) => formatDecimal(b.value, lang),
+      },
+      {
+        label: tr(lang, "规则限值", "Rule's limit"),
+        value: (b) => b.limit,
+        num: true,
+        format: (b) => `${formatDecimal(b.limit, lang)} ${unitLabel(b.limit_unit, lang)}`,
+      },
+      {label: tr(lang, "不符情形", "Finding"), value: (b) => b.finding},
+      {label: tr(lang, "来源文件", "File"), value: (b) => b.file_name ?? b.feed},
+      {label: tr(lang, "行号", "Line"), value: (b) => b.line, num: true},
+    ],
+    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "违反规则的个案", "rule-breaches")}`},
+  );
+}

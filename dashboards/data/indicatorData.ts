@@ -131,6 +131,23 @@ function dtfHistory(national: ExportRow<"national.csv">[], metric: string) {
     .sort((a, b) => a.year - b.year);
 }
 
+/** One case that broke a share target's per-case rule, with where it came from. */
+interface BreachRow {
+  clause: string;
+  case_key: string;
+  area: string;
+  unit_name: string | null;
+  observed_on: string;
+  measure: string;
+  value: number | null;
+  limit: number | null;
+  limit_unit: string;
+  finding: string;
+  feed: string;
+  file_name: string | null;
+  line: number | null;
+}
+
 export interface IndicatorData {
   as_of: string;
   synthetic: boolean;
@@ -153,6 +170,8 @@ export interface IndicatorData {
   dtf: Record<string, ReturnType<typeof dtfHistory>>;
   tiers: ExportRow<"tiers.csv">[];
   tasks: TaskRow[];
+  /** The cases that broke a per-case rule of the indicator's share targets (rule_breaches.csv), latest first. */
+  breaches: BreachRow[];
   unitNames: Record<string, [string, string]>;
   areaNames: Array<{id: string; name_zh: string; name_en: string; kind: string}>;
 }
@@ -166,6 +185,7 @@ export interface IndicatorExports {
   national: ExportRow<"national.csv">[];
   tiers: ExportRow<"tiers.csv">[];
   tasks: ExportRow<"tasks.csv">[];
+  breaches: ExportRow<"rule_breaches.csv">[];
 }
 
 /**
@@ -326,6 +346,31 @@ export function indicatorData(
       })),
     ),
     methods: Object.fromEntries(forecasts.map((f) => [f.clause!, f.method ?? ""])),
+    breaches: x.breaches
+      .filter((b) => clauses.has(b.target_clause ?? ""))
+      .map(
+        (b): BreachRow => ({
+          clause: b.target_clause!,
+          case_key: b.case_key!,
+          area: b.area_id!,
+          unit_name: b.unit_name,
+          observed_on: b.observed_on!,
+          measure: b.measure!,
+          value: b.measured_value,
+          limit: b.case_limit,
+          limit_unit: b.limit_unit!,
+          finding: b.finding!,
+          feed: b.feed!,
+          file_name: b.file_name,
+          line: b.source_line,
+        }),
+      )
+      .sort(
+        (a, b) =>
+          b.observed_on.localeCompare(a.observed_on) ||
+          a.clause.localeCompare(b.clause) ||
+          a.case_key.localeCompare(b.case_key),
+      ),
     distributions: toColumnar(
       x.distributions
         .filter((d) => metricIds.has(d.metric_id ?? ""))

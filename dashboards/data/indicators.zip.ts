@@ -22,6 +22,7 @@ runLoader("indicators.zip", () => {
     national: readExportCsv(dir, "national.csv"),
     tiers: readExportCsv(dir, "tiers.csv"),
     tasks: readExportCsv(dir, "tasks.csv"),
+    breaches: readExportCsv(dir, "rule_breaches.csv"),
   };
   const feeds = feedInfo(loadContracts(catalog), readExportCsv(dir, "feed_health.csv"));
   const cards = indicatorCards(plan, readIndicators(dir), x.tiers, x.forecasts, x.national, feeds);

@@ -9,7 +9,7 @@ import {compareAssessments} from "./compareAssessments.ts";
 import {dataCaveats, feedFigures} from "./dataCaveats.ts";
 import type {AssessmentInputs} from "./readAssessmentInputs.ts";
 import {assessUnits} from "./assessUnits.ts";
-import type {Assessment, AssessmentSummary, AssessPeriod} from "./types.ts";
+import type {Assessment, AssessmentSummary, AssessPeriod, RuleBreach} from "./types.ts";
 
 export interface BuildArgs {
   catalog: Catalog;
@@ -73,6 +73,33 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
   // Every rule of the ladder, used this period or not, so the method states each judging rule with its source.
   for (const rule of benchmarks.tierRules) if (!tierRules.has(rule.id)) tierRules.set(rule.id, rule.text);
 
+  // The cases behind each share's shortfall: those observed in the period, up to the day it is evaluated at.
+  const ruleBreaches: RuleBreach[] = inputs["rule_breaches.csv"]
+    .filter((b) => b.observed_on! >= period.start && b.observed_on! <= evaluatedAt)
+    .map((b) => ({
+      clause: b.target_clause!,
+      metric_id: b.metric_id!,
+      area_id: b.area_id!,
+      unit_name: b.unit_name,
+      observed_on: b.observed_on!,
+      measure: b.measure!,
+      measured_value: b.measured_value,
+      case_limit: b.case_limit,
+      limit_unit: b.limit_unit!,
+      finding: b.finding!,
+      feed: b.feed!,
+      file_name: b.file_name,
+      source_line: b.source_line,
+      case_key: b.case_key!,
+      is_synthetic: b.is_synthetic === true,
+    }))
+    .sort(
+      (x, y) =>
+        x.clause.localeCompare(y.clause, "en", {numeric: true}) ||
+        x.observed_on.localeCompare(y.observed_on) ||
+        x.case_key.localeCompare(y.case_key),
+    );
+
   const countTargets = (v: string) => targets.filter((t) => t.verdict === v).length;
   const countGoals = (s: string) => indicators.filter((i) => i.goal_status === s).length;
   const countTasks = (s: string) => tasks.filter((t) => t.status === s).length;
@@ -105,6 +132,7 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
     tasks_ongoing: countTasks("ongoing"),
     task_on_time_rate: judged ? round1((100 * countTasks("done_on_time")) / judged) : null,
     units_ranked: units.filter((u) => u.rank !== null).length,
+    rule_breaches: ruleBreaches.length,
   };
 
   return {
@@ -119,6 +147,7 @@ function assessOnce({catalog, contracts, inputs, period, benchmarks}: BuildArgs)
     summary,
     targets,
     indicators,
+    rule_breaches: ruleBreaches,
     tasks,
     units,
     feeds,

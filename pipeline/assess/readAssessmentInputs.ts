@@ -17,6 +17,7 @@ export const ASSESSMENT_CSVS = [
   "feed_health.csv",
   "load_log.csv",
   "rejects.csv",
+  "rule_breaches.csv",
 ] as const satisfies readonly ExportCsvName[];
 
 type Csvs = {[N in (typeof ASSESSMENT_CSVS)[number]]: ExportRow<N>[]};

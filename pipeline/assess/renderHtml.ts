@@ -127,7 +127,7 @@ function changesSection({L, tables}: Page): string[] {
 }
 
 /** The targets with their verdicts, then the source files behind them. */
-function targetsSection({a, catalog, lang, L}: Page): string[] {
+function targetsSection({a, catalog, lang, L, tables}: Page): string[] {
   const parts: string[] = [];
   parts.push(`<h2>${esc(L.sections.targets)}</h2>`);
   const targetRows = targetsTable(a, lang, catalog);
@@ -145,6 +145,15 @@ function targetsSection({a, catalog, lang, L}: Page): string[] {
   parts.push(`<h3>${esc(L.sections.evidence)}</h3>`);
   const evidence = evidenceByFile(a, lang);
   parts.push(evidence.rows.length ? tableHtml(evidence) : `<p>${esc(L.none)}</p>`);
+  // The cases behind each share's shortfall, so a "not met" of a per-case rule can be checked case by case.
+  // Counted by clause and area here (the PDF stays short); every case with its file and line is in the workbook.
+  parts.push(`<h3>${esc(L.sections.breaches)} (${a.rule_breaches.length})</h3>`);
+  parts.push(
+    a.rule_breaches.length
+      ? `<p class="small">${esc(L.breachesNote)}</p>\n` +
+          tableHtml(tables.breaches_by_area!, {nowrap: ["clause", "first_observed_on", "last_observed_on"]})
+      : `<p>${esc(L.none)}</p>`,
+  );
   return parts;
 }
 

@@ -10,6 +10,7 @@ export interface ReportNames {
   tier(id: string | null): string;
   task(number: number): string;
   action(id: string | null): string;
+  area(id: string | null): string;
 }
 
 export function reportNames(catalog: Catalog, lang: Lang): ReportNames {
@@ -21,6 +22,7 @@ export function reportNames(catalog: Catalog, lang: Lang): ReportNames {
   const metrics = index(catalog.metrics);
   const tiers = index(catalog.tiers);
   const actions = index(catalog.actions);
+  const areas = index(catalog.areas);
   const tasks = new Map(catalog.tasks.map((t) => [t.number, lang === "zh" ? t.text_zh : t.summary_en]));
   const extra = LABELS[lang].tierExtra;
   const or = (map: Map<string, string>) => (id: string | null) => (id === null ? "" : (map.get(id) ?? id));
@@ -31,5 +33,6 @@ export function reportNames(catalog: Catalog, lang: Lang): ReportNames {
     tier: (id) => (id === null ? "" : (tiers.get(id) ?? extra[id] ?? id)),
     task: (n) => tasks.get(n) ?? String(n),
     action: or(actions),
+    area: or(areas),
   };
 }

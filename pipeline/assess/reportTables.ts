@@ -3,7 +3,7 @@ import {LABELS, type Labels} from "./labels.ts";
 import {changesTable} from "./changesTable.ts";
 import {reportNames, type ReportNames} from "./reportNames.ts";
 import type {Cell, CellKind, Column, Table} from "./table.ts";
-import type {Assessment, Lang} from "./types.ts";
+import type {Assessment, Lang, RuleBreach} from "./types.ts";
 
 /** Facts about the report itself: which edition, when it was made, by which code. */
 export interface ReportMeta {
@@ -62,6 +62,8 @@ export function reportTables(a: Assessment, catalog: Catalog, lang: Lang, meta: 
     evidence: evidenceTable(ctx),
     indicators: indicatorsTable(ctx),
     provisional: provisionalTable(ctx),
+    breaches: breachesTable(ctx),
+    breaches_by_area: breachesByAreaTable(ctx),
     tasks: tasksTable(ctx),
     units: unitsTable(ctx),
     caveats: caveatsTable(ctx),
@@ -191,6 +193,72 @@ function evidenceTable({a, L, col}: TableContext): Table {
     rows: a.targets.flatMap((t) =>
       t.evidence.map((e): Cell[] => [t.clause, e.feed, e.file_name, e.load_id, e.data_from, e.data_to, e.sha256]),
     ),
+  };
+}
+
+/**
+ * The cases of the period that broke a share target's per-case rule (违反规则的个案): what was measured against the
+ * limit, and the feed, file and line each came from, so every shortfall of a share can be checked case by case.
+ */
+function breachesTable({a, L, N, col}: TableContext): Table {
+  const uom = (u: string) => L.unitOfMeasure[u] ?? u;
+  return {
+    id: "breaches",
+    title: L.sections.breaches,
+    columns: [
+      col("clause"),
+      col("case_key"),
+      col("area"),
+      col("purchaser_or_unit"),
+      col("observed_on", "date"),
+      col("measured", "general"),
+      col("case_limit", "general"),
+      col("unit_of_measure"),
+      col("finding"),
+      col("feed"),
+      col("file_name"),
+      col("source_line", "int"),
+    ],
+    rows: a.rule_breaches.map((b): Cell[] => [
+      b.clause,
+      b.case_key,
+      N.area(b.area_id),
+      b.unit_name,
+      b.observed_on,
+      b.measured_value,
+      b.case_limit,
+      uom(b.limit_unit),
+      b.finding,
+      b.feed,
+      b.file_name,
+      b.source_line,
+    ]),
+  };
+}
+
+/** The same cases counted by clause and area, with their first and last dates and files: the report's summary. */
+function breachesByAreaTable({a, L, N, col}: TableContext): Table {
+  const groups = new Map<string, RuleBreach[]>();
+  for (const b of a.rule_breaches) {
+    const key = `${b.clause}\u0000${b.area_id}`;
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  return {
+    id: "breaches_by_area",
+    title: L.sections.breaches,
+    columns: [
+      col("clause"),
+      col("area"),
+      col("cases", "int"),
+      col("first_observed_on", "date"),
+      col("last_observed_on", "date"),
+      col("breach_files"),
+    ],
+    rows: [...groups.values()].map((cases): Cell[] => {
+      const dates = cases.map((c) => c.observed_on).sort();
+      const files = [...new Set(cases.map((c) => c.file_name ?? c.feed))].sort();
+      return [cases[0]!.clause, N.area(cases[0]!.area_id), cases.length, dates[0]!, dates.at(-1)!, files.join(", ")];
+    }),
   };
 }
 

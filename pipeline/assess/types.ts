@@ -88,6 +88,28 @@ export interface TargetAssessment {
   is_synthetic: boolean;
 }
 
+/**
+ * A case that broke the per-case rule of a target judged as a share (rule_breaches.csv), in the period: the cases
+ * behind the share's shortfall, each traceable to the feed, file and line it came from.
+ */
+export interface RuleBreach {
+  clause: string;
+  metric_id: string;
+  area_id: string;
+  unit_name: string | null;
+  observed_on: string;
+  measure: string;
+  measured_value: number | null;
+  case_limit: number | null;
+  limit_unit: string;
+  finding: string;
+  feed: string;
+  file_name: string | null;
+  source_line: number | null;
+  case_key: string;
+  is_synthetic: boolean;
+}
+
 interface NationalReference {
   reference: string;
   value: number | null;
@@ -235,6 +257,8 @@ export interface AssessmentSummary {
   /** done on time ÷ judged × 100, one decimal; null when nothing is judged. */
   task_on_time_rate: number | null;
   units_ranked: number;
+  /** Cases of the period that broke a share target's per-case rule (listed in rule_breaches). */
+  rule_breaches: number;
 }
 
 /** What changed between two assessments (the previous quarter, or two frozen editions). */
@@ -280,6 +304,8 @@ export interface Assessment {
   summary: AssessmentSummary;
   targets: TargetAssessment[];
   indicators: IndicatorAssessment[];
+  /** The cases of the period that broke a share target's per-case rule, by clause, date and case (违反规则的个案). */
+  rule_breaches: RuleBreach[];
   tasks: TaskAssessment[];
   units: UnitAssessment[];
   feeds: FeedHealthFigure[];

@@ -133,6 +133,7 @@ export async function writeWorkbook(a: Assessment, catalog: Catalog, lang: Lang,
 
   addTableSheet(workbook, L.sections.targets, tables.targets!);
   addTableSheet(workbook, L.sections.evidence, tables.evidence!);
+  addTableSheet(workbook, L.sections.breaches, tables.breaches!);
   addTableSheet(workbook, L.sections.indicators, tables.indicators!);
   addTableSheet(workbook, L.sections.provisional, tables.provisional!);
   addTableSheet(workbook, L.sections.tasks, tables.tasks!);

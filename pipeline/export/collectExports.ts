@@ -57,6 +57,13 @@ export async function collectExports(
   const distributions = await warehouse.all(
     "select metric_id, segment, year, bin_lower, bin_upper, n from mart_distributions order by metric_id, segment, year, bin_lower",
   );
+  const breaches = await warehouse.all(
+    `select target_clause, metric_id, area_id, unit_name, period, observed_on::varchar as observed_on, measure,
+            measured_value, case_limit, limit_unit, finding, feed, file_name, source_line::integer as source_line,
+            case_key, is_synthetic
+     from mart_rule_breaches
+     order by target_clause, observed_on, case_key`,
+  );
   const units = await collectUnits(warehouse, benchmarks, asOf);
   const feeds = await collectFeeds(warehouse, ctx.contracts, asOf);
   const feedOf = new Map<
@@ -104,6 +111,7 @@ export async function collectExports(
       table("feed_health", feeds.feedHealth),
       table("load_log", feeds.loadLog),
       table("rejects", feeds.rejects),
+      table("rule_breaches", breaches),
     ],
     indicators,
     synthetic: feeds.synthetic,

@@ -199,6 +199,28 @@ export const EXPORT_CSV = {
     ],
     numbers: ["rows", "example_line"],
   },
+  // One row per case that broke a share target's per-case rule (mart_rule_breaches): the cases behind each "not met".
+  "rule_breaches.csv": {
+    columns: [
+      "target_clause",
+      "metric_id",
+      "area_id",
+      "unit_name",
+      "period",
+      "observed_on",
+      "measure",
+      "measured_value",
+      "case_limit",
+      "limit_unit",
+      "finding",
+      "feed",
+      "file_name",
+      "source_line",
+      "case_key",
+      "is_synthetic",
+    ],
+    numbers: ["measured_value", "case_limit", "source_line"],
+  },
 } as const satisfies Record<string, {columns: readonly string[]; numbers: readonly string[]}>;
 
 export type ExportCsvName = keyof typeof EXPORT_CSV;
@@ -308,4 +330,5 @@ export const EXPLORE_TABLES = [
   "feed_health",
   "load_log",
   "rejects",
+  "rule_breaches",
 ] as const;

@@ -76,8 +76,8 @@ export function judgingRule(
     const rule = ((zh ? metric.rule_zh : metric.rule_en) ?? "").replace("{limit}", limit);
     parts.push(
       zh
-        ? `条款 ${target.clause}:对每一个${population}都适用的规则。按比例评定:分母为统计期内全部${population}${segment ? `(${segment})` : ""},分子为其中“${rule}”的个数;比例 ${sign(target.comparator)} ${target.value}% 为达标,即一件不符即未达标。不按中位数或最大值评定,因为那样多数以外的${population}可以违反规则而仍显示达标。`
-        : `Clause ${target.clause}: a rule for every one of the ${population}. Judged as a share: the denominator is all ${population} of the period${segment ? ` (${segment})` : ""}, the numerator those with ${rule}; met when the share is ${sign(target.comparator)} ${target.value} %, so a single breach is a miss. Not judged on a median or a largest value, under which many ${population} could break the rule while the target reads met.`,
+        ? `条款 ${target.clause}:对每一个${population}都适用的规则。按比例评定:分母为统计期内全部${population}${segment ? `(${segment})` : ""},分子为其中“${rule}”的个数;比例 ${sign(target.comparator)} ${target.value}% 为达标,即一件不符即未达标。不按中位数或最大值评定,因为那样多数以外的${population}可以违反规则而仍显示达标。每一件不符的${population}逐件列于“违反规则的个案”(rule_breaches.csv),注明数据源、文件和行号。`
+        : `Clause ${target.clause}: a rule for every one of the ${population}. Judged as a share: the denominator is all ${population} of the period${segment ? ` (${segment})` : ""}, the numerator those with ${rule}; met when the share is ${sign(target.comparator)} ${target.value} %, so a single breach is a miss. Not judged on a median or a largest value, under which many ${population} could break the rule while the target reads met. Every one that broke it is listed in 违反规则的个案 (rule_breaches.csv) with its feed, file and line.`,
     );
   } else {
     const stat = STATISTIC[statistic]?.[zh ? 0 : 1] ?? statistic;

@@ -6,6 +6,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {judgingRules} from "../../pipeline/assess/judgingRules.ts";
 import {renderHtml} from "../../pipeline/assess/renderHtml.ts";
 import type {Lang} from "../../pipeline/assess/types.ts";
 import {catalog, fixtureAssessment, GOLDEN_DIR, PINNED_META} from "./fixture.ts";
@@ -19,6 +20,30 @@ function golden(name: string, actual: string): void {
   }
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
+
+describe("the report's method (issue 12: every judging rule in words, with its source)", () => {
+  const html = renderHtml(fixtureAssessment({year: "2022"}), catalog, "zh", PINNED_META);
+  const method = html.slice(html.lastIndexOf(`<h2>${"方法"}</h2>`));
+  const esc = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+
+  it("states every target's judging rule after the method heading, each quoting the plan's words", () => {
+    for (const [i, rule] of judgingRules(catalog, "zh").entries()) {
+      expect(method, catalog.targets[i]!.clause).toContain(
+        esc(rule).replaceAll("'", "&#39;").replaceAll('"', "&quot;"),
+      );
+      expect(rule).toContain(`“${catalog.targets[i]!.text_zh}”`);
+    }
+  });
+
+  it("every share target's rule names its denominator; 18.1 names its limits' sources; 18.5 says it is a reading", () => {
+    const shares = catalog.targets.filter((t) => t.case_limit);
+    expect(shares.map((t) => t.clause).sort()).toEqual(["13", "15.2", "19.1", "19.2"]);
+    for (const t of shares)
+      expect(method, t.clause).toMatch(new RegExp(`条款 ${t.clause.replace(".", "\\.")}:[^<]*分母为统计期内全部`));
+    expect(method).toMatch(/条款 18\.1:[^<]*现行规定[^<]*《客户业扩报装服务时限考核办法》/);
+    expect(method).toMatch(/条款 18\.5:[^<]*写在括号内/);
+  });
+});
 
 describe("the HTML report", () => {
   const cases: Array<[string, {year?: string; quarter?: string}, Lang]> = [

@@ -27,11 +27,12 @@ const assessment = fixtureAssessment({year: "2022"});
 describe("the 2022 workbook", async () => {
   const workbook = await readBack(await writeWorkbook(assessment, catalog, "zh", PINNED_META));
 
-  it("has the summary, targets, evidence, indicators, provisional verdicts, tasks, units, caveats, feeds and method sheets", () => {
+  it("has the summary, targets, evidence, rule breaches, indicators, provisional verdicts, tasks, units, caveats, feeds and method sheets", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       "概要",
       "量化目标",
       "证据文件",
+      "违反规则的个案",
       "指标等次",
       "暂定评定",
       "任务完成情况",
@@ -74,6 +75,20 @@ describe("the 2022 workbook", async () => {
     expect(units.map((u) => u["综合得分"] ?? null)).toEqual(assessment.units.map((u) => u.score));
     // Ties share a place: fourteen units with every judged task on time and no service figures tie at 100.
     expect(units.filter((u) => u["名单"] === "十佳")).toHaveLength(14);
+  });
+
+  it("lists every case of 2022 in rule_breaches.csv on 违反规则的个案, with its file and line", () => {
+    const expected = csvRows("rule_breaches.csv").filter((r) => r.observed_on!.startsWith("2022-"));
+    const rows = rowsOf(workbook.getWorksheet("违反规则的个案")!);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(expected.length);
+    const key = (clause: unknown, caseKey: unknown, file: unknown, line: unknown) =>
+      `${clause}|${caseKey}|${file}|${line}`;
+    expect(new Set(rows.map((r) => key(r["条款"], r["个案"], r["文件名"], r["行号"])))).toEqual(
+      new Set(expected.map((r) => key(r.target_clause, r.case_key, r.file_name, Number(r.source_line)))),
+    );
+    // the measured value and the limit are numbers, so an evaluator can sort and check them
+    expect(rows.every((r) => typeof r["实测值"] === "number" && typeof r["规则限值"] === "number")).toBe(true);
   });
 
   it("sizes columns to their text: wide enough for the header, capped for long text", () => {

@@ -134,6 +134,7 @@ describe("an indicator's page data", () => {
     national,
     tiers,
     tasks: readExportCsv(DIR, "tasks.csv"),
+    breaches: readExportCsv(DIR, "rule_breaches.csv"),
   };
   const card = overview.cards.find((c) => c.indicator_id === "getting_water_and_gas")!;
   const data = indicatorData(plan, card, meta, x);
@@ -173,6 +174,42 @@ describe("an indicator's page data", () => {
       expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(t.status).toBe(t.units[0]?.status ?? null);
     }
+  });
+});
+
+describe("the cases that broke a per-case rule, on the indicator pages", () => {
+  const x = {
+    metricPeriods: [],
+    attainment: readExportCsv(DIR, "attainment.csv"),
+    forecasts,
+    distributions: [],
+    areas: [],
+    national,
+    tiers,
+    tasks: readExportCsv(DIR, "tasks.csv"),
+    breaches: readExportCsv(DIR, "rule_breaches.csv"),
+  };
+  const pageOf = (id: string) =>
+    indicatorData(
+      plan,
+      overview.cards.find((c) => c.indicator_id === id)!,
+      meta,
+      x,
+    );
+
+  it("government procurement lists every clause-13 case of rule_breaches.csv, latest first, with file and line", () => {
+    const data = pageOf("government_procurement");
+    const expected = x.breaches.filter((b) => b.target_clause === "13");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data.breaches).toHaveLength(expected.length);
+    expect(data.breaches.every((b) => b.clause === "13" && b.file_name && b.line !== null)).toBe(true);
+    const dates = data.breaches.map((b) => b.observed_on);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("getting electricity lists clause 19's cases only, and an indicator without a share target none", () => {
+    expect(new Set(pageOf("getting_electricity").breaches.map((b) => b.clause))).toEqual(new Set(["19.1", "19.2"]));
+    expect(pageOf("getting_credit").breaches).toEqual([]);
   });
 });
 

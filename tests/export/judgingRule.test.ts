@@ -24,6 +24,13 @@ describe("judging rules in words", () => {
     expect(rule("19.1", "en")).toContain("a user of 160 kW or less connected at low voltage");
     expect(rule("19.2", "zh")).toContain("容量100千瓦及以下的用户以低压方式接入");
     expect(rule("13", "en")).not.toContain("median of");
+    // and every case that broke it is listed, so a "missed" can be checked case by case
+    for (const clause of ["13", "19.1", "19.2", "15.2"]) {
+      expect(rule(clause, "en")).toContain(
+        "is listed in 违反规则的个案 (rule_breaches.csv) with its feed, file and line",
+      );
+      expect(rule(clause, "zh")).toContain("逐件列于“违反规则的个案”");
+    }
   });
 
   it("clause 1 states its one definition; 18.1 its limits in force with sources; 18.5 that it is a reading", () => {

@@ -1,5 +1,6 @@
 -- 政府采购意向公开, one row per procurement project: lead time in calendar days (the plan's 30日 are calendar days,
--- counted as Chinese law does: the publication day itself is not counted); budgets from 万元 to yuan.
+-- counted as Chinese law does: the publication day itself is not counted); budgets from 万元 to yuan. The project
+-- number is public (not personal) and kept: it names a project that broke clause 13's rule (mart_rule_breaches).
 -- incremental: by load
 with source as (
     select * from current_procurement_intentions
@@ -9,6 +10,7 @@ final as (
     select
         _load_id as load_id,
         _line as source_line,
+        project_id,
         area as area_id,
         purchaser,
         intention_published_on,
