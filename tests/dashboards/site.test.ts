@@ -464,6 +464,8 @@ if (missing) {
         const focus = await page.locator("[data-focus]").getAttribute("data-focus");
         const card = overview.cards.find((c) => c.indicator_id === focus);
         expect(card && (card.status !== "met" || card.stale || card.forecast_verdict !== "on_track")).toBe(true);
+        // Issue 12: the screen says which verdicts are bizenv's simulation and which the official evaluation's.
+        expect(await page.locator(".screen-stage").innerText()).toMatch(/官方评价 \d+ · 模拟评价 \d+/);
         const box = await page.locator(".screen-stage").boundingBox();
         expect(Math.round(box!.width)).toBe(1280);
         expect(Math.round(box!.height)).toBe(720);
