@@ -16,6 +16,7 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
+import {formattedNumber, serialOf} from "./cellFormat.ts";
 
 export {chinaWallClock};
 
@@ -97,10 +98,47 @@ export function cellText(value: CellValue): string {
 
 /** The worksheets of an exceljs workbook, as far as reading rows needs them. */
 export interface WorkbookLike {
+  /** `date1904` as ExcelJS reads it (`1`); a workbook saying `true` is read in the 1900 system here. */
+  properties?: {date1904?: boolean};
   worksheets: Array<{
     name: string;
-    eachRow(callback: (row: {number: number; values: unknown}) => void): void;
+    state?: string;
+    eachRow(
+      callback: (row: {
+        number: number;
+        values: unknown;
+        hidden?: boolean;
+        eachCell?: (
+          options: {includeEmpty: boolean},
+          callback: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+        ) => void;
+      }) => void,
+    ): void;
   }>;
+}
+
+/** A row's cells as the loader writes them: by each cell's number format when the reader gives it (xlsxToCsv.ts). */
+function rowCells(
+  row: {
+    values: unknown;
+    eachCell?: (
+      o: {includeEmpty: boolean},
+      f: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+    ) => void;
+  },
+  date1904: boolean,
+): string[] {
+  if (!row.eachCell) return Array.from((row.values as unknown[]).slice(1), cellText);
+  const cells: string[] = [];
+  row.eachCell({includeEmpty: false}, (cell, column) => {
+    const value = cell.value as Record<string, unknown> | null;
+    const result =
+      value && typeof value === "object" && ("formula" in value || "sharedFormula" in value) ? value.result : value;
+    const stored = result instanceof Date ? serialOf(result, date1904) : result;
+    cells[column - 1] =
+      cell.numFmt && typeof stored === "number" ? formattedNumber(stored, cell.numFmt, date1904) : cellText(cell.value);
+  });
+  return Array.from(cells, (c) => c ?? "");
 }
 
 /**
@@ -112,11 +150,14 @@ export function readWorkbook(
   recognize: (headers: string[]) => HeaderMatch | {refuse: string},
 ): SheetData | {refuse: string} {
   let closest = "";
+  const date1904 = workbook.properties?.date1904 === true;
   for (const sheet of workbook.worksheets) {
+    // Hidden sheets and hidden rows are not loaded (xlsxToCsv.ts): not checked either.
+    if (sheet.state === "hidden" || sheet.state === "veryHidden") continue;
     const rows: Array<{number: number; cells: string[]}> = [];
-    sheet.eachRow((row) =>
-      rows.push({number: row.number, cells: Array.from((row.values as unknown[]).slice(1), cellText)}),
-    );
+    sheet.eachRow((row) => {
+      if (!row.hidden) rows.push({number: row.number, cells: rowCells(row, date1904)});
+    });
     for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
       let end = row.cells.length;
       while (end > 0 && row.cells[end - 1]!.trim() === "") end--;
