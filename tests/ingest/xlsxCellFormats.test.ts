@@ -239,6 +239,8 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
       rows_loaded: 3,
       rows_rejected: 1,
     });
+    // The load says which headers made each timestamp.
+    expect(result!.columns).toMatchObject({applied_at: "受理日期 + 受理时间", completed_at: "办结日期 + 办结时间"});
     const loaded = await wh.query<Record<string, unknown>>(
       `select case_id, applied_at::varchar as applied_at, completed_at::varchar as completed_at
        from feed_startup_cases where _load_id = $1 order by _line`,
