@@ -89,7 +89,7 @@ export function formattedNumber(serial: number, code: string | undefined, date19
 }
 
 /** `serial` days after the workbook's day 0 as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it has a time. */
-export function dateText(serial: number, date1904: boolean): string {
+function dateText(serial: number, date1904: boolean): string {
   const ms = Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY);
   return wallClockText(new Date(ms));
 }

@@ -67,7 +67,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** `cellText` of a cell with number format `numFmt` in a workbook whose dates count from 1904 or not. */
-export function formattedCellText(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): string {
+function formattedCellText(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date)
     return numFmt ? formattedNumber(serialOf(value, date1904), numFmt, date1904) : wallClockText(value);
