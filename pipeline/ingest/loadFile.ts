@@ -21,7 +21,7 @@ import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
-import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./xlsxToCsv.ts";
+import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./workbookSheets.ts";
 import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 

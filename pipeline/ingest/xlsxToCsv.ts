@@ -6,54 +6,22 @@ import {CsvWriter} from "./csvWriter.ts";
 import {formattedNumber, serialOf, wallClockText, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
 import {hiddenRows} from "./hiddenRows.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
+import {
+  findHeader,
+  finishSkipped,
+  hiddenSheetReason,
+  noHeaderReason,
+  noSheetRefusal,
+  placeCells,
+  placeColumns,
+  XLSX_SHEET_LINE_STRIDE,
+  type Recognize,
+  type SheetMatch,
+  type SheetsRead,
+} from "./workbookSheets.ts";
 
 /** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
 const MAX_XLSX_ROWS = 2_000_000;
-
-/** How a sheet's header row maps onto a feed (recognizeFeed's answer, as far as reading a workbook needs it). */
-interface SheetMatch {
-  contract: {feed: string};
-  byColumn: Map<string, number>;
-  synthetic: number | undefined;
-}
-
-/** Recognise a header row, as any feed or (for the sheets after the first) as the feed named. */
-type Recognize = (headers: string[], feed?: string) => {refuse: string} | SheetMatch;
-
-/** Loaded rows of a sheet after its first are numbered `ordinal × XLSX_SHEET_LINE_STRIDE + row` (a sheet has at most 1,048,576 rows). */
-export const XLSX_SHEET_LINE_STRIDE = 10_000_000;
-
-/** What was read of each sheet of a workbook, and what was not and why: `load_log.sheets` and the load's output. */
-export interface SheetsRead {
-  /** The sheets loaded, in tab order: the n-th one's rows carry lines n × XLSX_SHEET_LINE_STRIDE + row. */
-  read: Array<{name: string; header_row: number; rows: number; hidden_rows: number[]}>;
-  /** Sheets not loaded: hidden, very hidden, or without a header row of the feed. */
-  skipped: Array<{name: string; reason: string}>;
-}
-
-/**
- * The sheets of a load in words, for its message and output: which were read (rows loaded or rejected), which were
- * not and why, and the hidden rows left out; "" for a workbook read whole from its one sheet.
- *
- * @example describeSheets({read: [{name: "城东区", header_row: 1, rows: 2, hidden_rows: [3]}], skipped: []})
- * // "sheets read: 城东区 (2 rows); hidden rows not loaded: 城东区 row 3"
- */
-export function describeSheets(sheets: SheetsRead): string {
-  const hidden = sheets.read.filter((s) => s.hidden_rows.length > 0);
-  if (sheets.read.length <= 1 && sheets.skipped.length === 0 && hidden.length === 0) return "";
-  const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
-  const list = (numbers: number[]) =>
-    numbers.length > 10 ? `${numbers.slice(0, 10).join(", ")} and ${numbers.length - 10} more` : numbers.join(", ");
-  return [
-    `sheets read: ${sheets.read.map((s) => `${s.name} (${rows(s.rows)})`).join(", ")}`,
-    sheets.skipped.length ? `not read: ${sheets.skipped.map((s) => `${s.name} (${s.reason})`).join(", ")}` : "",
-    hidden.length
-      ? `hidden rows not loaded: ${hidden.map((s) => `${s.name} row${s.hidden_rows.length === 1 ? "" : "s"} ${list(s.hidden_rows)}`).join("; ")}`
-      : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
-}
 
 /**
  * The text of an ExcelJS cell value, as the office saw it: dates as `YYYY-MM-DD HH:MM:SS`, formulas by the result
@@ -119,8 +87,9 @@ export async function readXlsxToCsv(
   let rows = 0;
   try {
     for await (const {sheet, name, state, hidden, date1904} of worksheets(path, parts)) {
-      if (state === "hidden" || state === "veryHidden") {
-        sheets.skipped.push({name, reason: `${state === "hidden" ? "hidden" : "very hidden"} sheet`});
+      const hiddenSheet = hiddenSheetReason(state);
+      if (hiddenSheet) {
+        sheets.skipped.push({name, reason: hiddenSheet});
         continue;
       }
       const hiddenHere = await hidden();
@@ -133,12 +102,8 @@ export async function readXlsxToCsv(
           here!.read.hidden_rows.push(number);
           return;
         }
-        const out = Array.from({length: here!.width}, () => "");
-        here!.place.forEach((to, from) => {
-          if (to >= 0) out[to] = cells[from] ?? "";
-        });
         here!.read.rows++;
-        await writer.row([String(here!.line + number), ...out]);
+        await writer.row([String(here!.line + number), ...placeCells(cells, here!.place, here!.width)]);
       };
       const search = () => {
         const found = findHeader(name, top, recognize, chosen?.match.contract.feed, (c) => (closest ||= c));
@@ -147,10 +112,12 @@ export async function readXlsxToCsv(
           chosen = {sheet: name, ...found};
           void writer.row(["__row", ...found.headers]);
         }
+        const place = placeColumns(name, found, chosen);
+        if (!Array.isArray(place)) throw new FeedError(shown, place.refuse);
         const read = {name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
         here = {
           headerRow: found.headerRow,
-          place: placeColumns(shown, name, found, chosen),
+          place,
           width: chosen.headers.length,
           line: sheets.read.length * XLSX_SHEET_LINE_STRIDE,
           read,
@@ -174,13 +141,7 @@ export async function readXlsxToCsv(
         // Rows below the header that were buffered while searching.
         for (const row of top.filter((r) => r.number > here!.headerRow)) await write(row.number, row.cells);
       } else {
-        sheets.skipped.push({
-          name,
-          reason:
-            top.length === 0
-              ? "empty sheet"
-              : `no header row of ${NO_HEADER_FEED} in its first ${HEADER_SEARCH_ROWS} rows`,
-        });
+        sheets.skipped.push({name, reason: noHeaderReason(top.length)});
       }
     }
   } catch (error) {
@@ -190,51 +151,9 @@ export async function readXlsxToCsv(
   }
   await writer.close();
   // A sheet skipped before the feed was known (notes first) is described as the feed's too.
-  for (const skipped of sheets.skipped)
-    skipped.reason = skipped.reason.replace(NO_HEADER_FEED, chosen?.match.contract.feed ?? "a known feed");
-  if (!chosen)
-    throw new FeedError(
-      shown,
-      `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}${hiddenNote(sheets)}`,
-    );
+  finishSkipped(sheets, chosen?.match.contract.feed);
+  if (!chosen) throw new FeedError(shown, noSheetRefusal(closest, sheets));
   return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers, sheets};
-}
-
-/** Stands for the feed's name in a skipped sheet's reason until the feed is known. */
-const NO_HEADER_FEED = "\u0000feed";
-
-/** Hidden sheets named in a refusal: the data may be in one of them. */
-function hiddenNote(sheets: SheetsRead): string {
-  const hidden = sheets.skipped.filter((s) => s.reason.endsWith("hidden sheet"));
-  return hidden.length
-    ? `; hidden sheets are not read: ${hidden.map((s) => s.name).join(", ")} (unhide a sheet to load it)`
-    : "";
-}
-
-/**
- * Where each column of a later sheet goes in the first loaded sheet's layout (-1: nowhere): by the contract column
- * it carries, else (a column of no contract) by the same header text. A contract column the first sheet lacks
- * cannot be placed: the file is refused rather than that column's values dropped.
- */
-function placeColumns(
-  shown: string,
-  sheet: string,
-  found: {headers: string[]; match: SheetMatch},
-  chosen: {sheet: string; headers: string[]; match: SheetMatch},
-): number[] {
-  const columnAt = new Map([...found.match.byColumn].map(([column, index]) => [index, column]));
-  return found.headers.map((header, index) => {
-    if (index === found.match.synthetic) return chosen.match.synthetic ?? -1;
-    const column = columnAt.get(index);
-    if (column === undefined) return chosen.headers.indexOf(header);
-    const to = chosen.match.byColumn.get(column);
-    if (to === undefined)
-      throw new FeedError(
-        shown,
-        `sheet ${sheet} has column ${header} (${column}) that sheet ${chosen.sheet} lacks; give every sheet the same columns, or send the sheets as separate files`,
-      );
-    return to;
-  });
 }
 
 /** The private parts of ExcelJS's streaming reader that `worksheets` drives (exceljs 4.4.0). */
@@ -321,33 +240,6 @@ export async function* worksheets(
     for (const {eventType, value} of reader._parseWorksheet(open(p) as AsyncIterable<string>, String(number(p.name))))
       if (eventType === "worksheet") yield {sheet: value, name, state: state ?? "visible", hidden, date1904};
   }
-}
-
-/** The header row among a sheet's top rows, as `feed` when one is named, or undefined (the miss is reported). */
-function findHeader(
-  sheet: string,
-  top: Array<{number: number; cells: string[]}>,
-  recognize: Recognize,
-  feed: string | undefined,
-  miss: (reason: string) => void,
-): {headerRow: number; headers: string[]; match: SheetMatch} | undefined {
-  for (const row of top) {
-    const headers = trimTrailingEmpty(row.cells);
-    if (headers.filter((h) => h.trim() !== "").length < 2) continue;
-    const result = recognize(headers, feed);
-    if ("refuse" in result) {
-      miss(`sheet ${sheet} row ${row.number}: ${result.refuse}`);
-      continue;
-    }
-    return {headerRow: row.number, headers, match: result};
-  }
-  return undefined;
-}
-
-function trimTrailingEmpty(cells: string[]): string[] {
-  let end = cells.length;
-  while (end > 0 && cells[end - 1]!.trim() === "") end--;
-  return cells.slice(0, end);
 }
 
 /** A small part's whole text (the workbook's sheet list). */

@@ -7,6 +7,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {writeRawXlsx} from "../fixtures/office/rawXlsx.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
@@ -15,6 +18,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bizenv-sheets-"));
 });
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+const contracts = loadContracts(loadCatalog());
+
+/** The workbook as the browser's file check reads it: ExcelJS in memory, then fileCheck.ts. */
+async function fileCheck(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return readWorkbook(workbook as never, (headers, feed) => recognizeFeed(headers, contracts, feed));
+}
 
 interface Sheet {
   name: string;
@@ -144,6 +156,17 @@ describe.each([
     );
     expect(JSON.parse(log!.sheets)).toEqual(result!.sheets);
     expect(log).toMatchObject({rows_hidden: 1, rows_read: 4, header_line: 2});
+
+    // The browser's file check reads the same sheets and rows, on the same lines, in the first sheet's layout.
+    const checked = await fileCheck(path);
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.sheets).toEqual(result!.sheets);
+    expect(checked.rows).toEqual([
+      {line: 3, cells: ["SU-1", "城东区", "2022-03-01 09:30", "网办", "2"]},
+      {line: 5, cells: ["SU-3", "城东区", "2022-03-02 10:00", "窗口", "25"]},
+      {line: 10_000_002, cells: ["SU-4", "城西区", "2022-03-03 11:00", "网办", "4"]},
+      {line: 10_000_003, cells: ["SU-5", "城西区", "2022-03-04 08:45", "窗口", "1"]},
+    ]);
   });
 
   it("refuses a workbook whose only data is on hidden sheets, naming them", async () => {
@@ -152,6 +175,7 @@ describe.each([
     const [result] = await wh.load([path]);
     expect(result!.status).toBe("refused");
     expect(result!.message).toContain("hidden sheets are not read: 2月（旧） (unhide a sheet to load it)");
+    expect(await fileCheck(path)).toEqual({refuse: expect.stringContaining("hidden sheets are not read: 2月（旧）")});
   });
 
   it("refuses a later sheet with a contract column the first sheet lacks, rather than drop its values", async () => {
@@ -166,5 +190,8 @@ describe.each([
     const [result] = await wh.load([path]);
     expect(result!.status).toBe("refused");
     expect(result!.message).toContain("sheet 城北区 has column 费用（元） (cost_yuan) that sheet 城东区 lacks");
+    expect(await fileCheck(path)).toEqual({
+      refuse: expect.stringContaining("sheet 城北区 has column 费用（元） (cost_yuan) that sheet 城东区 lacks"),
+    });
   });
 });

@@ -3,7 +3,7 @@ import {RefusedFilesError, UsageError} from "../../errors.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
 import type {LoadResult} from "../../ingest/loadFile.ts";
 import {formatRejectReason} from "../../ingest/rejectReasons.ts";
-import {describeSheets} from "../../ingest/xlsxToCsv.ts";
+import {describeSheets} from "../../ingest/workbookSheets.ts";
 import {colors, printJson, type Io} from "../io.ts";
 import {loadProgress} from "../loadProgress.ts";
 
