@@ -11,7 +11,7 @@ import {
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
-import {TYPE_DESCRIPTION} from "./textFormats.ts";
+import {AMBIGUOUS_MONTH, DURATION_UNIT_SECONDS, ELAPSED_TIME, TIME_DAY_ZERO, TYPE_DESCRIPTION} from "./textFormats.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
 import {ident, lit, num} from "./sql.ts";
 
@@ -24,6 +24,8 @@ const PLURAL: Record<string, string> = {hour: "hours", day: "days", workday: "wo
 /** Where each contract column's text is found in the staged `raw` table (`c0`, `c1`, …), if present. */
 export interface StagedColumns {
   byColumn: Map<string, string>;
+  /** Timestamp columns whose time of day is in a column of its own (time_aliases): where that is staged. */
+  timeOf?: Map<string, string>;
   synthetic: string | undefined;
   /** How many text columns `raw` has (c0 … c<width-1>), for the footer test; absent: the mapped columns only. */
   width?: number;
@@ -65,6 +67,8 @@ const t = (c: ContractColumn) => `t_${c.name}`;
 const a = (c: ContractColumn) => `a_${c.name}`;
 /** Registries whose names may be shared by two entries (dim_ambiguous_alias): areas and units. */
 const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.references === "unit";
+// The time-of-day text of a timestamp column kept in a column of its own (time_aliases), when the file has one.
+const vt = (c: ContractColumn) => `vt_${c.name}`;
 
 /**
  * Build the one statement that turns the staged text rows of a file into typed rows with every rule checked:
@@ -103,9 +107,18 @@ select _line, e.column_name, e.value, e.rule, e.message from (
  * stands where a filter of `raw` may go.
  */
 function typedRows(contract: Contract, staged: StagedColumns): string {
+  const timeTexts: string[] = [];
   const mappedText = contract.columns.map((c) => {
     const source = staged.byColumn.get(c.name);
-    const text = source === undefined ? "null::varchar" : `nullif(${unwrapSql(`trim(${source})`)}, '')`;
+    const timeSource = staged.timeOf?.get(c.name);
+    const date = source === undefined ? "null::varchar" : `nullif(${unwrapSql(`trim(${source})`)}, '')`;
+    // A date with its time of day from a column of its own: `date time`, without an Excel day 0 before the time.
+    const time = timeSource === undefined ? undefined : `nullif(${unwrapSql(`trim(${timeSource})`)}, '')`;
+    const text =
+      time === undefined
+        ? date
+        : `case when ${time} is null or ${date} is null then ${date} else ${date} || ' ' || regexp_replace(${time}, ${lit(TIME_DAY_ZERO)}, '') end`;
+    if (time !== undefined) timeTexts.push(`${time} as ${vt(c)}`);
     const aliases = Object.entries(c.value_aliases ?? {});
     const mapped = aliases.length
       ? `case ${text} ${aliases.map(([from, to]) => `when ${lit(from)} then ${lit(String(to))}`).join(" ")} else ${text} end`
@@ -129,12 +142,13 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
       return ambiguousRegistry(c) ? `${typedId}, amb_${c.name}.candidates as ${a(c)}` : typedId;
     }
     const input = halved.includes(c) ? h(c) : v(c);
-    return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true})} as ${t(c)}`;
+    const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
+    return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true, ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
   });
   return `(
   select s.*, ${typed.join(", ")}
   from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${mappedText.join(", ")}, ${synthetic} as v__synthetic, ${footer} as _footer from raw%WHERE%) s0) s
+        from (select _line, ${[...mappedText, ...timeTexts].join(", ")}, ${synthetic} as v__synthetic, ${footer} as _footer from raw%WHERE%) s0) s
   ${joins.join("\n  ")}
 ) typed`;
 }
@@ -160,6 +174,7 @@ function message(text: string, value: string): string {
  * it, and the record that explains it ({column_name, rule, value, message}).
  */
 function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Array<{cond: string; error: string}> {
+  const timed = new Set(staged.timeOf?.keys() ?? []);
   const checks: Array<{cond: string; error: string}> = [];
   const check = (cond: string, error: string) => checks.push({cond, error});
   const err = (c: {name: string}, rule: string, value: string, message: string) =>
@@ -167,6 +182,11 @@ function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Arr
   const found = (c: ContractColumn) => `'found "' || ${v(c)} || '"'`;
   for (const c of contract.columns) {
     if (c.required) check(`${v(c)} is null`, `${err(c, "required", "null", lit(`${c.name} is required but empty`))}`);
+    if (timed.has(c.name))
+      check(
+        `${vt(c)} is not null and ${v(c)} is null`,
+        `${err(c, "time_without_date", vt(c), `${lit(`${c.name} has a time of day (`)} || ${vt(c)} || ') but no date beside it'`)}`,
+      );
     if (c.references) {
       const what = REFERENCE[c.references].what;
       const unknown = `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`;
@@ -179,10 +199,17 @@ function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Arr
     }
     if (c.type !== "varchar") {
       // A number with a unit written after it (`12小时`, `3天`, `500元`): say which unit the column holds.
+      // An elapsed time (h:mm, as a duration cell shows) where the unit is not one it converts to, e.g. workdays.
+      const elapsedHint =
+        c.unit && !DURATION_UNIT_SECONDS[c.unit]
+          ? `when regexp_full_match(${v(c)}, ${lit(ELAPSED_TIME)}) then ${lit(`: an elapsed time (h:mm) cannot be read as ${PLURAL[c.unit] ?? c.unit}; write the number of ${PLURAL[c.unit] ?? c.unit}`)} `
+          : "";
       const unitHint =
         (c.type === "integer" || c.type === "double") && c.unit
-          ? ` || case when regexp_full_match(${v(c)}, '[-+－＋]?[0-9０-９.,，．]+ *[^0-9０-９.,，． ]+') then ${lit(`: write the number alone, in ${PLURAL[c.unit] ?? c.unit}`)} else '' end`
-          : "";
+          ? ` || case ${elapsedHint}when regexp_full_match(${v(c)}, '[-+－＋]?[0-9０-９.,，．]+ *[^0-9０-９.,，． ]+') then ${lit(`: write the number alone, in ${PLURAL[c.unit] ?? c.unit}`)} else '' end`
+          : c.type === "month"
+            ? ` || case when regexp_full_match(${h(c)}, ${lit(AMBIGUOUS_MONTH)}) then ${lit(": it may be January or October (a number cell shows 2023.10 as 2023.1 unless formatted 0.00); write 2023-01 or 2023-10, or set the column's cells to text before typing")} else '' end`
+            : "";
       const wholeHint =
         c.type === "integer"
           ? ` || case when regexp_full_match(${v(c)}, ${lit(FRACTION_PATTERN)}) then ${lit(MESSAGES.notWhole)} else '' end`

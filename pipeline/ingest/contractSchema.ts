@@ -30,6 +30,12 @@ const contractColumn = z
     description_en: z.string().min(1),
     /** Headers an office export may carry for this column (Chinese first). Matched after trimming, case-insensitively. */
     aliases: z.array(inertText).default([]),
+    /**
+     * Timestamp columns: headers of a separate time-of-day column that completes this column's date when an office
+     * keeps the two apart (受理日期 + 受理时间). Used as the time part only beside a header of the column itself;
+     * alone, such a header is the column (受理时间 holding date and time).
+     */
+    time_aliases: z.array(inertText).optional(),
     /** The only values allowed (after `value_aliases` are applied). */
     allowed: z.array(z.union([z.string().regex(/^[a-z0-9_]+$/), z.number()])).optional(),
     /** Values offices write, mapped to the allowed value: 网上办理 → online, 非常满意 → 5. */
@@ -56,6 +62,9 @@ const contractColumn = z
   .refine((c) => c.identifier !== true || c.type === "varchar", {message: "identifiers are varchar columns"})
   .refine((c) => (c.min === undefined && c.max === undefined) || ["integer", "double"].includes(c.type), {
     message: "min and max are for numeric columns",
+  })
+  .refine((c) => c.time_aliases === undefined || c.type === "timestamp", {
+    message: "time_aliases are for timestamp columns",
   });
 
 export const contractFile = z.strictObject({

@@ -16,10 +16,24 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
+import {formattedNumber, serialOf} from "./cellFormat.ts";
+import {
+  findHeader,
+  finishSkipped,
+  hiddenSheetReason,
+  noHeaderReason,
+  noSheetRefusal,
+  placeCells,
+  placeColumns,
+  XLSX_SHEET_LINE_STRIDE,
+  type Recognize,
+  type SheetsRead,
+} from "./workbookSheets.ts";
 
 export {chinaWallClock};
 
 export * from "./rowRules.ts";
+export {describeSheets, sheetRowOf, type SheetsRead} from "./workbookSheets.ts";
 export {formatWallClock} from "./parseText.ts";
 export {sniffDelimiter};
 
@@ -48,6 +62,8 @@ export interface SheetData {
   delimiter?: string;
   sheet?: string;
   headerLine: number;
+  /** XLSX: the sheets read (the n-th one's rows on lines n × XLSX_SHEET_LINE_STRIDE + row) and those skipped. */
+  sheets?: SheetsRead;
 }
 
 /** A delimited text file: the delimiter sniffed from its first line, the first record the header. */
@@ -97,48 +113,94 @@ export function cellText(value: CellValue): string {
 
 /** The worksheets of an exceljs workbook, as far as reading rows needs them. */
 export interface WorkbookLike {
+  /** `date1904` as ExcelJS reads it (`1`); a workbook saying `true` is read in the 1900 system here. */
+  properties?: {date1904?: boolean};
   worksheets: Array<{
     name: string;
-    eachRow(callback: (row: {number: number; values: unknown}) => void): void;
+    state?: string;
+    eachRow(
+      callback: (row: {
+        number: number;
+        values: unknown;
+        hidden?: boolean;
+        eachCell?: (
+          options: {includeEmpty: boolean},
+          callback: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+        ) => void;
+      }) => void,
+    ): void;
   }>;
 }
 
+/** A row's cells as the loader writes them: by each cell's number format when the reader gives it (xlsxToCsv.ts). */
+function rowCells(
+  row: {
+    values: unknown;
+    eachCell?: (
+      o: {includeEmpty: boolean},
+      f: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+    ) => void;
+  },
+  date1904: boolean,
+): string[] {
+  if (!row.eachCell) return Array.from((row.values as unknown[]).slice(1), cellText);
+  const cells: string[] = [];
+  row.eachCell({includeEmpty: false}, (cell, column) => {
+    const value = cell.value as Record<string, unknown> | null;
+    const result =
+      value && typeof value === "object" && ("formula" in value || "sharedFormula" in value) ? value.result : value;
+    const stored = result instanceof Date ? serialOf(result, date1904) : result;
+    cells[column - 1] =
+      cell.numFmt && typeof stored === "number" ? formattedNumber(stored, cell.numFmt, date1904) : cellText(cell.value);
+  });
+  return Array.from(cells, (c) => c ?? "");
+}
+
 /**
- * The first sheet with a header row a contract recognises in its top rows (rows above it are titles), and the rows
- * below it fitted to the header's width, as the loader reads a workbook. Returns why not when no sheet has one.
+ * The sheets of a workbook as the loader reads them (xlsxToCsv.ts, through the same workbookSheets.ts): every visible
+ * sheet with a header row of the feed in its top rows (rows above it are titles), the first one's feed and column
+ * layout, the later sheets' columns placed in it and their rows numbered `n × XLSX_SHEET_LINE_STRIDE + row`; hidden
+ * sheets and hidden rows skipped and said so in `sheets`. Returns why not when no sheet has such a header, or when
+ * a later sheet has a contract column the first one lacks.
  */
-export function readWorkbook(
-  workbook: WorkbookLike,
-  recognize: (headers: string[]) => HeaderMatch | {refuse: string},
-): SheetData | {refuse: string} {
+export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<HeaderMatch>): SheetData | {refuse: string} {
   let closest = "";
+  const date1904 = workbook.properties?.date1904 === true;
+  const sheets: SheetsRead = {read: [], skipped: []};
+  const rows: SheetData["rows"] = [];
+  let chosen: {sheet: string; headerRow: number; headers: string[]; match: HeaderMatch} | undefined;
   for (const sheet of workbook.worksheets) {
-    const rows: Array<{number: number; cells: string[]}> = [];
-    sheet.eachRow((row) =>
-      rows.push({number: row.number, cells: Array.from((row.values as unknown[]).slice(1), cellText)}),
-    );
-    for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
-      let end = row.cells.length;
-      while (end > 0 && row.cells[end - 1]!.trim() === "") end--;
-      const headers = row.cells.slice(0, end);
-      if (headers.filter((h) => h.trim() !== "").length < 2) continue;
-      const result = recognize(headers);
-      if ("refuse" in result) {
-        closest ||= `sheet ${sheet.name} row ${row.number}: ${result.refuse}`;
+    const hiddenSheet = hiddenSheetReason(sheet.state);
+    if (hiddenSheet) {
+      sheets.skipped.push({name: sheet.name, reason: hiddenSheet});
+      continue;
+    }
+    const all: Array<{number: number; cells: string[]; hidden: boolean}> = [];
+    sheet.eachRow((row) => all.push({number: row.number, cells: rowCells(row, date1904), hidden: row.hidden === true}));
+    const top = all.slice(0, HEADER_SEARCH_ROWS);
+    const found = findHeader(sheet.name, top, recognize, chosen?.match.contract.feed, (c) => (closest ||= c));
+    if (!found) {
+      sheets.skipped.push({name: sheet.name, reason: noHeaderReason(top.length)});
+      continue;
+    }
+    chosen ??= {sheet: sheet.name, ...found};
+    const place = placeColumns(sheet.name, found, chosen);
+    if (!Array.isArray(place)) return place;
+    const line = sheets.read.length * XLSX_SHEET_LINE_STRIDE;
+    const read = {name: sheet.name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
+    sheets.read.push(read);
+    for (const row of all.filter((r) => r.number > found.headerRow)) {
+      if (row.hidden) {
+        read.hidden_rows.push(row.number);
         continue;
       }
-      const fit = (cells: string[]) => Array.from({length: headers.length}, (_, i) => cells[i] ?? "");
-      return {
-        headers,
-        rows: rows.filter((r) => r.number > row.number).map((r) => ({line: r.number, cells: fit(r.cells)})),
-        sheet: sheet.name,
-        headerLine: row.number,
-      };
+      read.rows++;
+      rows.push({line: line + row.number, cells: placeCells(row.cells, place, chosen.headers.length)});
     }
   }
-  return {
-    refuse: `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
-  };
+  finishSkipped(sheets, chosen?.match.contract.feed);
+  if (!chosen) return {refuse: noSheetRefusal(closest, sheets)};
+  return {headers: chosen.headers, rows, sheet: chosen.sheet, headerLine: chosen.headerRow, sheets};
 }
 
 /** Recognise the feed of a file already read, and check its rows: the whole File check in one call. */

@@ -24,7 +24,7 @@ export async function insertRows(warehouse: Warehouse, contract: Contract, id: n
   // Phone and identity numbers in a rejected value or its message (which quotes it) are never stored.
   const scrub = (x: string) => `regexp_replace(${x}, $2, $3, 'g')`;
   await warehouse.run(
-    `insert into load_rejects
+    `insert into load_rejects (load_id, line, column_name, value, rule, message)
          select $1, _line, column_name, ${scrub("value")}, rule, ${scrub("message")} from row_errors
          union all select $1, _line, ${lit(contract.key.join(","))}, ${scrub("key_text")}, rule, ${scrub("message")} from dup_rejects
          union all select $1, line, column_name, ${scrub("left(value, 500)")}, 'malformed', ${scrub("message")} from reader_rejects`,

@@ -21,6 +21,7 @@ import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
+import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./workbookSheets.ts";
 import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
@@ -51,6 +52,8 @@ export interface LoadResult {
   columns?: Record<string, string>;
   /** Headers of the file that match no column of the feed: their values were not loaded. */
   unmatched_headers?: string[];
+  /** XLSX: the sheets read and those skipped (hidden, very hidden, no header of the feed), hidden rows left out. */
+  sheets?: SheetsRead;
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -233,7 +236,12 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): P
   const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
   const sql = checkSql(
     match.contract,
-    {byColumn, synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`, width},
+    {
+      byColumn,
+      timeOf: new Map([...match.timeOf].map(([column, index]) => [column, `c${index}`])),
+      synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`,
+      width,
+    },
     now,
   );
   await warehouse.run(sql.checked);
@@ -300,6 +308,7 @@ async function recordLoad(
       `row accounting failed for ${file.shown}: read ${rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,
     );
   }
+  if (read.staged.sheets) await placeRejectsInSheets(warehouse, id, read.staged.sheets);
   if (replaced !== null)
     await warehouse.run("update load_log set status = 'superseded' where load_id = $1", [replaced.load_id]);
   const {columns, unmatched} = columnsUsed(read);
@@ -312,7 +321,8 @@ async function recordLoad(
     (note ? `; ${note}` : "") +
     (footers.length
       ? `; ${footers.length} footer line${footers.length === 1 ? "" : "s"} skipped (${footers.length === 1 ? "line" : "lines"} ${footers.slice(0, 5).join(", ")}${footers.length > 5 ? ", …" : ""})`
-      : "");
+      : "") +
+    (read.staged.sheets && describeSheets(read.staged.sheets) ? `; ${describeSheets(read.staged.sheets)}` : "");
   await logLoad(warehouse, {
     id,
     feed: contract.feed,
@@ -349,17 +359,35 @@ async function recordLoad(
     footer_lines: footers,
     columns,
     unmatched_headers: unmatched,
+    ...(read.staged.sheets ? {sheets: read.staged.sheets} : {}),
   };
 }
 
 /**
  * Which file header fed which column, and the headers that fed none (blank ones aside): said for every load so
- * that a column read from the wrong header (序号 for a task number) or a column dropped is never silent.
+ * that a column read from the wrong header (序号 for a task number) or a column dropped is never silent. A date
+ * completed by a time-of-day column of its own (time_aliases) names both headers: `受理日期 + 受理时间`.
  */
 function columnsUsed(read: ReadFile): {columns: Record<string, string>; unmatched: string[]} {
   const {headers} = read.staged;
-  const columns = Object.fromEntries([...read.match.byColumn].map(([column, i]) => [column, headers[i]!.trim()]));
+  const columns = Object.fromEntries(
+    [...read.match.byColumn].map(([column, i]) => {
+      const time = read.match.timeOf.get(column);
+      return [column, headers[i]!.trim() + (time === undefined ? "" : ` + ${headers[time]!.trim()}`)];
+    }),
+  );
   return {columns, unmatched: read.match.extra.map((h) => h.trim()).filter((h) => h !== "")};
+}
+
+/** Names each rejected row's sheet and row in it (its line encodes both: see XLSX_SHEET_LINE_STRIDE). */
+async function placeRejectsInSheets(warehouse: Warehouse, id: number, sheets: SheetsRead): Promise<void> {
+  for (const [ordinal, sheet] of sheets.read.entries()) {
+    const from = ordinal * XLSX_SHEET_LINE_STRIDE;
+    await warehouse.run(
+      "update load_rejects set sheet = $2, sheet_row = line - $3 where load_id = $1 and line >= $3 and line < $3 + $4",
+      [id, sheet.name, from, XLSX_SHEET_LINE_STRIDE],
+    );
+  }
 }
 
 /** Logs a refused file in a transaction of its own (nothing else of it is kept) and reports it. */
@@ -395,6 +423,7 @@ async function recordRefusal(ctx: LoadContext, file: FileAtHand, known: Known, e
     status: "refused",
     rows_read: known.staged?.rowsRead ?? 0,
     message: error.message,
+    ...(known.staged?.sheets ? {sheets: known.staged.sheets} : {}),
   };
 }
 

@@ -1,8 +1,10 @@
 import type {ColumnType} from "./contractSchema.ts";
 import {lit, num} from "./sql.ts";
 import {
+  AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
   DATE_FORMATS,
+  ELAPSED_TIME,
   EXCEL_SERIAL_DAYS,
   FALSE_WORDS,
   FULL_WIDTH,
@@ -49,7 +51,11 @@ const BOOLEAN_WHEN = [
  *
  * @example parseSql("date", "v") // coalesce(try_cast(v as date), …)
  */
-export function parseSql(type: ColumnType, v: string, options: {percent?: boolean; halfWidth?: boolean} = {}): string {
+export function parseSql(
+  type: ColumnType,
+  v: string,
+  options: {percent?: boolean; halfWidth?: boolean; durationSeconds?: number} = {},
+): string {
   // `v` already half-width (checkSql does it once per value), or made so here.
   const d = options.halfWidth ? v : halfWidth(v);
   switch (type) {
@@ -62,7 +68,11 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
     }
     case "double": {
       const n = normalizedNumber(d);
-      return `try_cast(${options.percent ? `rtrim(${n}, '%')` : n} as double)`;
+      // A per-mille value (1.5‰, as a ‰-formatted cell shows it) is a tenth of its percent.
+      const number = options.percent
+        ? `(case when ends_with(${n}, '‰') then try_cast(rtrim(${n}, '‰') as double) / 10 else try_cast(rtrim(${n}, '%') as double) end)`
+        : `try_cast(${n} as double)`;
+      return options.durationSeconds ? `coalesce(${number}, ${elapsed(d, options.durationSeconds)})` : number;
     }
     case "boolean":
       return `(case lower(${v}) ${BOOLEAN_WHEN} end)`;
@@ -71,7 +81,7 @@ export function parseSql(type: ColumnType, v: string, options: {percent?: boolea
     case "timestamp":
       return `coalesce(${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
     case "month":
-      return `coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date)`;
+      return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date) end`;
   }
 }
 
@@ -88,4 +98,10 @@ function zoned(v: string): string {
 /** Excel stores dates as days since 1899-12-30 (a number like 44620.375); only EXCEL_SERIAL_DAYS is believed. */
 function excelSerial(v: string): string {
   return `(case when regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') and try_cast(${v} as double) between ${num(EXCEL_SERIAL_DAYS.min)} and ${num(EXCEL_SERIAL_DAYS.max)} then timestamp '1899-12-30' + to_microseconds(cast(round(try_cast(${v} as double) * 86400000000) as bigint)) end)`;
+}
+
+/** An elapsed time `H:MM[:SS]` (ELAPSED_TIME) in units of `seconds` seconds, or NULL. */
+function elapsed(v: string, seconds: number): string {
+  const part = (n: number) => `try_cast(nullif(regexp_extract(${v}, ${lit(ELAPSED_TIME)}, ${n}), '') as double)`;
+  return `(case when regexp_full_match(${v}, ${lit(ELAPSED_TIME)}) then (${part(1)} * 3600 + ${part(2)} * 60 + coalesce(${part(3)}, 0)) / ${num(seconds)} end)`;
 }

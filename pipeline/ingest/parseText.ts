@@ -10,8 +10,10 @@
 
 import type {ColumnType} from "./contractSchema.ts";
 import {
+  AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
   DATE_FORMATS,
+  ELAPSED_TIME,
   EXCEL_SERIAL_DAYS,
   FALSE_WORDS,
   FULL_WIDTH,
@@ -255,7 +257,11 @@ const dayOf = (micros: number | null) =>
  *
  * @example parseText("timestamp", "2022年3月5日 9:30") // wall-clock µs of 2022-03-05 09:30:00
  */
-export function parseText(type: ColumnType, v: string, options: {percent?: boolean} = {}): Typed | null {
+export function parseText(
+  type: ColumnType,
+  v: string,
+  options: {percent?: boolean; durationSeconds?: number} = {},
+): Typed | null {
   switch (type) {
     case "varchar":
       return v;
@@ -265,7 +271,12 @@ export function parseText(type: ColumnType, v: string, options: {percent?: boole
     }
     case "double": {
       const n = normalizedNumber(v);
-      return castDouble(options.percent ? n.replace(/%+$/, "") : n);
+      const number = !options.percent
+        ? castDouble(n)
+        : /‰$/.test(n)
+          ? divide(castDouble(n.replace(/‰+$/, "")), 10)
+          : castDouble(n.replace(/%+$/, ""));
+      return number ?? (options.durationSeconds ? elapsed(halfWidth(v), options.durationSeconds) : null);
     }
     case "boolean": {
       const l = v.toLowerCase();
@@ -281,10 +292,25 @@ export function parseText(type: ColumnType, v: string, options: {percent?: boole
     }
     case "month": {
       const d = halfWidth(v);
+      if (AMBIGUOUS_MONTH_RE.test(d)) return null;
       const parsed = strptime(d, MONTH_FORMATS);
       if (parsed !== null) return dayOf(parsed);
       const date = castDate(d);
       return date === null ? null : monthStart(date);
     }
   }
+}
+
+const AMBIGUOUS_MONTH_RE = new RegExp(`^(?:${AMBIGUOUS_MONTH})$`);
+const ELAPSED_TIME_RE = new RegExp(`^(?:${ELAPSED_TIME})$`);
+
+function divide(n: number | null, by: number): number | null {
+  return n === null ? null : n / by;
+}
+
+/** parseSql's elapsed: `H:MM[:SS]` in units of `seconds` seconds, or null. */
+function elapsed(v: string, seconds: number): number | null {
+  const m = ELAPSED_TIME_RE.exec(v);
+  if (!m) return null;
+  return (Number(m[1]) * 3600 + Number(m[2]) * 60 + (m[3] === undefined ? 0 : Number(m[3]))) / seconds;
 }

@@ -18,7 +18,7 @@ import {
   type ColumnType,
   type Typed,
 } from "./parseText.ts";
-import {TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
+import {DURATION_UNIT_SECONDS, TIME_DAY_ZERO, TYPE_DESCRIPTION, UNIT_WORDS} from "./textFormats.ts";
 import {isFooterRow} from "./personalData.ts";
 import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 import {looksLike} from "./looksLike.ts";
@@ -44,6 +44,7 @@ export interface RuleColumn {
   required: boolean;
   unit?: string;
   aliases: string[];
+  time_aliases?: string[];
   allowed?: Array<string | number>;
   value_aliases?: Record<string, string | number>;
   min?: number;
@@ -118,6 +119,8 @@ export interface HeaderMatch<C extends RuleContract = RuleContract> {
   contract: C;
   /** Contract column name → index of the header that carries it. */
   byColumn: Map<string, number>;
+  /** Timestamp column name → index of the header that carries its time of day, apart from its date (time_aliases). */
+  timeOf: Map<string, number>;
   /** Index of the reserved `synthetic` column, if the file has one. */
   synthetic: number | undefined;
   /** Required contract columns with no header. */
@@ -151,7 +154,8 @@ function splitSuffix(key: string): {base: string; suffix: string} | undefined {
 export function matchHeaders<C extends RuleContract>(headers: string[], contract: C): HeaderMatch<C> {
   const lookup = new Map<string, string>();
   for (const column of contract.columns)
-    for (const alias of [column.name, ...column.aliases]) lookup.set(normalizeHeader(alias), column.name);
+    for (const alias of [column.name, ...column.aliases, ...(column.time_aliases ?? [])])
+      lookup.set(normalizeHeader(alias), column.name);
   const syntheticAliases = new Set(SYNTHETIC_COLUMN.aliases.map(normalizeHeader));
   const byName = new Map(contract.columns.map((c) => [c.name, c]));
   const claims = new Map<string, number[]>();
@@ -189,9 +193,23 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
     extra.push(header);
   });
   const byColumn = new Map<string, number>();
+  const timeOf = new Map<string, number>();
   const conflicts: HeaderMatch["conflicts"] = [];
-  for (const [column, indexes] of claims) {
-    if (indexes.length > 1) conflicts.push({column, headers: indexes.map((i) => headers[i]!), indexes});
+  const conflict = (column: string, indexes: number[]) =>
+    conflicts.push({column, headers: indexes.map((i) => headers[i]!), indexes});
+  for (const [column, all] of claims) {
+    // A time-of-day header beside a header of the column itself is its time part (受理日期 + 受理时间).
+    const timeAliases = new Set(
+      (contract.columns.find((c) => c.name === column)!.time_aliases ?? []).map(normalizeHeader),
+    );
+    const times = all.filter((i) => timeAliases.has(normalizeHeader(headers[i]!)));
+    const dates = all.filter((i) => !times.includes(i));
+    const indexes = times.length > 0 && dates.length > 0 ? dates : all;
+    if (indexes !== all) {
+      if (times.length > 1) conflict(column, times);
+      timeOf.set(column, times[0]!);
+    }
+    if (indexes.length > 1) conflict(column, indexes);
     byColumn.set(column, indexes[0]!);
   }
   const missingRequired = contract.columns.filter((c) => c.required && !byColumn.has(c.name)).map((c) => c.name);
@@ -209,7 +227,7 @@ export function matchHeaders<C extends RuleContract>(headers: string[], contract
       }
     }
   }
-  return {contract, byColumn, synthetic, missingRequired, extra, conflicts, unitConflicts, suggestions};
+  return {contract, byColumn, timeOf, synthetic, missingRequired, extra, conflicts, unitConflicts, suggestions};
 }
 
 /**
@@ -383,10 +401,14 @@ export function checkRows(
       continue;
     }
     const text = new Map<string, string | null>();
+    const times = new Map<string, string>();
     for (const c of contract.columns) {
       const index = match.byColumn.get(c.name);
       const raw = index === undefined ? null : unwrapExcelText(trimText(cells[index] ?? ""));
-      const t = raw === null || raw === "" ? null : raw;
+      const timeIndex = match.timeOf?.get(c.name);
+      const time = timeIndex === undefined ? null : unwrapExcelText(trimText(cells[timeIndex] ?? "")) || null;
+      const t = withTime(raw === null || raw === "" ? null : raw, time);
+      if (time !== null) times.set(c.name, time);
       const aliased = t !== null && c.value_aliases && t in c.value_aliases ? String(c.value_aliases[t]) : t;
       text.set(c.name, aliased);
     }
@@ -402,7 +424,13 @@ export function checkRows(
       else if (c.references === "task") {
         const n = castInteger(v);
         typed.set(c.name, n !== null && references.task.includes(n) ? n : null);
-      } else typed.set(c.name, parseText(c.type, v, {percent: c.unit === "percent"}));
+      } else {
+        const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
+        typed.set(
+          c.name,
+          parseText(c.type, v, {percent: c.unit === "percent", ...(durationSeconds ? {durationSeconds} : {})}),
+        );
+      }
     }
     const rowErrors: RowError[] = [];
     const fail = (column: string, rule: string, value: string | null, message: string) =>
@@ -412,6 +440,9 @@ export function checkRows(
       const t = typed.get(c.name)!;
       const found = `found "${v}"`;
       if (c.required && v === null) fail(c.name, "required", null, `${c.name} is required but empty`);
+      const time = times.get(c.name);
+      if (time !== undefined && v === null)
+        fail(c.name, "time_without_date", time, `${c.name} has a time of day (${time}) but no date beside it`);
       if (c.references) {
         const shared =
           v !== null && (c.references === "area" || c.references === "unit")
@@ -516,3 +547,11 @@ const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {
   metric: "not a metric of the catalog",
   task: "not a task number of the plan",
 };
+
+const DAY_ZERO = new RegExp(TIME_DAY_ZERO);
+
+/** checkSql's date-and-time pair: the date's text, then a space and the time of day (without an Excel day 0). */
+function withTime(date: string | null, time: string | null): string | null {
+  if (time === null || date === null) return date;
+  return `${date} ${time.replace(DAY_ZERO, "")}`;
+}

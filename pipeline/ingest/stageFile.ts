@@ -14,6 +14,7 @@ import {MAX_RECORD_BYTES, numberRecords} from "./numberRecords.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import type {Sniffed} from "./sniffFile.ts";
 import {readXlsxToCsv} from "./xlsxToCsv.ts";
+import type {SheetsRead} from "./workbookSheets.ts";
 import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
 import {scanPlainCsv} from "./plainCsv.ts";
@@ -35,6 +36,8 @@ export interface Staged {
   rowsRead: number;
   /** Title lines above the header of a CSV (`2023年10月开办企业办件统计表`): reported, never read as rows. */
   titleLines?: Array<{line: number; text: string}>;
+  /** XLSX only: the sheets loaded (with their hidden rows, not staged) and those skipped, with why. */
+  sheets?: SheetsRead;
 }
 
 const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16le": "utf16le", "utf-16be": "utf16be"};
@@ -104,17 +107,20 @@ export async function stageFile(
     const csvPath = join(tmpDir, `${sniffed.format}.csv`);
     let headerLine = 0;
     let headers: string[];
+    let sheets: SheetsRead | undefined;
     if (sniffed.format === "xlsx") {
-      const sheet = await readXlsxToCsv(path, shown, csvPath, (h) => recognizeFeed(h, contracts, feed));
+      // The sheets after the first are read as the first one's feed.
+      const sheet = await readXlsxToCsv(path, shown, csvPath, (h, f) => recognizeFeed(h, contracts, f ?? feed));
       headerLine = sheet.headerRow;
       headers = sheet.headers;
+      sheets = sheet.sheets;
     } else {
       headers = await readArrowToCsv(path, shown, csvPath);
     }
     if (headers.length > MAX_COLUMNS)
       throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
     const staged = await readNumberedCsv(warehouse, csvPath, ",", headers, shown);
-    return {headers, headerLine, encoding: null, delimiter: null, ...staged};
+    return {headers, headerLine, encoding: null, delimiter: null, ...staged, ...(sheets ? {sheets} : {})};
   }
 
   // Delimited text: from the file itself, or from a UTF-8 copy of a GBK/GB18030 or UTF-16 file.

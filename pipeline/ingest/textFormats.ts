@@ -25,6 +25,26 @@ export const DATE_FORMATS: readonly string[] = ["%Y/%m/%d", "%Y年%m月%d日", "
 /** Month formats; a whole date names its month too. */
 export const MONTH_FORMATS: readonly string[] = ["%Y-%m", "%Y/%m", "%Y年%m月", "%Y.%m", "%Y%m"];
 
+/**
+ * A month written as a number with one decimal, `2023.1`: January, or October as a number cell shows 2023.10 unless
+ * formatted with two decimals (0.00). Never guessed: rejected with that reason (a regular expression for RE2 and JS, without backslashes so it is a plain SQL literal).
+ */
+export const AMBIGUOUS_MONTH = "[0-9]{4}[.]1";
+
+/**
+ * An elapsed time `H:MM` or `H:MM:SS` (hours unbounded), as Excel shows a duration cell ([h]:mm, 130:30 for 5.4375
+ * days): in a column whose unit is one of DURATION_UNIT_SECONDS it is read in that unit (130.5 hours, 7830 minutes).
+ */
+export const ELAPSED_TIME = "([0-9]+):([0-5][0-9])(?::([0-5][0-9](?:[.][0-9]+)?))?";
+/** Seconds in each unit an elapsed time converts to; workdays are not here (hours to workdays needs a calendar). */
+export const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = {hour: 3600, minute: 60, day: 86400};
+
+/**
+ * What a time-of-day cell may carry before its time when a program exported it with Excel's day 0 (1899-12-30 or
+ * 1899-12-31, 1900-01-00, the 1904 system's 1904-01-01): dropped when the time completes a date column.
+ */
+export const TIME_DAY_ZERO = "^(1899-12-3[01]|1900-01-0[01]|1904-01-01)[ T]";
+
 /** Words for yes and no, compared in lower case. */
 export const TRUE_WORDS: readonly string[] = ["true", "t", "1", "yes", "y", "是", "√"];
 export const FALSE_WORDS: readonly string[] = ["false", "f", "0", "no", "n", "否", "×"];

@@ -3,30 +3,49 @@ import type ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
+import {formattedNumber, serialOf, wallClockText, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {hiddenRows} from "./hiddenRows.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
+import {
+  findHeader,
+  finishSkipped,
+  hiddenSheetReason,
+  noHeaderReason,
+  noSheetRefusal,
+  placeCells,
+  placeColumns,
+  XLSX_SHEET_LINE_STRIDE,
+  type Recognize,
+  type SheetMatch,
+  type SheetsRead,
+} from "./workbookSheets.ts";
 
 /** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
 const MAX_XLSX_ROWS = 2_000_000;
-
-type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 
 /**
  * The text of an ExcelJS cell value, as the office saw it: dates as `YYYY-MM-DD HH:MM:SS`, formulas by the result
  * Excel saved with them. A formula saved without a result (written by a program, never opened in Excel) is
  * shown as its text, `=F3*10`, so that the column's type rule rejects it instead of it loading as empty.
+ * With the cell's number format (`numFmt`), numbers and dates are shown as that format shows them (cellFormat.ts):
+ * `1.5%` for 0.015 in `0.00%`, `130:30:00` for 5.4375 in `[h]:mm`, `09:30:00` for a time of day.
  */
 export function cellText(value: ExcelJS.CellValue): string {
+  return formattedCellText(value, undefined, false);
+}
+
+/** `cellText` of a cell with number format `numFmt` in a workbook whose dates count from 1904 or not. */
+function formattedCellText(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    // Excel stores wall-clock times without a zone; ExcelJS reads them as UTC.
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  }
+  if (value instanceof Date)
+    return numFmt ? formattedNumber(serialOf(value, date1904), numFmt, date1904) : wallClockText(value);
+  if (typeof value === "number" && numFmt) return formattedNumber(value, numFmt, date1904);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const formula = value as ExcelJS.CellFormulaValue & {sharedFormula?: string};
-      if (formula.result !== undefined && formula.result !== null) return cellText(formula.result as ExcelJS.CellValue);
+      if (formula.result !== undefined && formula.result !== null)
+        return formattedCellText(formula.result as ExcelJS.CellValue, numFmt, date1904);
       return formula.formula ? `=${formula.formula}` : `=(the formula of ${formula.sharedFormula ?? "another cell"})`;
     }
     if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
@@ -36,46 +55,93 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** A row's cells as text, by column (1-based in ExcelJS, 0-based here), each read through its number format. */
+function rowTexts(row: ExcelJS.Row, date1904: boolean): string[] {
+  const cells: string[] = [];
+  row.eachCell({includeEmpty: false}, (cell, column) => {
+    cells[column - 1] = formattedCellText(cell.value, cell.numFmt, date1904);
+  });
+  return Array.from(cells, (c) => c ?? "");
+}
+
 /**
- * Stream an XLSX workbook into a CSV whose first column is the sheet row number. The sheet and its header row
- * are found, not assumed: the first sheet whose top rows contain a row that `recognize` accepts as a complete
- * header is used, and rows above the header (titles, notes) are skipped. Throws `FeedError` when no sheet has
- * such a row, naming the closest miss.
+ * Stream an XLSX workbook into a CSV whose first column is the row's line: the sheet row, plus
+ * `ordinal × XLSX_SHEET_LINE_STRIDE` for the second and later sheets loaded. Every visible sheet whose top rows
+ * hold a header row of the feed is loaded (one sheet per county is common), each below its own header row, its
+ * columns placed by the contract columns they carry; the feed is the one the first such sheet's header names.
+ * Hidden and very hidden sheets, sheets without such a header (notes, instructions) and hidden rows are not loaded,
+ * and said so in the returned `sheets`. Throws `FeedError` when no sheet has such a row, naming the closest miss,
+ * and when a later sheet carries a contract column the first one lacks.
  */
 export async function readXlsxToCsv(
   path: string,
   shown: string,
   csvPath: string,
   recognize: Recognize,
-): Promise<{sheet: string; headerRow: number; headers: string[]}> {
+): Promise<{sheet: string; headerRow: number; headers: string[]; sheets: SheetsRead}> {
   const parts = await checkXlsxZip(path, shown);
   const writer = new CsvWriter(csvPath);
-  let chosen: {sheet: string; headerRow: number; headers: string[]} | undefined;
-  // Every row exactly as wide as the header: cells past it are dropped, missing trailing cells are empty.
-  const fit = (cells: string[]) => Array.from({length: chosen!.headers.length}, (_, i) => cells[i] ?? "");
+  let chosen: {sheet: string; headerRow: number; headers: string[]; match: SheetMatch} | undefined;
+  const sheets: SheetsRead = {read: [], skipped: []};
   let closest = "";
   let rows = 0;
   try {
-    for await (const {sheet, name} of worksheets(path, parts)) {
+    for await (const {sheet, name, state, hidden, date1904} of worksheets(path, parts)) {
+      const hiddenSheet = hiddenSheetReason(state);
+      if (hiddenSheet) {
+        sheets.skipped.push({name, reason: hiddenSheet});
+        continue;
+      }
+      const hiddenHere = await hidden();
       const top: Array<{number: number; cells: string[]}> = [];
+      // This sheet's header and where each of its columns goes in the CSV (the first loaded sheet's layout).
+      let here:
+        {headerRow: number; place: number[]; width: number; line: number; read: SheetsRead["read"][number]} | undefined;
+      const write = async (number: number, cells: string[]) => {
+        if (hiddenHere.has(number)) {
+          here!.read.hidden_rows.push(number);
+          return;
+        }
+        here!.read.rows++;
+        await writer.row([String(here!.line + number), ...placeCells(cells, here!.place, here!.width)]);
+      };
+      const search = () => {
+        const found = findHeader(name, top, recognize, chosen?.match.contract.feed, (c) => (closest ||= c));
+        if (!found) return;
+        if (!chosen) {
+          chosen = {sheet: name, ...found};
+          void writer.row(["__row", ...found.headers]);
+        }
+        const place = placeColumns(name, found, chosen);
+        if (!Array.isArray(place)) throw new FeedError(shown, place.refuse);
+        const read = {name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
+        here = {
+          headerRow: found.headerRow,
+          place,
+          width: chosen.headers.length,
+          line: sheets.read.length * XLSX_SHEET_LINE_STRIDE,
+          read,
+        };
+        sheets.read.push(read);
+      };
       for await (const row of sheet) {
         if (++rows > MAX_XLSX_ROWS)
           throw new FeedError(shown, `the workbook has more than ${MAX_XLSX_ROWS} rows; split it or send CSV`);
-        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
-        if (chosen && chosen.sheet === name) {
-          await writer.row([String(row.number), ...fit(values)]);
+        const values = rowTexts(row, date1904);
+        if (here) {
+          await write(row.number, values);
           continue;
         }
-        if (chosen || top.length >= HEADER_SEARCH_ROWS) continue;
+        if (top.length >= HEADER_SEARCH_ROWS) continue;
         top.push({number: row.number, cells: values});
-        if (top.length === HEADER_SEARCH_ROWS)
-          chosen = pickHeader(name, top, recognize, writer, (c) => (closest ||= c)) ?? chosen;
+        if (top.length === HEADER_SEARCH_ROWS) search();
       }
-      if (!chosen && top.length > 0) chosen = pickHeader(name, top, recognize, writer, (c) => (closest ||= c));
-      if (chosen && chosen.sheet === name) {
+      if (!here && top.length > 0 && top.length < HEADER_SEARCH_ROWS) search();
+      if (here) {
         // Rows below the header that were buffered while searching.
-        for (const row of top.filter((r) => r.number > chosen!.headerRow))
-          await writer.row([String(row.number), ...fit(row.cells)]);
+        for (const row of top.filter((r) => r.number > here!.headerRow)) await write(row.number, row.cells);
+      } else {
+        sheets.skipped.push({name, reason: noHeaderReason(top.length)});
       }
     }
   } catch (error) {
@@ -84,19 +150,18 @@ export async function readXlsxToCsv(
     throw new FeedError(shown, `cannot read it as an XLSX workbook: ${(error as Error).message}`);
   }
   await writer.close();
-  if (!chosen)
-    throw new FeedError(
-      shown,
-      `no sheet has a header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : " (the workbook is empty)"}`,
-    );
-  return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers};
+  // A sheet skipped before the feed was known (notes first) is described as the feed's too.
+  finishSkipped(sheets, chosen?.match.contract.feed);
+  if (!chosen) throw new FeedError(shown, noSheetRefusal(closest, sheets));
+  return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers, sheets};
 }
 
 /** The private parts of ExcelJS's streaming reader that `worksheets` drives (exceljs 4.4.0). */
 interface ExcelJsReaderInternals {
-  model?: {sheets?: Array<{name: string; rId: string; id: number}>};
+  model?: {sheets?: Array<{name: string; rId: string; id: number; state?: string}>};
   workbookRels?: Array<{Id: string; Target: string; Type?: string}>;
-  properties?: unknown;
+  properties?: {model?: {date1904?: boolean}};
+  styles?: {index?: {numFmt?: string[]}; model?: {styles?: Array<{numFmtId?: number}>}};
   sharedStrings?: unknown[];
   _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
@@ -114,12 +179,20 @@ interface ExcelJsReaderInternals {
  * is stored last (as ExcelJS itself writes it), intermittently reaches a sheet before the workbook's sheet list
  * ("Cannot read properties of undefined (reading 'sheets')", exceljs#3064). Here the relationships, the workbook,
  * the shared strings and the styles are always parsed first, then each sheet is streamed row by row, its text
- * decoded as a stream so that a character split between two chunks is not garbled.
+ * decoded as a stream so that a character split between two chunks is not garbled. Each sheet comes with its
+ * state (`hidden`, `veryHidden`, or visible), its hidden rows (read on demand, in a pass of their own) and whether
+ * the workbook counts dates from 1904 (`date1904`, as Excel for Mac wrote them: `1` or `true`).
  */
 export async function* worksheets(
   path: string,
   parts: Map<string, ZipPart>,
-): AsyncGenerator<{sheet: AsyncIterable<ExcelJS.Row>; name: string}> {
+): AsyncGenerator<{
+  sheet: AsyncIterable<ExcelJS.Row>;
+  name: string;
+  state: string;
+  hidden: () => Promise<Set<number>>;
+  date1904: boolean;
+}> {
   const {default: ExcelJSModule} = await import("exceljs");
   const reader = new ExcelJSModule.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
@@ -135,54 +208,43 @@ export async function* worksheets(
   const styles = part("xl/styles.xml");
   if (rels) await reader._parseRels(open(rels));
   if (book) await reader._parseWorkbook(open(book));
+  // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true".
+  const date1904 = book ? /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(await partText(open(book))) : false;
+  reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
   if (strings) for await (const _ of reader._parseSharedStrings(open(strings))) void _;
   if (styles) await reader._parseStyles(open(styles));
+  // Built-in formats ExcelJS does not know (the Chinese locale's dates and times): before any cell's style is built.
+  const numFmt = reader.styles?.index?.numFmt;
+  if (numFmt) for (const [id, code] of Object.entries(ZH_CN_BUILTIN_FORMATS)) numFmt[Number(id)] ??= code;
   reader.sharedStrings ??= [];
-  reader.properties ??= {model: {}};
 
   // Tab order from the workbook's sheet list and its relationships; any sheet part they miss comes after.
   const target = (t: string) => (t.startsWith("/") ? t.slice(1) : `xl/${t.replace(/^\.\//, "")}`);
-  const listed: Array<{part: ZipPart; name: string}> = [];
+  const listed: Array<{part: ZipPart; name: string; state?: string}> = [];
   for (const sheet of reader.model?.sheets ?? []) {
     const rel = reader.workbookRels?.find((r) => r.Id === sheet.rId);
     const p = rel && part(target(rel.Target));
-    if (p && !listed.some((l) => l.part === p)) listed.push({part: p, name: sheet.name});
+    if (p && !listed.some((l) => l.part === p)) listed.push({part: p, name: sheet.name, state: sheet.state});
   }
   const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
   const unlisted = [...parts.values()]
     .filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p.name) && !listed.some((l) => l.part === p))
     .sort((a, b) => number(a.name) - number(b.name))
     .map((p) => ({part: p, name: p.name.slice("xl/worksheets/".length, -".xml".length)}));
-  for (const {part: p, name} of [...listed, ...unlisted]) {
+  for (const {part: p, name, state} of [...listed, ...unlisted] as Array<{
+    part: ZipPart;
+    name: string;
+    state?: string;
+  }>) {
+    const hidden = () => hiddenRows(open(p));
     for (const {eventType, value} of reader._parseWorksheet(open(p) as AsyncIterable<string>, String(number(p.name))))
-      if (eventType === "worksheet") yield {sheet: value, name};
+      if (eventType === "worksheet") yield {sheet: value, name, state: state ?? "visible", hidden, date1904};
   }
 }
 
-/** Choose the header row among a sheet's top rows; writes it (with a row-number column) when found. */
-function pickHeader(
-  sheet: string,
-  top: Array<{number: number; cells: string[]}>,
-  recognize: Recognize,
-  writer: CsvWriter,
-  miss: (reason: string) => void,
-): {sheet: string; headerRow: number; headers: string[]} | undefined {
-  for (const row of top) {
-    const headers = trimTrailingEmpty(row.cells);
-    if (headers.filter((h) => h.trim() !== "").length < 2) continue;
-    const result = recognize(headers);
-    if ("refuse" in result) {
-      miss(`sheet ${sheet} row ${row.number}: ${result.refuse}`);
-      continue;
-    }
-    void writer.row(["__row", ...headers]);
-    return {sheet, headerRow: row.number, headers};
-  }
-  return undefined;
-}
-
-function trimTrailingEmpty(cells: string[]): string[] {
-  let end = cells.length;
-  while (end > 0 && cells[end - 1]!.trim() === "") end--;
-  return cells.slice(0, end);
+/** A small part's whole text (the workbook's sheet list). */
+async function partText(stream: AsyncIterable<unknown>): Promise<string> {
+  let text = "";
+  for await (const chunk of stream) text += String(chunk);
+  return text;
 }

@@ -3,6 +3,7 @@ import {RefusedFilesError, UsageError} from "../../errors.ts";
 import {loadPaths} from "../../ingest/loadFiles.ts";
 import type {LoadResult} from "../../ingest/loadFile.ts";
 import {formatRejectReason} from "../../ingest/rejectReasons.ts";
+import {describeSheets} from "../../ingest/workbookSheets.ts";
 import {colors, printJson, type Io} from "../io.ts";
 import {loadProgress} from "../loadProgress.ts";
 
@@ -61,6 +62,7 @@ export function loadCommand(io: Io): Command {
               footer_lines,
               columns,
               unmatched_headers,
+              sheets,
             }) => ({
               file,
               feed,
@@ -74,6 +76,7 @@ export function loadCommand(io: Io): Command {
               reject_reasons: reject_reasons ?? [],
               footer_lines: footer_lines ?? [],
               ...(columns ? {columns, unmatched_headers} : {}),
+              ...(sheets ? {sheets} : {}),
             }),
           ),
         });
@@ -117,7 +120,9 @@ function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
           : "") +
         (r.unmatched_headers?.length
           ? `\n${c.yellow(`  not loaded (no column of ${r.feed}): ${r.unmatched_headers.join(", ")}`)}`
-          : "")
+          : "") +
+        // The sheets read and those skipped, the hidden rows left out (XLSX): never a silent drop either.
+        (r.sheets && describeSheets(r.sheets) ? `\n${c.dim(`  ${describeSheets(r.sheets)}`)}` : "")
       );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;

@@ -1,0 +1,161 @@
+/**
+ * What an XLSX cell's number format says its stored number means, and the text the office saw for it. A workbook
+ * stores 1.50 % as 0.015, 130:30 (hours) as 5.4375 days, 09:30 as 0.395833 and 2023.10 as 2023.1: read as bare
+ * numbers these are wrong values that pass every rule. The loader writes the office's text instead, and the
+ * contract's column type reads it in the column's unit (parseSql.ts), or rejects it with what was found.
+ * Pure and browser-safe.
+ */
+
+/** What a number format shows: its kind, and for plain numbers the decimals it always shows. */
+export type FormatKind =
+  | {kind: "general"}
+  | {kind: "number"; decimals: number}
+  | {kind: "percent"}
+  | {kind: "permille"}
+  | {kind: "elapsed"}
+  | {kind: "time"}
+  | {kind: "date"};
+
+/**
+ * The kind of a number format code (`0.00%`, `[h]:mm`, `yyyy"年"m"月"d"日"`, …). Only the first section counts
+ * (the one for positive numbers); quoted text, escaped characters, colours and locales do not.
+ *
+ * @example formatKind("[h]:mm") // {kind: "elapsed"}
+ */
+export function formatKind(code: string | undefined): FormatKind {
+  if (!code || code.toLowerCase() === "general" || code === "@") return {kind: "general"};
+  // ‰ is a literal in Excel's formats (the stored number is what is shown before it), quoted or not.
+  const permille = code.includes("‰");
+  const first = firstSection(code)
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
+  if (/\[(h+|m+|s+)\]/i.test(first)) return {kind: "elapsed"};
+  const bare = first.replace(/\[[^\]]*\]/g, "").replace(/E[+-]/gi, "");
+  if (bare.includes("%")) return {kind: "percent"};
+  if (permille) return {kind: "permille"};
+  if (/[ydeg]/i.test(bare)) return {kind: "date"};
+  if (/[hms]/i.test(bare)) return {kind: "time"};
+  return {kind: "number", decimals: /\.([0#?]+)/.exec(bare)?.[1]?.replace(/[#?]/g, "").length ?? 0};
+}
+
+/** The part of a format code before its first unquoted `;`. */
+function firstSection(code: string): string {
+  let quoted = false;
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '"') quoted = !quoted;
+    else if (code[i] === "\\") i++;
+    else if (code[i] === ";" && !quoted) return code.slice(0, i);
+  }
+  return code;
+}
+
+/** Days from Excel's day 0 (1899-12-30; 1904-01-01 in a 1904-date-system workbook) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+const DATE1904_OFFSET = 1462;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The text of a number stored in a cell with format `code`, as the office saw it (in units a contract can read):
+ * a percent as `1.5%`, a per-mille as `1.5‰`, an elapsed time ([h]:mm) as `130:30:00`, a time of day (serial below
+ * 1) as `09:30:00`, a date as `2023-05-04` or `2023-05-04 09:30:00`, and a number with fixed decimals as shown when
+ * the stored number has fewer (`2023.10` for 2023.1 in `0.00`, so a month column reads October), never fewer.
+ *
+ * @param serial the stored number (for dates, days since day 0 of the workbook's date system)
+ * @example formattedNumber(0.015, "0.00%", false) // "1.5%"
+ */
+export function formattedNumber(serial: number, code: string | undefined, date1904: boolean): string {
+  const format = formatKind(code);
+  switch (format.kind) {
+    case "general":
+      return String(serial);
+    case "number": {
+      const text = String(serial);
+      if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+      const decimals = text.split(".")[1]?.length ?? 0;
+      return decimals >= format.decimals ? text : serial.toFixed(format.decimals);
+    }
+    case "percent":
+      return `${shiftDecimal(serial, 2)}%`;
+    case "permille":
+      return `${serial}‰`;
+    case "elapsed":
+      return clock(serial * 86_400, true);
+    case "time":
+      return serial >= 0 && serial < 1 ? clock(serial * 86_400, false) : dateText(serial, date1904);
+    case "date":
+      return dateText(serial, date1904);
+  }
+}
+
+/** `serial` days after the workbook's day 0 as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` when it has a time. */
+function dateText(serial: number, date1904: boolean): string {
+  const ms = Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY);
+  return wallClockText(new Date(ms));
+}
+
+/** The stored serial of a date ExcelJS made from a cell (it reads day 0 per the workbook's date system, as UTC). */
+export function serialOf(date: Date, date1904: boolean): number {
+  return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
+}
+
+/** A date ExcelJS read (Excel keeps wall-clock times without a zone; ExcelJS reads them as UTC) as text. */
+export function wallClockText(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** Seconds as `H:MM:SS` (hours unbounded, `elapsed`) or `HH:MM:SS`, to the millisecond when not whole. */
+function clock(seconds: number, elapsed: boolean): string {
+  const ms = Math.round(Math.abs(seconds) * 1000);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const sec = Number.isInteger(s) ? two(s) : `${two(Math.floor(s))}${String(s % 1).slice(1, 5)}`;
+  return `${seconds < 0 ? "-" : ""}${elapsed ? h : two(h)}:${two(m)}:${sec}`;
+}
+
+/**
+ * `n` × 10^places, by moving the decimal point in its shortest text: 0.015 × 100 is 1.5, where floating point
+ * gives 1.5000000000000002.
+ */
+export function shiftDecimal(n: number, places: number): string {
+  const [mantissa, exp] = n.toExponential().split("e") as [string, string];
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const point = 1 + Number(exp) + places; // where the point falls after the first digit
+  let text: string;
+  if (point <= 0) text = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) text = digits + "0".repeat(point - digits.length);
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  text = text.replace(/^0+(?=\d)/, "");
+  if (text.includes(".")) text = text.replace(/\.?0+$/, "");
+  return `${negative && text !== "0" ? "-" : ""}${text}`;
+}
+
+/**
+ * The built-in number formats (ids without a `numFmt` in styles.xml) that Excel and WPS show by the Chinese locale
+ * (zh-CN): dates and times as 年月日 and 时分秒. Without them a date cell of a Chinese workbook is a bare serial.
+ */
+export const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};

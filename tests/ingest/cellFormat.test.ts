@@ -1,0 +1,120 @@
+// What a number format says a stored number means (pipeline/ingest/cellFormat.ts), and how a column reads the text
+// the loader writes for it: the loader's parseSql and the browser's parseText must agree on every one.
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {formatKind, formattedNumber, shiftDecimal} from "../../pipeline/ingest/cellFormat.ts";
+import {parseSql} from "../../pipeline/ingest/parseSql.ts";
+import {parseText, formatWallClock} from "../../pipeline/ingest/parseText.ts";
+
+describe("formatKind", () => {
+  it.each([
+    ["General", "general"],
+    ["@", "general"],
+    ["0.00%", "percent"],
+    ['0.0"%"', "number"],
+    ["0.0‰", "permille"],
+    ["[h]:mm", "elapsed"],
+    ["[mm]:ss", "elapsed"],
+    ["h:mm", "time"],
+    ['上午/下午h"时"mm"分"', "time"],
+    ["h:mm AM/PM", "time"],
+    ['yyyy"年"m"月"d"日"', "date"],
+    ["[$-804]yyyy-mm-dd;@", "date"],
+    ["0.00E+00", "number"],
+    ["#,##0.00;[Red]-#,##0.00", "number"],
+  ])("%s is %s", (code, kind) => {
+    expect(formatKind(code).kind).toBe(kind);
+  });
+});
+
+describe("formattedNumber: the text the office saw", () => {
+  it.each([
+    [0.015, "0.00%", "1.5%"],
+    [0.7, "0%", "70%"],
+    [-0.0525, "0.00%", "-5.25%"],
+    [1.5, "0.0‰", "1.5‰"],
+    [5.4375, "[h]:mm", "130:30:00"],
+    [1.5 / 86400, "[h]:mm:ss", "0:00:01.5"],
+    [0.3958333333333333, "h:mm", "09:30:00"],
+    [44621.5, "h:mm", "2022-03-01 12:00:00"],
+    [44621, 'yyyy"年"m"月"d"日"', "2022-03-01"],
+    [2023.1, "0.00", "2023.10"],
+    [1.005, "0.00", "1.005"],
+    [2023.1, "General", "2023.1"],
+  ])("%s in %s is %s", (value, code, text) => {
+    expect(formattedNumber(value, code, false)).toBe(text);
+  });
+
+  it("counts dates from 1904-01-01 in a 1904-date-system workbook", () => {
+    expect(formattedNumber(44621 - 1462, "yyyy-mm-dd", true)).toBe("2022-03-01");
+  });
+
+  it.each([
+    [0.015, 2, "1.5"],
+    [0.155, 2, "15.5"],
+    [1e-7, 2, "0.00001"],
+    [123.456, 2, "12345.6"],
+    [0, 2, "0"],
+  ])("shiftDecimal(%s, %s) is %s, not floating point's rounding", (n, places, text) => {
+    expect(shiftDecimal(n, places)).toBe(text);
+  });
+});
+
+let instance: DuckDBInstance;
+let con: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(":memory:");
+  con = await instance.connect();
+});
+afterAll(() => {
+  con.closeSync();
+  instance.closeSync();
+});
+
+async function loader(type: "double" | "month", value: string, options: Parameters<typeof parseSql>[2]) {
+  const reader = await con.runAndReadAll(
+    `select (${parseSql(type, "v", options)})::varchar as out from (values ($1)) t(v)`,
+    [value],
+  );
+  const out = reader.getRowObjectsJson()[0]!.out;
+  return out === null ? null : type === "double" ? Number(out) : String(out);
+}
+
+describe("a column reads the cell's text in its unit, the loader and the browser alike", () => {
+  it.each([
+    ["130:30:00", 3600, 130.5],
+    ["130:30", 60, 7830],
+    ["130:30:00", 86400, 5.4375],
+    ["0:00:01.5", 3600, 1.5 / 3600],
+    ["12:75", 3600, null],
+    ["130.5", 3600, 130.5],
+  ])("an elapsed time reads in the column's unit: %s with %s s per unit is %s", async (text, seconds, expected) => {
+    expect(await loader("double", text, {durationSeconds: seconds})).toBe(expected);
+    expect(parseText("double", text, {durationSeconds: seconds})).toBe(expected);
+  });
+
+  it("an elapsed time is no number in a column without a duration unit", async () => {
+    expect(await loader("double", "130:30", {})).toBeNull();
+    expect(parseText("double", "130:30")).toBeNull();
+  });
+
+  it.each([
+    ["1.5%", 1.5],
+    ["1.5‰", 0.15],
+    ["70", 70],
+  ])("a percent column reads %s as %s", async (text, expected) => {
+    expect(await loader("double", text, {percent: true})).toBe(expected);
+    expect(parseText("double", text, {percent: true})).toBe(expected);
+  });
+
+  it.each([
+    ["2022.10", "2022-10-01"],
+    ["2022.1", null],
+    ["2022.01", "2022-01-01"],
+    ["2022.11", "2022-11-01"],
+  ])("a month column reads %s as %s", async (text, expected) => {
+    expect(await loader("month", text, {})).toBe(expected);
+    const typed = parseText("month", text);
+    expect(typed === null ? null : formatWallClock(typed as number, "date")).toBe(expected);
+  });
+});
