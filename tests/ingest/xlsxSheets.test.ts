@@ -10,6 +10,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
+import {formatRejectReason} from "../../pipeline/ingest/rejectReasons.ts";
 import {writeRawXlsx} from "../fixtures/office/rawXlsx.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
@@ -167,6 +168,35 @@ describe.each([
       {line: 10_000_002, cells: ["SU-4", "城西区", "2022-03-03 11:00", "网办", "4"]},
       {line: 10_000_003, cells: ["SU-5", "城西区", "2022-03-04 08:45", "窗口", "1"]},
     ]);
+  });
+
+  it("names a rejected row of a later sheet by its sheet and row, in the reasons and their printed words", async () => {
+    const path = join(dir, `${writer.split(" ")[0]}-two-bad.xlsx`);
+    await write(path, [
+      {name: "城东区", rows: [row(HEADER), row(["SU-21", "城东区", "2022-03-01 09:30", "网办", 25])]},
+      {
+        name: "城西区",
+        rows: [
+          row(HEADER),
+          row(["SU-22", "城西区", "2022-03-02 10:00", "窗口", 2]),
+          row(["SU-23", "城西区", "2022-03-03 10:00", "窗口", 30]),
+        ],
+      },
+    ]);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 2});
+    const [reason] = result!.reject_reasons!;
+    expect(reason).toMatchObject({
+      column: "procedures",
+      rule: "range",
+      rows: 2,
+      first_lines: [2, 10_000_003],
+      first_places: [
+        {sheet: "城东区", row: 2},
+        {sheet: "城西区", row: 3},
+      ],
+    });
+    expect(formatRejectReason(reason!)).toBe("2 × procedures: range (城东区 row 2, 城西区 row 3)");
   });
 
   it("refuses a workbook whose only data is on hidden sheets, naming them", async () => {
