@@ -160,6 +160,16 @@ describe("catalog validation points at the offending entry", () => {
         message: "“所有” is hedged by “基本” in the plan's phrase: an aim, not a value",
       }),
     );
+    // 全流程 states a floor: clause 12 as a ceiling of 100 % is refused.
+    const ceiling = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        'metric: e_bidding_share_pct\n    comparator: ">="',
+        'metric: e_bidding_share_pct\n    comparator: "<="',
+      ),
+    );
+    expect(ceiling).toContainEqual(
+      expect.objectContaining({path: "targets[21].value_from_words", message: "“全流程” means a percent >= 100"}),
+    );
     // Without its word, clause 12's 100 is stated nowhere.
     const bare = problemsAfter("targets.yaml", (t) => t.replace("    value_from_words: 全流程\n", ""));
     expect(bare).toContainEqual(
