@@ -11,6 +11,41 @@ const TIER_PHRASES: Record<string, TierId> = {
 };
 
 /**
+ * The words bizenv reads as a target's value where the plan states it without digits (targets.yaml
+ * `value_from_words`): what each means, as the share of cases required. A closed list: a word not here is refused,
+ * so a new reading is added here, with its test, not slipped into the catalog.
+ */
+const VALUE_WORDS: Record<string, {value: number; unit: "percent"; comparator: ">="; meaning_en: string}> = {
+  全流程: {value: 100, unit: "percent", comparator: ">=", meaning_en: "the whole process, for every case"},
+  全部: {value: 100, unit: "percent", comparator: ">=", meaning_en: "all of them"},
+  所有: {value: 100, unit: "percent", comparator: ">=", meaning_en: "all of them"},
+  // Clause 6: the plan sets joint handling as the way a registration is done, without a qualifier, as clause 19
+  // sets low-voltage access for every eligible user: a rule for every case.
+  联动办理: {value: 100, unit: "percent", comparator: ">=", meaning_en: "handled together, every time"},
+  // Clause 33: 以线上立案为主 (online the main channel): at least half the cases. The comparators have no strict
+  // ">", so exactly 50 % reads met.
+  为主: {value: 50, unit: "percent", comparator: ">=", meaning_en: "the main channel: at least half the cases"},
+};
+
+/**
+ * Words that hedge a value word in the same phrase of the plan (基本实现所有…: "basically all"; 推行…全链条: "roll
+ * out"): the value word then states an aim, not a value, and is refused.
+ */
+const HEDGE_WORDS = ["基本", "逐步", "部分", "探索", "鼓励", "推广", "推行", "试点", "力争", "更多"];
+
+/** The phrase of `text` (between the punctuation marks around it) that holds `quote`, or "" when it is not there. */
+function phraseAround(text: string, quote: string): string {
+  const at = text.indexOf(quote);
+  if (at < 0) return "";
+  const marks = /[,，。;；:：!！?？]/;
+  let start = at;
+  while (start > 0 && !marks.test(text[start - 1]!)) start--;
+  let end = at + quote.length;
+  while (end < text.length && !marks.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+/**
  * Check the catalog against the plan's own text (plan.zh.txt): every task's text, units and deadline stand
  * verbatim under its number and inside its indicator's section; every target's quoted words stand in its task
  * and state its value; every safeguard's text is verbatim; and the tier goals are exactly those the general
@@ -82,6 +117,19 @@ export function checkAgainstPlanText(catalog: Omit<Catalog, "dir" | "sha256">): 
     // 免费 (free of charge) is the plan's own number in words for an amount: 0 yuan (clause 15's first seal set).
     const unit = target.case_limit?.unit ?? target.unit;
     if (unit === "yuan" && target.text_zh.includes("免费")) numbers.push(0);
+    if (target.value_from_words !== undefined) {
+      const word = target.value_from_words;
+      const meaning = VALUE_WORDS[word];
+      const at = ["targets", i, "value_from_words"];
+      const hedge = HEDGE_WORDS.find((h) => phraseAround(task?.text_zh ?? target.text_zh, target.text_zh).includes(h));
+      if (!meaning) add("targets.yaml", at, `“${word}” is not a word bizenv reads as a value (VALUE_WORDS)`);
+      else if (!target.text_zh.includes(word)) add("targets.yaml", at, `“${word}” is not in the target's words`);
+      else if (hedge)
+        add("targets.yaml", at, `“${word}” is hedged by “${hedge}” in the plan's phrase: an aim, not a value`);
+      else if (target.case_limit || meaning.unit !== target.unit || meaning.comparator !== target.comparator)
+        add("targets.yaml", at, `“${word}” means a ${meaning.unit} ${meaning.comparator} ${meaning.value}`);
+      else numbers.push(meaning.value);
+    }
     if (!numbers.includes(stated))
       add(
         "targets.yaml",

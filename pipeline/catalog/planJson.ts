@@ -66,6 +66,7 @@ export function planJson(catalog: Catalog) {
       deadline: t.deadline,
       baseline: t.baseline ?? null,
       case_limit: t.case_limit ?? null,
+      value_from_words: t.value_from_words ?? null,
       reading_zh: t.reading_zh ?? null,
       reading_en: t.reading_en ?? null,
       text_zh: t.text_zh,

@@ -181,6 +181,11 @@ export const targetsFile = z.strictObject({
       // The per-case number of a share_within_limit target as the plan words it (30 days, 160 kW): `value` is
       // then the share required of the population, and the plan's text must state this number instead.
       case_limit: z.strictObject({value: z.number().finite(), unit: unitOfMeasure}).optional(),
+      // Where the plan states the value in words, not digits (实现公共资源交易全流程电子化: every tender, 100 %), the
+      // word that states it; checkAgainstPlanText reads it from a closed vocabulary (VALUE_WORDS) and refuses words
+      // it does not know, words not in text_zh, a value, unit or comparator the word does not mean, and a quote
+      // that hedges the word (基本实现所有…: "basically all" is not 100 %).
+      value_from_words: z.string().min(1).optional(),
       // Where a target is one reading of the plan's words among others (clause 18.5's parenthesis), say so.
       reading_zh: z.string().min(1).optional(),
       reading_en: z.string().min(1).optional(),

@@ -16,6 +16,8 @@ export interface RuleTarget {
   } | null;
   reading_zh?: string | null;
   reading_en?: string | null;
+  /** The word of the plan the value is read from, where the plan states it without digits (全流程: 100 %). */
+  value_from_words?: string | null;
 }
 
 /** What the target's metric is, as far as the rule's words need it (metrics.yaml). */
@@ -68,7 +70,13 @@ export function judgingRule(
 ): string {
   const zh = lang === "zh";
   const parts: string[] = [];
-  const words = zh ? `方案原文“${target.text_zh}”` : `the plan's words “${target.text_zh}”`;
+  const word = target.value_from_words;
+  const valueWord = word
+    ? zh
+      ? `(目标值 ${target.value}% 读自“${word}”)`
+      : ` (the value ${target.value} % read from “${word}”)`
+    : "";
+  const words = zh ? `方案原文“${target.text_zh}”${valueWord}` : `the plan's words “${target.text_zh}”${valueWord}`;
   const segment = target.segment === "all" ? "" : target.segment;
   if (metric.kind === "share_within_limit" && target.case_limit) {
     const limit = String(target.case_limit.value);

@@ -170,6 +170,11 @@ describe("the quantitative targets", () => {
     ["25.2", "loan_time_workdays", "<=", 13, "workday", null],
     // Clause 15's free first seal set, a rule for every new firm: 免费 is 0 yuan per firm.
     ["15.2", "free_first_seal_set_share_pct", ">=", 100, "percent", null],
+    // Values stated in words: 联动办理 (every transfer, handled together), 全流程 (every tender), 为主 (online
+    // filing the main channel: at least half the cases).
+    ["6.3", "utilities_joint_transfer_share_pct", ">=", 100, "percent", null],
+    ["12", "e_bidding_share_pct", ">=", 100, "percent", null],
+    ["33", "online_filing_share_pct", ">=", 50, "percent", null],
   ];
 
   it("lists every target the plan states, as read by hand", () => {
@@ -186,6 +191,12 @@ describe("the quantitative targets", () => {
       // of charge) states 0 yuan in words.
       const stated = (target.text_zh.match(/\d+(\.\d+)?/g) ?? []).map(Number);
       if (target.text_zh.includes("免费") && (target.case_limit?.unit ?? target.unit) === "yuan") stated.push(0);
+      // A value stated in words, read by hand: the word stands in the quote and means the value.
+      const byHand: Record<string, number> = {联动办理: 100, 全流程: 100, 为主: 50};
+      if (target.value_from_words) {
+        expect(target.text_zh).toContain(target.value_from_words);
+        stated.push(byHand[target.value_from_words]!);
+      }
       expect(stated).toContain(target.case_limit?.value ?? target.value);
       expect(target.deadline).toBe(task.deadline);
     }

@@ -119,6 +119,67 @@ describe("catalog validation points at the offending entry", () => {
     );
   });
 
+  it("a value in words: an unknown word, a word not in the quote, a value it does not mean, a hedged word", () => {
+    const unknown = problemsAfter("targets.yaml", (t) =>
+      t.replace("value_from_words: 全流程", "value_from_words: 电子化"),
+    );
+    expect(unknown).toContainEqual(
+      expect.objectContaining({
+        path: "targets[21].value_from_words",
+        message: "“电子化” is not a word bizenv reads as a value (VALUE_WORDS)",
+      }),
+    );
+    const absent = problemsAfter("targets.yaml", (t) =>
+      t.replace("value_from_words: 全流程", "value_from_words: 全部"),
+    );
+    expect(absent).toContainEqual(
+      expect.objectContaining({path: "targets[21].value_from_words", message: "“全部” is not in the target's words"}),
+    );
+    // 为主 (the main channel) is at least half, not every case: 100 is refused.
+    const all = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        "    value: 50\n    unit: percent\n    segment: null\n",
+        "    value: 100\n    unit: percent\n    segment: null\n",
+      ),
+    );
+    expect(all).toContainEqual(
+      expect.objectContaining({path: "targets[22].value", message: "the value 100 is not stated in its words (50)"}),
+    );
+    // Clause 9's 所有 stands after 基本实现 (basically all): quoting around the hedge does not hide it.
+    const hedged = problemsAfter("targets.yaml", (t) =>
+      t
+        .replace(
+          "    value_from_words: 全流程\n    text_zh: 实现公共资源交易全流程电子化\n",
+          "    value_from_words: 所有\n    text_zh: 实现企业所有办税缴费事项网上办\n",
+        )
+        .replace('  - clause: "12"\n    task: 12\n', '  - clause: "9.3"\n    task: 9\n'),
+    );
+    expect(hedged).toContainEqual(
+      expect.objectContaining({
+        path: "targets[21].value_from_words",
+        message: "“所有” is hedged by “基本” in the plan's phrase: an aim, not a value",
+      }),
+    );
+    // 全流程 states a floor: clause 12 as a ceiling of 100 % is refused.
+    const ceiling = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        'metric: e_bidding_share_pct\n    comparator: ">="',
+        'metric: e_bidding_share_pct\n    comparator: "<="',
+      ),
+    );
+    expect(ceiling).toContainEqual(
+      expect.objectContaining({path: "targets[21].value_from_words", message: "“全流程” means a percent >= 100"}),
+    );
+    // Without its word, clause 12's 100 is stated nowhere.
+    const bare = problemsAfter("targets.yaml", (t) => t.replace("    value_from_words: 全流程\n", ""));
+    expect(bare).toContainEqual(
+      expect.objectContaining({
+        path: "targets[21].value",
+        message: "the value 100 is not stated in its words (no number)",
+      }),
+    );
+  });
+
   it("a target whose indicator does not exist, or whose comparator contradicts its metric", () => {
     const unknown = problemsAfter("targets.yaml", (t) =>
       t.replace("indicator: getting_credit", "indicator: getting_credits"),

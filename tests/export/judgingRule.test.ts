@@ -42,4 +42,11 @@ describe("judging rules in words", () => {
     expect(rule("18.5", "en")).toContain("A reading: The plan states the 15 workdays of grid works in a parenthesis");
     expect(rule("20.3", "en")).toContain("applicant_kind=organisation");
   });
+
+  it("a value the plan states in words names the word it is read from; a value in digits does not", () => {
+    expect(rule("12", "en")).toContain("“实现公共资源交易全流程电子化” (the value 100 % read from “全流程”)");
+    expect(rule("33", "zh")).toContain("(目标值 50% 读自“为主”)");
+    expect(rule("6.3", "en")).toContain("read from “联动办理”");
+    expect(rule("1", "en")).not.toContain("read from");
+  });
 });

@@ -198,6 +198,14 @@ observations as (
     from registrations
     where registration_workdays is not null
 
+    -- clause 6.3: each completed transfer whose record says whether its water, power and gas accounts were
+    -- transferred with it counts 100 when they were, else 0, so the mean is the share of transfers handled jointly
+    union all
+    select 'utilities_joint_transfer_share_pct', area_id, completed_at::date, completed_at::date, 'case',
+        100.0 * is_utilities_transferred::integer, 1, json_object('applicant_type', applicant_type), is_synthetic, true
+    from registrations
+    where registration_type = 'transfer' and completed_at is not null and is_utilities_transferred is not null
+
     union all
     select 'new_taxpayer_handling_time_hours', area_id, completed_at::date, completed_at::date, 'case',
         handling_hours, 1, '{}'::json, is_synthetic, is_calendar_official
