@@ -9,7 +9,31 @@ import {loadPaths} from "../ingest/loadFiles.ts";
 import {openWarehouse} from "../openWarehouse.ts";
 import {projectRoot} from "../version.ts";
 import {buildAndMeasurePages, PAGE_BYTES_NOTES, type PageBytes} from "./pageBytes.ts";
+import {findPandasPython, PEERS_SKIPPED, runPandas, writePandasRules} from "./peers.ts";
 import {writeCaseFile} from "./writeCaseFile.ts";
+
+/**
+ * `--peers`: bizenv's load (a whole `bizenv load` process into a new warehouse) against the pandas script with the
+ * same rules (pipeline/bench/peers/pandas_load.py), on a case file with one row in `fault_every` broken, alternating
+ * runs, medians. Both must reject the same rows for the same rules (`rejects_match`).
+ */
+export type PeersReport =
+  | {skipped: string}
+  | {
+      python: string;
+      rows: number;
+      fault_every: number;
+      runs: number;
+      bizenv_load_s: number;
+      pandas_s: number;
+      /** bizenv's load time / the pandas script's (below 1: bizenv is faster; the goal is ≤ 0.5). */
+      bizenv_vs_pandas: number;
+      bizenv_rows_rejected: number;
+      pandas_rows_rejected: number;
+      bizenv_rejected_by_rule: Record<string, number>;
+      pandas_rejected_by_rule: Record<string, number>;
+      rejects_match: boolean;
+    };
 
 /** Everything `bizenv bench` measures; `--json` prints it under these names. */
 export interface BenchReport {
@@ -41,6 +65,8 @@ export interface BenchReport {
   page_bytes: Record<string, PageBytes> | null;
   /** Seeding the Framework cache and building that site. */
   site_build_s: number | null;
+  /** `--peers`: the pandas script beside the load; null when not asked for. */
+  peers: PeersReport | null;
   notes: string[];
 }
 
@@ -103,6 +129,80 @@ function runCli(
   return {seconds: elapsed, peakRssMib: peak ? Number(peak) / 1024 : null, stdout: child.stdout};
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Rejected lines by rule in a warehouse's load_rejects (a line breaking two rules counts under both). */
+async function rejectedByRule(db: string): Promise<Record<string, number>> {
+  const instance = await DuckDBInstance.create(db, {access_mode: "READ_ONLY"});
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      "select rule, count(distinct line)::integer as n from load_rejects group by rule order by rule",
+    );
+    return Object.fromEntries(reader.getRowObjects().map((r) => [String(r.rule), Number(r.n)]));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The peers of `--peers`, on their own file with planted faults, alternating bizenv and pandas `runs` times. */
+export async function runPeers(
+  dir: string,
+  rows: number,
+  options: {python?: string; runs: number; log: (line: string) => void},
+): Promise<PeersReport> {
+  const python = findPandasPython(options.python);
+  if (python === null) return {skipped: PEERS_SKIPPED};
+  const faultEvery = Math.max(10, Math.min(1000, Math.floor(rows / 30)));
+  const file = join(dir, "peers", "startup_cases.csv");
+  mkdirSync(join(dir, "peers"));
+  options.log(`peers: writing ${rows.toLocaleString("en")} rows, one in ${faultEvery} broken`);
+  await writeCaseFile(file, {rows, faultEvery});
+  const rules = join(dir, "peers", "rules.json");
+  writePandasRules(rules, "startup_cases", new Date());
+  const bizenv: number[] = [];
+  const pandas: number[] = [];
+  let bizenvRejected = 0;
+  let bizenvByRule: Record<string, number> = {};
+  let pandasSummary: ReturnType<typeof runPandas>["summary"] | undefined;
+  for (let run = 0; run < options.runs; run++) {
+    options.log(`peers: run ${run + 1} of ${options.runs}, bizenv load then pandas`);
+    const env = await freshWarehouse(dir, `peers-${run}`);
+    const load = runCli(["load", file, "--feed", "startup_cases", "--json"], env);
+    bizenv.push(load.seconds);
+    const result = (JSON.parse(load.stdout) as {files: Array<{status: string; rows_rejected: number}>}).files[0]!;
+    if (result.status !== "loaded") throw new Error(`peers: bizenv load of ${file} ended ${result.status}`);
+    bizenvRejected = result.rows_rejected;
+    bizenvByRule = await rejectedByRule(env.BIZENV_DB!);
+    const peer = runPandas(python, file, rules, join(dir, "peers", `pandas_rejects_${run}.csv`));
+    pandas.push(peer.seconds);
+    pandasSummary = peer.summary;
+  }
+  const bizenvSeconds = median(bizenv);
+  const pandasSeconds = median(pandas);
+  return {
+    python,
+    rows,
+    fault_every: faultEvery,
+    runs: options.runs,
+    bizenv_load_s: round(bizenvSeconds),
+    pandas_s: round(pandasSeconds),
+    bizenv_vs_pandas: round(bizenvSeconds / pandasSeconds),
+    bizenv_rows_rejected: bizenvRejected,
+    pandas_rows_rejected: pandasSummary!.rows_rejected,
+    bizenv_rejected_by_rule: bizenvByRule,
+    pandas_rejected_by_rule: pandasSummary!.rejected_by_rule,
+    rejects_match:
+      bizenvRejected === pandasSummary!.rows_rejected &&
+      JSON.stringify(bizenvByRule) === JSON.stringify(pandasSummary!.rejected_by_rule),
+  };
+}
+
 /** `bizenv score` through its core, in this process like the timed loads; returns its wall time. */
 async function timeScore(env: Record<string, string>, dir: string): Promise<number> {
   const start = performance.now();
@@ -122,6 +222,12 @@ export async function runBench(options: {
   keep?: boolean;
   /** Build the site and measure page_bytes (default true; slow: a full site build). */
   pages?: boolean;
+  /** Run the pandas peer beside the load (`--peers`); reported as skipped when no python3 imports pandas. */
+  peers?: boolean;
+  /** The Python to run the peer with (default: $BIZENV_PYTHON, python3, /usr/bin/python3, the first with pandas). */
+  python?: string;
+  /** Alternating bizenv/pandas runs for the peers' medians (default 3). */
+  peerRuns?: number;
   log?: (line: string) => void;
 }): Promise<BenchReport> {
   const log = options.log ?? (() => {});
@@ -171,6 +277,16 @@ export async function runBench(options: {
     await timeScore(rebuildEnv, dir);
     const rebuildSeconds = seconds(rebuild);
 
+    let peers: PeersReport | null = null;
+    if (options.peers) {
+      log("peers: the pandas script beside the load");
+      peers = await runPeers(dir, options.rows, {
+        runs: options.peerRuns ?? 3,
+        log,
+        ...(options.python ? {python: options.python} : {}),
+      });
+    }
+
     // After every timed figure, so the build does not share the machine with them.
     let pages: Awaited<ReturnType<typeof buildAndMeasurePages>> | null = null;
     if (options.pages !== false) {
@@ -211,6 +327,7 @@ export async function runBench(options: {
       score_s: round(scoreSeconds),
       page_bytes: pages?.page_bytes ?? null,
       site_build_s: pages?.site_build_s ?? null,
+      peers,
       notes,
     };
   } finally {

@@ -17,6 +17,24 @@ const AREAS = [
   "生物园区",
 ];
 
+/**
+ * The broken rows `faultEvery` plants, one rule of the start-up contract each (cells in BENCH_HEADER's order), so a
+ * load and its peers (pipeline/bench/peers.ts) must find the same rejects: required, unknown area, allowed, range,
+ * type, date order, future, too early, and a key repeated from the row before.
+ */
+const FAULTS: Array<{cell: number; value: (i: number) => string}> = [
+  {cell: 1, value: () => ""},
+  {cell: 1, value: () => "火星区"},
+  {cell: 4, value: () => "fax"},
+  {cell: 5, value: () => "0"},
+  {cell: 5, value: () => "three"},
+  {cell: 6, value: () => "-5"},
+  {cell: 3, value: () => "2021-01-01 00:00"},
+  {cell: 3, value: () => "2099-01-01 09:00"},
+  {cell: 2, value: () => "1999-12-31 09:00"},
+  {cell: 0, value: (i) => `SU-${i - 1}`},
+];
+
 /** `YYYY-MM-DD HH:MM` of a UTC epoch in milliseconds (the benchmark's times are wall-clock, no zone). */
 function stamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace("T", " ");
@@ -29,7 +47,14 @@ function stamp(ms: number): string {
  */
 export async function writeCaseFile(
   path: string,
-  options: {rows: number; firstRow?: number; month?: {year: number; month: number}; encoding?: "utf-8" | "gbk"},
+  options: {
+    rows: number;
+    firstRow?: number;
+    month?: {year: number; month: number};
+    encoding?: "utf-8" | "gbk";
+    /** Break one row in this many (the last of each run), cycling through FAULTS; none when absent. */
+    faultEvery?: number;
+  },
 ): Promise<number> {
   const out = createWriteStream(path);
   const encode = (text: string) => (options.encoding === "gbk" ? iconv.encode(text, "gbk") : Buffer.from(text, "utf8"));
@@ -50,9 +75,22 @@ export async function writeCaseFile(
       : Date.UTC(2021, 0, 1) + (i % 900) * 86_400_000;
     const applied = base + 9 * 3_600_000 + (i % 480) * 60_000;
     const completed = applied + (1 + (i % 49)) * 3_600_000;
-    buffer.push(
-      `SU-${i},${AREAS[i % AREAS.length]},${stamp(applied)},${stamp(completed)},${i % 3 ? "online" : "window"},${1 + (i % 5)},${i % 7 === 0 ? 50 : 0},true`,
-    );
+    const row = [
+      `SU-${i}`,
+      AREAS[i % AREAS.length]!,
+      stamp(applied),
+      stamp(completed),
+      i % 3 ? "online" : "window",
+      String(1 + (i % 5)),
+      i % 7 === 0 ? "50" : "0",
+      "true",
+    ];
+    const every = options.faultEvery;
+    if (every && k % every === every - 1) {
+      const fault = FAULTS[Math.floor(k / every) % FAULTS.length]!;
+      row[fault.cell] = fault.value(i);
+    }
+    buffer.push(row.join(","));
     if (buffer.length === 10_000) {
       await write(buffer.join("\n") + "\n");
       buffer = [];

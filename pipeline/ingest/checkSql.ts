@@ -80,8 +80,13 @@ const vt = (c: ContractColumn) => `vt_${c.name}`;
  *
  * @param now the load's clock, as `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai; later dates are "in the future".
  */
-export function checkSql(contract: Contract, staged: StagedColumns, now: string): {checked: string; errors: string} {
-  const checks = ruleChecks(contract, now, staged);
+export function checkSql(
+  contract: Contract,
+  staged: StagedColumns,
+  now: string,
+  keptAsText: Record<string, boolean> = {},
+): {checked: string; errors: string} {
+  const checks = ruleChecks(contract, now, staged, keptAsText);
   const source = typedRows(contract, staged);
   const syntheticTyped = parseSql("boolean", "v__synthetic");
   return {
@@ -99,6 +104,28 @@ select _line, e.column_name, e.value, e.rule, e.message from (
   from ${source.replace("%WHERE%", " where _line in (select _line from checked where _bad)")}
 )`,
   };
+}
+
+/**
+ * Whether a file's identifier columns kept their long values as text, found from `checked` instead of a second read
+ * of the file: for each identifier column of the contract (value aliases would change its text: those keep the
+ * subquery), whether some value is a short cut-looking number (16 or 17 digits ending in zeros, the only values the
+ * answer decides) and whether some long value is whole. `checkSql` run with every answer `true` checks exactly what
+ * it checks with the subquery unless a column has such a value and no whole long value; then the pass is run again
+ * with the answers (rare: a file Excel cut).
+ */
+export function cutIdCheck(contract: Contract, staged: StagedColumns): Array<{column: string; query: string}> {
+  return contract.columns
+    .filter((c) => isIdentifier(contract, c) && staged.byColumn.has(c.name) && !c.value_aliases)
+    .map((c) => {
+      const x = ident(c.name);
+      return {
+        column: c.name,
+        query: `select coalesce(bool_or(regexp_full_match(${x}, ${lit(LONG_ID)}) and regexp_full_match(${x}, ${lit(CUT_ID)}) and length(${x}) < ${CUT_ID_ALWAYS_LENGTH}), false) as suspect,
+          coalesce(bool_or(regexp_full_match(${x}, ${lit(LONG_ID)}) and not regexp_full_match(${x}, ${lit(CUT_ID)})), false) as kept
+        from checked`,
+      };
+    });
 }
 
 /**
@@ -173,7 +200,12 @@ function message(text: string, value: string): string {
  * Each rule of the contract, and the synthetic flag's type: a condition over `typed` that is true when a row breaks
  * it, and the record that explains it ({column_name, rule, value, message}).
  */
-function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Array<{cond: string; error: string}> {
+function ruleChecks(
+  contract: Contract,
+  now: string,
+  staged: StagedColumns,
+  keptAsText: Record<string, boolean>,
+): Array<{cond: string; error: string}> {
   const timed = new Set(staged.timeOf?.keys() ?? []);
   const checks: Array<{cond: string; error: string}> = [];
   const check = (cond: string, error: string) => checks.push({cond, error});
@@ -229,9 +261,12 @@ function ruleChecks(contract: Contract, now: string, staged: StagedColumns): Arr
       // (rowMessages.ts `isCutId`): one uncorrelated scalar subquery per column, computed once.
       const source = staged.byColumn.get(c.name);
       const text = source === undefined ? "null::varchar" : unwrapSql(`trim(${source})`);
-      const keptAsText = `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`;
+      // The caller may know it already (`cutIdCheck`): the subquery reads the whole file a second time.
+      const kept =
+        keptAsText[c.name] ??
+        `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`;
       check(
-        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${keptAsText})`,
+        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${kept})`,
         err(c, "identifier", v(c), message(MESSAGES.cutId(c.name), v(c))),
       );
     }

@@ -5,7 +5,7 @@ import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import {archive} from "./archive.ts";
-import {checkSql} from "./checkSql.ts";
+import {checkSql, cutIdCheck} from "./checkSql.ts";
 import {convertToXlsx} from "./convertToXlsx.ts";
 import {correctedLoad, type EarlierVersion} from "./correctedLoad.ts";
 import type {Contract} from "./contractSchema.ts";
@@ -234,17 +234,29 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): P
   const {warehouse} = ctx;
   const now = chinaWallClock(ctx.now());
   const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
-  const sql = checkSql(
-    match.contract,
-    {
-      byColumn,
-      timeOf: new Map([...match.timeOf].map(([column, index]) => [column, `c${index}`])),
-      synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`,
-      width,
-    },
-    now,
-  );
+  const staged = {
+    byColumn,
+    timeOf: new Map([...match.timeOf].map(([column, index]) => [column, `c${index}`])),
+    synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`,
+    width,
+  };
+  // Identifier columns are first taken as kept as text (no second read of the file), then checked (cutIdCheck).
+  const cuts = cutIdCheck(match.contract, staged);
+  let sql = checkSql(match.contract, staged, now, Object.fromEntries(cuts.map((c) => [c.column, true])));
   await warehouse.run(sql.checked);
+  const kept: Record<string, boolean> = {};
+  let again = false;
+  for (const cut of cuts) {
+    const [r] = (await warehouse.all<{suspect: boolean; kept: boolean}>(cut.query)) as [
+      {suspect: boolean; kept: boolean},
+    ];
+    kept[cut.column] = r.kept;
+    if (r.suspect && !r.kept) again = true;
+  }
+  if (again) {
+    sql = checkSql(match.contract, staged, now, kept);
+    await warehouse.run(sql.checked);
+  }
   const footers = await setAsideFooters(warehouse);
   ctx.fault?.("validating");
   // The message pass reads the staged rows again: only when some row broke a rule.

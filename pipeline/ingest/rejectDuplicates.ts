@@ -1,6 +1,6 @@
 import type {Warehouse} from "../db.ts";
 import type {Contract} from "./contractSchema.ts";
-import {currentView, reportsView} from "./feedTable.ts";
+import {currentView, feedTable, reportsView} from "./feedTable.ts";
 import {ident, lit} from "./sql.ts";
 
 /**
@@ -35,6 +35,13 @@ export async function rejectDuplicates(
                'duplicate key (' || ${keyText("c")} || '): line ' || k.first_line || ' of this file has it already' as message
         from checked c join dup_keys k on ${keyOn("c", "k")}
         where not c._bad and c._line <> k.first_line`);
+  // No row of another load in the feed's table (its first file, a warehouse being rebuilt): no key can be taken,
+  // and the join below would still read every checked row (docs/performance.md, 2026-12-06).
+  const [{any}] = (await warehouse.all<{any: boolean}>(
+    `select exists (select 1 from ${feedTable(contract)} where _load_id is distinct from $1) as any`,
+    [replaced],
+  )) as [{any: boolean}];
+  if (!any) return;
   await warehouse.run(
     `insert into dup_rejects
         select c._line, ${keyText("c")}, 'duplicate_loaded',

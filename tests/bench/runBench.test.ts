@@ -1,12 +1,20 @@
 import {describe, expect, it} from "vitest";
 import {runBench} from "../../pipeline/bench/runBench.ts";
+import {PEERS_SKIPPED} from "../../pipeline/bench/peers.ts";
 
 // The harness itself, on a tiny file, so it cannot rot. Its figures are not judged here: speed and memory goals
 // are checked by running `bizenv bench` (docs/performance.md), never by timed tests. The page-bytes step (a full site
 // build) is skipped here; its measurement is tested on a hand-made site in pageBytes.test.ts.
 describe("bizenv bench harness", () => {
   it("measures every figure on a tiny generated file", async () => {
-    const report = await runBench({rows: 300, memoryLimit: "512MB", pages: false});
+    // No Python here: the peers are reported as skipped, as on a machine without pandas.
+    const report = await runBench({
+      rows: 300,
+      memoryLimit: "512MB",
+      pages: false,
+      peers: true,
+      python: "/nonexistent/python3",
+    });
     expect(report.rows).toBe(300);
     expect(report.machine.cores).toBeGreaterThan(0);
     for (const key of [
@@ -23,5 +31,6 @@ describe("bizenv bench harness", () => {
     expect(report.incremental!.full_rebuild_s).toBeGreaterThan(report.incremental!.one_more_month_s);
     expect(report.page_bytes).toBeNull();
     expect(report.site_build_s).toBeNull();
+    expect(report.peers).toEqual({skipped: PEERS_SKIPPED});
   }, 180_000);
 });

@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {isAbsolute, join, resolve} from "node:path";
 import {Command} from "commander";
 import {buildAndMeasurePages, measurePageBytes, PAGE_BYTES_NOTES, type PageBytes} from "../../bench/pageBytes.ts";
-import {runBench} from "../../bench/runBench.ts";
+import {runBench, type BenchReport} from "../../bench/runBench.ts";
 import {exportsPath, memoryLimit} from "../../config.ts";
 import {MissingDataError, UsageError} from "../../errors.ts";
 import {colors, printJson, type Io} from "../io.ts";
@@ -40,6 +40,27 @@ function pageBytesLines(pages: Record<string, PageBytes>, c: ReturnType<typeof c
   return lines;
 }
 
+/** Lines showing the peers of `--peers`: the pandas script's time and rejects beside bizenv's. */
+function peersLines(peers: NonNullable<BenchReport["peers"]>, c: ReturnType<typeof colors>): string[] {
+  if ("skipped" in peers) return [`  pandas peer              ${c.yellow(peers.skipped)}`];
+  const rules = (byRule: Record<string, number>) =>
+    Object.entries(byRule)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(", ");
+  return [
+    `  pandas peer (${peers.python}), ${peers.rows.toLocaleString("en")} rows, one in ${peers.fault_every} broken, medians of ${peers.runs} alternating runs`,
+    `    bizenv load process    ${peers.bizenv_load_s.toFixed(2)} s   bizenv_vs_pandas ${(peers.bizenv_vs_pandas <= 0.5 ? c.green : c.red)(peers.bizenv_vs_pandas.toFixed(2))} (goal ≤ 0.5)`,
+    `    pandas script          ${peers.pandas_s.toFixed(2)} s`,
+    `    rows rejected          bizenv ${peers.bizenv_rows_rejected}, pandas ${peers.pandas_rows_rejected}: ${peers.rejects_match ? c.green("the same, rule by rule") : c.red("they differ")}`,
+    ...(peers.rejects_match
+      ? []
+      : [
+          `      bizenv: ${rules(peers.bizenv_rejected_by_rule)}`,
+          `      pandas: ${rules(peers.pandas_rejected_by_rule)}`,
+        ]),
+  ];
+}
+
 /** `bizenv bench`: hold bizenv to DuckDB's own speed on a generated case file. */
 export function benchCommand(io: Io): Command {
   return new Command("bench")
@@ -54,6 +75,11 @@ export function benchCommand(io: Io): Command {
       "with --pages-only: build the site from these exports (default: $BIZENV_EXPORTS or data/exports/)",
     )
     .option("--dist <dir>", "with --pages-only: measure this already built site instead of building one")
+    .option("--peers", "also run the same rules in a pandas script beside the load (needs python3 with pandas)")
+    .option(
+      "--python <path>",
+      "with --peers: the Python to run it with (default: $BIZENV_PYTHON, python3, /usr/bin/python3)",
+    )
     .option("--keep", "keep the generated files, warehouses and built site (their folder is printed)")
     .option("--json", "print the figures as JSON")
     .addHelpText(
@@ -70,6 +96,8 @@ export function benchCommand(io: Io): Command {
         dist?: string;
         keep?: boolean;
         json?: boolean;
+        peers?: boolean;
+        python?: string;
       }) => {
         const c = colors(io);
         const log = options.json ? () => {} : (line: string) => io.stderr(c.dim(`… ${line}\n`));
@@ -112,6 +140,8 @@ export function benchCommand(io: Io): Command {
           rows,
           memoryLimit: memoryLimit(io.env),
           pages: options.pages,
+          ...(options.peers ? {peers: true} : {}),
+          ...(options.python ? {python: options.python} : {}),
           ...(options.keep ? {keep: true} : {}),
           ...(options.json ? {} : {log}),
         });
@@ -134,6 +164,7 @@ export function benchCommand(io: Io): Command {
             report.site_build_s === null
               ? ""
               : `  site build (seed, build) ${report.site_build_s.toFixed(2)} s (for page bytes)`,
+            ...(report.peers ? peersLines(report.peers, c) : []),
             ...(report.page_bytes ? pageBytesLines(report.page_bytes, c) : []),
             ...report.notes.map((n) => c.yellow(`  note: ${n}`)),
           ]
