@@ -398,7 +398,7 @@ export function breachTable(v: IndicatorView, {lang}: {lang: Lang}) {
   if (v.data.breaches.length === 0)
     return html`<p>${tr(lang, "没有违反规则的个案。", "No case broke a per-case rule.")}</p>`;
   const area = new Map(v.data.areaNames.map((a) => [a.id, nameOf(a, lang)]));
-  return dataTable(
+  const table = dataTable(
     v.data.breaches,
     [
       {label: tr(lang, "条款", "Clause"), value: (b) => b.clause},
@@ -422,6 +422,18 @@ export function breachTable(v: IndicatorView, {lang}: {lang: Lang}) {
       {label: tr(lang, "来源文件", "File"), value: (b) => b.file_name ?? b.feed},
       {label: tr(lang, "行号", "Line"), value: (b) => b.line, num: true},
     ],
-    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "违反规则的个案", "rule-breaches")}`},
+    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "违反规则的个案", "rule-breaches")}`, browse: true},
   );
+  const shown = v.data.breaches.length;
+  const total = v.data.breachesTotal;
+  if (total <= shown) return table;
+  // The page carries the latest cases only; the export has every one (the explore page queries it too).
+  return html`${table}
+    <p class="note" data-breaches-shown=${shown}>
+      ${tr(
+        lang,
+        `显示最近的 ${shown} 件,共 ${total} 件;全部个案见导出文件 rule_breaches.csv(或在“数据探索”页查询)。`,
+        `The latest ${shown} of ${total} cases; every case is in the export rule_breaches.csv (or query it on the Explore page).`,
+      )}
+    </p>`;
 }

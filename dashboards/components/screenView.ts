@@ -120,8 +120,11 @@ export function screenContent(
             <div class="screen-tier-name">${nameOf(tier, lang)}</div>
             <div class="screen-tier-count"><b>${tier.on_course}</b> / ${tier.indicators.length}</div>
             <div class="screen-tier-note">
-              ${tr(lang, "项已达到目标档次", "at goal tier")} ·
-              ${tr(lang, `官方评价 ${tier.official} · 模拟评价 ${tier.assessed - tier.official}`, `official ${tier.official} · simulated ${tier.assessed - tier.official}`)}
+              <span>${tr(lang, "项已达到目标档次", "at goal tier")}</span> ·
+              <span>${tr(lang, `官方评价 ${tier.official}`, `official ${tier.official}`)}</span> ·
+              <span
+                >${tr(lang, `模拟评价 ${tier.assessed - tier.official}`, `simulated ${tier.assessed - tier.official}`)}</span
+              >
             </div>
           </div>`,
       )}

@@ -132,6 +132,12 @@ function dtfHistory(national: ExportRow<"national.csv">[], metric: string) {
 }
 
 /** One case that broke a share target's per-case rule, with where it came from. */
+/**
+ * The breaches an indicator page carries, latest first: enough to look up this month's and last month's shortfalls,
+ * few enough that the page stays small (the demo city has 14,000 seal cases); rule_breaches.csv has them all.
+ */
+export const BREACHES_SHOWN = 200;
+
 interface BreachRow {
   clause: string;
   case_key: string;
@@ -172,6 +178,8 @@ export interface IndicatorData {
   tasks: TaskRow[];
   /** The cases that broke a per-case rule of the indicator's share targets (rule_breaches.csv), latest first. */
   breaches: BreachRow[];
+  /** How many cases broke the rules in all: the page shows the latest BREACHES_SHOWN, the download has every one. */
+  breachesTotal: number;
   unitNames: Record<string, [string, string]>;
   areaNames: Array<{id: string; name_zh: string; name_en: string; kind: string}>;
 }
@@ -249,6 +257,31 @@ export function indicatorData(
   const exportedSegment = (metric: string, segment: string) =>
     segmentsOf(metric).find((s) => segmentMatches(s, segment)) ?? segment;
   const clauses = new Set(targets.map((t) => t.clause));
+  const breaches = x.breaches
+      .filter((b) => clauses.has(b.target_clause ?? ""))
+      .map(
+        (b): BreachRow => ({
+          clause: b.target_clause!,
+          case_key: b.case_key!,
+          area: b.area_id!,
+          unit_name: b.unit_name,
+          observed_on: b.observed_on!,
+          measure: b.measure!,
+          value: b.measured_value,
+          limit: b.case_limit,
+          limit_unit: b.limit_unit!,
+          finding: b.finding!,
+          feed: b.feed!,
+          file_name: b.file_name,
+          line: b.source_line,
+        }),
+      )
+      .sort(
+        (a, b) =>
+          b.observed_on.localeCompare(a.observed_on) ||
+          a.clause.localeCompare(b.clause) ||
+          a.case_key.localeCompare(b.case_key),
+      );
   const forecasts = x.forecasts
     .filter((f) => clauses.has(f.clause ?? ""))
     .sort((a, b) => a.clause!.localeCompare(b.clause!) || (a.as_of_month ?? "").localeCompare(b.as_of_month ?? ""));
@@ -346,31 +379,8 @@ export function indicatorData(
       })),
     ),
     methods: Object.fromEntries(forecasts.map((f) => [f.clause!, f.method ?? ""])),
-    breaches: x.breaches
-      .filter((b) => clauses.has(b.target_clause ?? ""))
-      .map(
-        (b): BreachRow => ({
-          clause: b.target_clause!,
-          case_key: b.case_key!,
-          area: b.area_id!,
-          unit_name: b.unit_name,
-          observed_on: b.observed_on!,
-          measure: b.measure!,
-          value: b.measured_value,
-          limit: b.case_limit,
-          limit_unit: b.limit_unit!,
-          finding: b.finding!,
-          feed: b.feed!,
-          file_name: b.file_name,
-          line: b.source_line,
-        }),
-      )
-      .sort(
-        (a, b) =>
-          b.observed_on.localeCompare(a.observed_on) ||
-          a.clause.localeCompare(b.clause) ||
-          a.case_key.localeCompare(b.case_key),
-      ),
+    breaches: breaches.slice(0, BREACHES_SHOWN),
+    breachesTotal: breaches.length,
     distributions: toColumnar(
       x.distributions
         .filter((d) => metricIds.has(d.metric_id ?? ""))

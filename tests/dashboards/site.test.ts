@@ -239,6 +239,16 @@ if (missing) {
                 document.documentElement.scrollWidth - innerWidth,
                 document.documentElement.scrollHeight - innerHeight,
               ],
+              // Anything of the 大屏 drawn outside its own area of the grid (a tier card over the tiles).
+              spill: [...document.querySelectorAll(".screen-grid > *")].flatMap((area) => {
+                const box = area.getBoundingClientRect();
+                return [...area.querySelectorAll("*")]
+                  .filter((e) => {
+                    const r = e.getBoundingClientRect();
+                    return r.height > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1);
+                  })
+                  .map((e) => `${area.className} > ${e.tagName.toLowerCase()}.${e.getAttribute("class") ?? ""}`);
+              }),
               footer: [...document.querySelectorAll("#observablehq-footer, .observablehq-pager")].filter(
                 (e) => (e as HTMLElement).offsetHeight > 0,
               ).length,
@@ -252,6 +262,7 @@ if (missing) {
             expect(state.wrongLang).toEqual([]);
             if (screen) {
               expect(state.overflow).toEqual([0, 0]);
+              expect(state.spill).toEqual([]);
               expect(state.footer).toBe(0);
             }
             expect(describeViolations(path, await axeViolations(page))).toEqual([]);
@@ -446,7 +457,10 @@ if (missing) {
       try {
         await page.waitForSelector("[data-sql-rows]", {timeout: 60_000});
         expect(Number(await page.locator("[data-sql-rows]").getAttribute("data-sql-rows"))).toBeGreaterThan(0);
-        expect(await page.locator("tr[data-table]").count()).toBe(14);
+        // One row per exported table of explore/ (rule_breaches among them since issue 12).
+        const tables = readdirSync(join(EXPORTS, "explore")).filter((f) => f.endsWith(".arrow"));
+        expect(tables).toContain("rule_breaches.arrow");
+        expect(await page.locator("tr[data-table]").count()).toBe(tables.length);
         await page.locator("textarea").fill("select count(*) as n from tasks");
         await page.locator("button", {hasText: "Run query"}).click();
         await page.waitForSelector('[data-sql-rows="1"]');
