@@ -51,7 +51,9 @@ export function trendSection(v: IndicatorView, c: IndicatorChoice | null, {lang,
     </div>`;
   const area = nameOf(v.data.areaNames.find((a) => a.id === c.area) ?? {name_zh: c.area, name_en: c.area}, lang);
   return html`<section>
-    <h2>${tr(lang, "月度趋势", "Trend by month")}</h2>
+    <h2>
+      ${c.points.some((p) => p.period.length === 4) ? tr(lang, "年度趋势", "Trend by year") : tr(lang, "月度趋势", "Trend by month")}
+    </h2>
     <p>
       ${nameOf(c.metric, lang)} · ${segmentLabel(c.segment, lang)} · ${area}${tr(lang, "。", ".")}
       ${tr(lang, "圆点颜色表示当月是否达标;红色实线为方案目标,虚线为全国参照,灰色带为到期预测区间。", "Each dot is coloured by whether the month met the target; the solid red line is the plan target, dashed lines the national references, the grey band the forecast interval to the deadline.")}

@@ -38,9 +38,10 @@ export function targetFor(v: IndicatorView, metric: string, segment: string): In
 }
 
 /**
- * The monthly trend of a metric for a segment and area (an area's months come from `areaSeries`, the page's
- * separately loaded <id>.areas.json). For the city, each month carries the attainment status of the segment's
- * target that month (targets are judged city-wide).
+ * The trend of a metric for a segment and area: by month, or by year for a metric measured yearly (a yearly feed:
+ * 保护中小投资者, 办理破产, 包容普惠创新 have no months). An area's months come from `areaSeries`, the page's
+ * separately loaded <id>.areas.json. For the city, each point carries the attainment status of the segment's target
+ * in that period (targets are judged city-wide).
  */
 export function trendPoints(
   v: IndicatorView,
@@ -50,15 +51,19 @@ export function trendPoints(
   areaSeries: SeriesPoint[] = [],
 ): TrendPoint[] {
   const target = targetFor(v, metric, segment);
-  const status = new Map(
-    v.attainment
-      .filter((a) => target && area === "xining" && a.clause === target.clause && a.period_type === "month")
-      .map((a) => [a.period, a.status]),
-  );
-  return (area === "xining" ? v.series : areaSeries)
-    .filter((s) => s.metric === metric && s.segment === segment && s.area === area && s.period_type === "month")
-    .sort((a, b) => a.period.localeCompare(b.period))
-    .map((s) => ({period: s.period, value: s.median, status: status.get(s.period) ?? null}));
+  const of = (periodType: string) => {
+    const status = new Map(
+      v.attainment
+        .filter((a) => target && area === "xining" && a.clause === target.clause && a.period_type === periodType)
+        .map((a) => [a.period, a.status]),
+    );
+    return (area === "xining" ? v.series : areaSeries)
+      .filter((s) => s.metric === metric && s.segment === segment && s.area === area && s.period_type === periodType)
+      .sort((a, b) => a.period.localeCompare(b.period))
+      .map((s) => ({period: s.period, value: s.median, status: status.get(s.period) ?? null}));
+  };
+  const months = of("month");
+  return months.length ? months : of("year");
 }
 
 /**

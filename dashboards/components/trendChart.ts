@@ -24,7 +24,9 @@ export interface TrendOptions {
   forecast?: Pick<ForecastPoint, "as_of_month" | "deadline" | "projected" | "lower" | "upper"> | null;
 }
 
-const monthDate = (period: string) => new Date(`${period.slice(0, 7)}-01T00:00:00Z`);
+/** A month (2022-03) as its first day; a year (2022) as its first day too, so yearly points sit on the year's tick. */
+const monthDate = (period: string) =>
+  new Date(period.length === 4 ? `${period}-01-01T00:00:00Z` : `${period.slice(0, 7)}-01T00:00:00Z`);
 
 /**
  * The trend by month: the measured line with each month's dot coloured by its attainment status, the plan target
@@ -52,7 +54,8 @@ export function trendChart(points: TrendPoint[], o: TrendOptions) {
   // The best line purple, the advanced line blue, whatever the exports call them (dashboards/data/referenceLines.ts).
   const REF_COLOR = (reference: string) => (/advanced|excellent/.test(reference) ? "#3182bd" : "#6a51a3");
   const label = (v: number) => `${formatDecimal(v, o.lang)}`;
-  const [X, Y] = [tr(o.lang, "月份", "Month"), unitLabel(o.unit, o.lang)];
+  const yearly = data.some((d) => d.period.length === 4);
+  const [X, Y] = [yearly ? tr(o.lang, "年份", "Year") : tr(o.lang, "月份", "Month"), unitLabel(o.unit, o.lang)];
   return Plot.plot({
     width: Math.max(o.width, 360), // a hidden or collapsed container reports 0: never draw inside-out
     height: o.height ?? 320,
