@@ -386,7 +386,13 @@ export function taskTable(v: IndicatorView, {lang}: {lang: Lang}) {
         className: "task-text",
       },
     ],
-    {lang, name: `${nameOf(v.data.card, lang)}-${tr(lang, "任务", "tasks")}`, rowData: (t) => ({task: t.number})},
+    // In a box of its own: an indicator with many tasks (政务服务 has 12, worded long in English) keeps its page short.
+    {
+      lang,
+      name: `${nameOf(v.data.card, lang)}-${tr(lang, "任务", "tasks")}`,
+      rowData: (t) => ({task: t.number}),
+      browse: true,
+    },
   );
 }
 
