@@ -5,13 +5,15 @@ import {WarehouseError} from "./errors.ts";
 
 /**
  * `BIZENV_TRACE_SQL=1` prints every statement's wall time to stderr (statements over 10 ms), for profiling a
- * load or a score: `docs/performance.md` says where the time goes from this.
+ * load or a score: `docs/performance.md` says where the time goes from this. `BIZENV_TRACE_SQL=full` prints each
+ * statement whole, to run it again by hand (in the DuckDB shell or `EXPLAIN ANALYZE`).
  */
-const TRACE = process.env.BIZENV_TRACE_SQL === "1";
+const TRACE = process.env.BIZENV_TRACE_SQL === "1" || process.env.BIZENV_TRACE_SQL === "full";
+const TRACE_WIDTH = process.env.BIZENV_TRACE_SQL === "full" ? Infinity : 110;
 function trace(sql: string, start: number): void {
   const ms = performance.now() - start;
   if (ms >= 10)
-    process.stderr.write(`sql ${ms.toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, " ").slice(0, 110)}\n`);
+    process.stderr.write(`sql ${ms.toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, " ").slice(0, TRACE_WIDTH)}\n`);
 }
 
 const WIDE_INTEGERS = new Set<DuckDBTypeId>([

@@ -219,9 +219,9 @@ function findHeader(
 }
 
 /**
- * The fast path for a plain file (see `scanPlainCsv`: one record per line, no quotes, no blank lines): `raw` is a
- * view straight over DuckDB's strict reader, each row's line its position plus one, with no numbered copy and no
- * staged table (the checked table is the only copy made). The reader must read exactly the scan's records with
+ * The fast path for a plain file (see `scanPlainCsv`: one record per line, no quotes, no blank lines): DuckDB's
+ * strict reader reads it straight into `raw0`, each row's line its position plus two (no JavaScript pass numbering
+ * the records). The reader must read exactly the scan's records with
  * every line splitting into the header's columns; if it does not (a short or long line, a line too long), this
  * returns undefined and the caller numbers the file record by record, which names each broken line.
  */
@@ -238,14 +238,23 @@ async function readPlainCsv(
   const delim = delimiter === "\t" ? "\\t" : delimiter; // one of sniffDelimiter's: , \t ; |
   const source = `read_csv(${lit(textPath)}, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
     columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_RECORD_BYTES})`;
+  // Read once, in parallel, into a temp table: its rowid is the record's position in the file (DuckDB keeps the
+  // insertion order of a parallel read). A view numbering the reader's rows with row_number() over () read the
+  // file on one thread and made every pass over it single-threaded: the checks took 3.0 s at 1 M rows, against
+  // 0.7 s for this read and 0.9 s for the checks over the table (docs/performance.md, 2026-12-06 evening).
   try {
-    const [{n}] = (await warehouse.all<{n: number}>(`select count(*) as n from ${source}`)) as [{n: number}];
-    if (n !== scan.records) return undefined;
+    await warehouse.run(`create temp table raw0 as select * from ${source}`);
+    const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
+    if (n !== scan.records) {
+      await warehouse.run("drop table raw0");
+      return undefined;
+    }
   } catch {
+    await warehouse.run("drop table if exists raw0");
     return undefined;
   }
-  // row_number() over () keeps the reader's order (DuckDB streams it in file order); line 1 is the header.
-  await warehouse.run(`create temp view raw as select *, row_number() over () + 1 as _line from ${source}`);
+  // Line 1 is the header: the first record (rowid 0) is line 2.
+  await warehouse.run("create temp view raw as select *, rowid + 2 as _line from raw0");
   await warehouse.run(
     "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
   );
