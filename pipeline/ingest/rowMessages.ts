@@ -35,6 +35,8 @@ export const VALUE = "\u0001";
 export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
 /** 16 digits or more ending in zeros with at most 15 before them: the shape of a number Excel cut to 15 digits. */
 export const LONG_ID = "[0-9]{16,}";
+/** The fewest characters a LONG_ID has. */
+export const LONG_ID_LENGTH = 16;
 export const CUT_ID = "[0-9]{1,15}0+";
 /**
  * A cut-shaped identifier this long (15 digits, then at least three zeros: 18-digit credit codes, identity and
