@@ -1,5 +1,4 @@
 import {readFileSync} from "node:fs";
-import {tableFromIPC} from "apache-arrow";
 import {FeedError} from "../errors.ts";
 import {CsvWriter} from "./csvWriter.ts";
 
@@ -21,6 +20,8 @@ function arrowText(value: unknown): string {
  * other tools, not from offices, and are small.
  */
 export async function readArrowToCsv(path: string, shown: string, csvPath: string): Promise<string[]> {
+  // Imported here: Arrow files are rare, and the package costs every other load 0.3 s of start-up.
+  const {tableFromIPC} = await import("apache-arrow");
   let table;
   try {
     table = tableFromIPC(readFileSync(path));

@@ -1,7 +1,6 @@
 import {relative} from "node:path";
 import {Command} from "commander";
-import {diffEditions, readEditionList} from "../../assess/readEditions.ts";
-import {runAssess, type AssessOptions} from "../../assess/runAssess.ts";
+import type {AssessOptions} from "../../assess/runAssess.ts";
 import type {AssessmentChanges} from "../../assess/types.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
@@ -67,6 +66,7 @@ export function assessCommand(io: Io): Command {
     .option("--json", "print what was written as JSON")
     .addHelpText("after", "\nEverything is read from the files `bizenv score` exports: see docs/assessment.md.\n")
     .action(async (options: AssessOptions & {json?: boolean}) => {
+      const {runAssess} = await import("../../assess/runAssess.ts");
       const run = await runAssess(options, {io, now: clock(io)});
       if (options.json) {
         printJson(io, {
@@ -124,6 +124,7 @@ export function assessCommand(io: Io): Command {
     .exitOverride()
     .configureOutput(output)
     .action(async (_options: unknown, cmd: Command) => {
+      const {readEditionList} = await import("../../assess/readEditions.ts");
       const editions = await readEditionList(io);
       if (cmd.optsWithGlobals().json) {
         printJson(io, {editions});
@@ -146,6 +147,7 @@ export function assessCommand(io: Io): Command {
     .exitOverride()
     .configureOutput(output)
     .action(async (a: string, b: string, _options: unknown, cmd: Command) => {
+      const {diffEditions} = await import("../../assess/readEditions.ts");
       const changes = await diffEditions(io, a, b);
       if (cmd.optsWithGlobals().json) printJson(io, changes);
       else printChanges(io, changes);

@@ -1,8 +1,8 @@
 import {existsSync} from "node:fs";
 import {isAbsolute, join, resolve} from "node:path";
 import {Command} from "commander";
-import {buildAndMeasurePages, measurePageBytes, PAGE_BYTES_NOTES, type PageBytes} from "../../bench/pageBytes.ts";
-import {runBench, type BenchReport} from "../../bench/runBench.ts";
+import type {PageBytes} from "../../bench/pageBytes.ts";
+import type {BenchReport} from "../../bench/runBench.ts";
 import {exportsPath, memoryLimit} from "../../config.ts";
 import {MissingDataError, UsageError} from "../../errors.ts";
 import {colors, printJson, type Io} from "../io.ts";
@@ -100,6 +100,9 @@ export function benchCommand(io: Io): Command {
         python?: string;
       }) => {
         const c = colors(io);
+        // The benchmark's code (and esbuild, Framework's build) loads only when it runs: see bin/cliBundle.mjs.
+        const {buildAndMeasurePages, measurePageBytes, PAGE_BYTES_NOTES} = await import("../../bench/pageBytes.ts");
+        const {runBench} = await import("../../bench/runBench.ts");
         const log = options.json ? () => {} : (line: string) => io.stderr(c.dim(`… ${line}\n`));
         if ((options.exports || options.dist) && !options.pagesOnly)
           throw new UsageError("--exports and --dist go with --pages-only");

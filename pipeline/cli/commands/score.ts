@@ -1,5 +1,4 @@
 import {Command} from "commander";
-import {runScore} from "../../score/runScore.ts";
 import {colors, printJson, type Io} from "../io.ts";
 
 /**
@@ -15,6 +14,7 @@ export function scoreCommand(io: Io): Command {
     .option("--force", "rebuild every model even if its inputs did not change")
     .option("--json", "print a summary as JSON: models run, rows per export, seconds")
     .action(async (options: {asOf?: string; force?: boolean; json?: boolean}) => {
+      const {runScore} = await import("../../score/runScore.ts");
       const run = await runScore(
         {...(options.asOf !== undefined ? {asOf: options.asOf} : {}), force: options.force === true},
         {io, now: () => new Date()},
