@@ -268,6 +268,8 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): P
       ? sql.errors
       : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
   );
+  // The staged text is not read again: its memory goes back before the duplicate keys and the insert.
+  await warehouse.run("drop view if exists raw; drop table if exists raw0");
   return footers;
 }
 
