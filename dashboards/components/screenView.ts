@@ -4,6 +4,7 @@ import type {IndicatorCard, OverviewData} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, unitLabel, type Lang} from "./i18n.js";
 import {targetText} from "./indicatorCard.js";
 import {unmeasuredText} from "./unmeasuredText.js";
+import {ruleLabelOffsets} from "./ruleLabels.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {SCREEN_TONE_COLOR as TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
@@ -47,12 +48,23 @@ function bigTrend(card: IndicatorCard, lang: Lang) {
     .filter((d) => d.value !== null)
     .map((d) => ({date: new Date(`${d.period}-01T00:00:00Z`), value: d.value as number}));
   const color = TONE_COLOR[tone(card.status, card.stale)];
+  const height = 440;
+  const margin = {top: 20, bottom: 56};
+  // 目标 and 全国最优 are written at the right edge beside their rules: kept a line apart where the rules meet.
+  const dy = ruleLabelOffsets(
+    card.target_value,
+    card.national_best,
+    data.map((d) => d.value),
+    height - margin.top - margin.bottom,
+    26,
+  );
   return Plot.plot({
     width: 1020,
-    height: 440,
+    height,
     marginLeft: 70,
     marginRight: 150,
-    marginBottom: 56,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
     style: {fontSize: "20px", color: "#e5e7eb", background: "transparent"},
     x: {type: "utc", label: null, ticks: 6},
     y: {label: unitLabel(card.metric?.unit ?? "", lang), grid: true, nice: true, ticks: 6},
@@ -66,6 +78,7 @@ function bigTrend(card: IndicatorCard, lang: Lang) {
             y: (d: number) => d,
             frameAnchor: "right",
             dx: 145,
+            dy: dy.a,
             textAnchor: "end",
             fill: "#f87171",
             fontSize: 22,
@@ -80,6 +93,7 @@ function bigTrend(card: IndicatorCard, lang: Lang) {
             y: (d: number) => d,
             frameAnchor: "right",
             dx: 145,
+            dy: dy.b,
             textAnchor: "end",
             fill: "#a78bfa",
             fontSize: 20,
