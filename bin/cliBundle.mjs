@@ -3,7 +3,17 @@
 // resolving and loading some 200 TypeScript modules one by one (through tsx's loader thread) before any work; the
 // bundle loads in 0.5 s (docs/performance.md, 2026-12-06 evening). Plain JavaScript: it runs before tsx could.
 import {createHash} from "node:crypto";
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import {join, relative} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 
@@ -73,6 +83,9 @@ function freshBundle() {
  * a concurrent start never reads half a file.
  */
 async function buildBundle() {
+  // A cache folder that cannot be made (a read-only install) throws before the build: the sources run through tsx.
+  mkdirSync(CACHE, {recursive: true});
+  accessSync(CACHE, constants.W_OK);
   const esbuild = await import("esbuild");
   const ownUrl = {
     name: "own-import-meta-url",
