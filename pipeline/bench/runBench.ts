@@ -170,6 +170,8 @@ export async function runPeers(
   let bizenvRejected = 0;
   let bizenvByRule: Record<string, number> = {};
   let pandasSummary: ReturnType<typeof runPandas>["summary"] | undefined;
+  // The first start after a change of the sources builds the CLI's bundle (bin/cliBundle.mjs): not part of a load.
+  runCli(["--version"], process.env as Record<string, string>);
   for (let run = 0; run < options.runs; run++) {
     options.log(`peers: run ${run + 1} of ${options.runs}, bizenv load then pandas`);
     const env = await freshWarehouse(dir, `peers-${run}`);
