@@ -28,6 +28,8 @@ const CACHE = join(
   createHash("sha256").update(ROOT).digest("hex").slice(0, 12),
 );
 const MANIFEST = join(CACHE, "cli.json");
+/** How long a bundle of earlier sources is kept (also a build's leftover temporary folder). */
+const KEEP_OLD_MS = 3_600_000;
 
 /** What a source file is for freshness: its size and modification time (a content hash would read every file). */
 const stamp = (path) => {
@@ -87,10 +89,13 @@ async function buildBundle() {
   mkdirSync(CACHE, {recursive: true});
   accessSync(CACHE, constants.W_OK);
   const esbuild = await import("esbuild");
+  // Each source's stamp is taken as it is read: a file changed during the build is seen changed at the next start.
+  const stamps = new Map();
   const ownUrl = {
     name: "own-import-meta-url",
     setup(build) {
       build.onLoad({filter: /\.[cm]?[tj]s$/}, (args) => {
+        stamps.set(args.path, stamp(args.path));
         const text = readFileSync(args.path, "utf8");
         const contents = text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
         return {contents, loader: args.path.endsWith("ts") ? "ts" : "js"};
@@ -117,7 +122,8 @@ async function buildBundle() {
     plugins: [ownUrl],
   });
   const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = stamp(join(ROOT, file));
+  for (const file of Object.keys(result.metafile.inputs))
+    inputs[file] = stamps.get(join(ROOT, file)) ?? stamp(join(ROOT, file));
   const hash = createHash("sha256");
   for (const f of result.outputFiles) hash.update(f.path).update(f.contents);
   const name = `cli-${hash.digest("hex").slice(0, 16)}`;
@@ -134,9 +140,12 @@ async function buildBundle() {
   const manifest = `${MANIFEST}.${process.pid}.tmp`;
   writeFileSync(manifest, JSON.stringify({bundle: join(name, "main.mjs"), node: process.version, inputs}));
   renameSync(manifest, MANIFEST);
-  // Bundles of earlier sources are not needed again (a process running one has loaded what it needs, or falls
-  // back to the sources).
-  for (const old of readdirSync(CACHE))
-    if (old.startsWith("cli-") && old !== name) rmSync(join(CACHE, old), {recursive: true, force: true});
+  // Bundles of earlier sources go after an hour: a command still running one may yet load a chunk of it (a
+  // command's own code is loaded when it runs), and the folder does not grow with every edit.
+  for (const old of readdirSync(CACHE)) {
+    const path = join(CACHE, old);
+    if (old === name || !(old.startsWith("cli-") || old.startsWith("."))) continue;
+    if (Date.now() - statSync(path).mtimeMs > KEEP_OLD_MS) rmSync(path, {recursive: true, force: true});
+  }
   return join(dir, "main.mjs");
 }

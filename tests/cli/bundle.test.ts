@@ -67,10 +67,19 @@ describe("the CLI bundle", () => {
     // Same size, another time: a change is seen by its modification time too.
     say("again", 1_700_000_100);
     expect(run(["x"]).out?.said).toBe("again");
-    // The bundle of the earlier sources is gone: one per checkout.
+    // The bundle of the earlier sources stays an hour (a command running it may still load a chunk of it).
     const second = readdirSync(cache).filter((f) => f.startsWith("cli-"));
-    expect(second).toHaveLength(1);
-    expect(second).not.toEqual(first);
+    expect(second).toHaveLength(2);
+    expect(second).toEqual(expect.arrayContaining(first));
+
+    // Older than an hour, it goes with the next build.
+    const old = (Date.now() - 2 * 3_600_000) / 1000;
+    for (const f of second) utimesSync(join(cache, f), old, old);
+    say("third", 1_700_000_150);
+    expect(run(["x"]).out?.said).toBe("third");
+    const third = readdirSync(cache).filter((f) => f.startsWith("cli-"));
+    expect(third).toHaveLength(1);
+    expect(second).not.toContain(third[0]);
     expect(run(["x", "--fail"]).status).toBe(3);
   });
 
