@@ -22,6 +22,7 @@ import {genericFeed} from "./genericFeed.ts";
 import {indicatorIndicesFeed} from "./indicatorIndices.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
+import {serviceItemsFeed} from "./serviceItems.ts";
 import {taskProgressFeed} from "./taskProgress.ts";
 import {taxComplianceHoursFeed} from "./taxComplianceHours.ts";
 import {hotlineFeed, onlineServicesFeed} from "./unitMonthFeeds.ts";
@@ -57,6 +58,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   task_progress: taskProgressFeed,
   city_statistics: cityStatisticsFeed,
   indicator_indices: indicatorIndicesFeed,
+  service_items: serviceItemsFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */
