@@ -1,5 +1,6 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
+import {constructionProjects} from "./cases/constructionProjects.ts";
 import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
@@ -35,6 +36,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   water_gas_cases: waterGasCases,
   credit_cases: creditCases,
   construction_permit_cases: constructionCases,
+  construction_projects: constructionProjects,
   new_taxpayer_cases: newTaxpayerCases,
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,

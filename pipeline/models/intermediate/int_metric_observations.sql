@@ -139,6 +139,10 @@ service_items as (
     select * from stg_service_items
 ),
 
+coded_projects as (
+    select * from stg_construction_projects
+),
+
 -- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
 -- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
 -- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
@@ -333,6 +337,22 @@ observations as (
         loan_workdays, 1, '{}'::json, is_synthetic, is_calendar_official
     from loans
     where loan_workdays is not null
+
+    -- clause 22.1: each project coded on the investment platform counts 100 when it is in the approval management
+    -- system (its latest report), else 0; placed at its coding, so the mean is the share of the period's coded projects
+    union all
+    select 'construction_projects_in_system_pct', area_id, coded_on, coded_on, 'case',
+        100.0 * is_in_approval_system::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from coded_projects
+
+    -- clause 22.2: the intermediary services a project used, handled in the system, as a share weighted by the
+    -- services used, so the mean is the pooled share of every service of the period's projects
+    union all
+    select 'intermediary_services_in_system_pct', area_id, coded_on, coded_on, 'case',
+        100.0 * intermediary_services_in_system / intermediary_services, intermediary_services::double,
+        json_object('project_type', project_type), is_synthetic, true
+    from coded_projects
+    where intermediary_services > 0 and intermediary_services_in_system is not null
 
     union all
     select 'construction_approval_time_workdays', area_id, approved_on, approved_on, 'case',
