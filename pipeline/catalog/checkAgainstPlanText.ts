@@ -25,6 +25,17 @@ const VALUE_WORDS: Record<string, {value: number; unit: "percent"; comparator: "
   // Clause 33: 以线上立案为主 (online the main channel): at least half the cases. The comparators have no strict
   // ">", so exactly 50 % reads met.
   为主: {value: 50, unit: "percent", comparator: ">=", meaning_en: "the main channel: at least half the cases"},
+  // Clause 3: 高频事项实现“全城通办” sets city-wide handling for the high-frequency items of the fields it names,
+  // without a qualifier (as 联动办理 above): every one of them.
+  全城通办: {
+    value: 100,
+    unit: "percent",
+    comparator: ">=",
+    meaning_en: "handled anywhere in the city: every item named",
+  },
+  // Clause 3: 承接落实…公布实施的“跨省通办”事项: take on and put into effect what the State Council and the province
+  // published, a list of named items, not a share of it: every published item.
+  承接落实: {value: 100, unit: "percent", comparator: ">=", meaning_en: "take on and implement: every published item"},
 };
 
 /**

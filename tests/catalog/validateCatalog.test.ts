@@ -180,6 +180,29 @@ describe("catalog validation points at the offending entry", () => {
     );
   });
 
+  it("clause 3's words: 全城通办 and 承接落实 mean every item, stand only in their own quotes", () => {
+    // 承接落实 the published items: every one of them, so 95 % is not what the words state.
+    const partial = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        "    value: 100\n    unit: percent\n    segment: null\n    deadline: 2022-12-31\n    value_from_words: 承接落实\n",
+        "    value: 95\n    unit: percent\n    segment: null\n    deadline: 2022-12-31\n    value_from_words: 承接落实\n",
+      ),
+    );
+    expect(partial).toContainEqual(
+      expect.objectContaining({path: "targets[24].value", message: "the value 95 is not stated in its words (100)"}),
+    );
+    // 全城通办 is clause 3.1's word, not clause 3.2's: the cross-province quote does not hold it.
+    const swapped = problemsAfter("targets.yaml", (t) =>
+      t.replace("value_from_words: 承接落实", "value_from_words: 全城通办"),
+    );
+    expect(swapped).toContainEqual(
+      expect.objectContaining({
+        path: "targets[24].value_from_words",
+        message: "“全城通办” is not in the target's words",
+      }),
+    );
+  });
+
   it("a target whose indicator does not exist, or whose comparator contradicts its metric", () => {
     const unknown = problemsAfter("targets.yaml", (t) =>
       t.replace("indicator: getting_credit", "indicator: getting_credits"),

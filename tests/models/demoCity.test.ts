@@ -142,6 +142,10 @@ describe("the demo city is scored against every target of the plan", () => {
     expect(q4.get("19.1")).toBe("met");
     expect(q4.get("6.2")).toBe("missed");
     expect(q4.get("13")).toBe("missed");
+    // Clause 3 from the service item catalogue: every high-frequency item of the six fields city-wide by the
+    // quarter (3.1 met); the province's second 跨省通办 batch, published in September, not all in effect (3.2 missed).
+    expect(q4.get("3.1")).toBe("met");
+    expect(q4.get("3.2")).toBe("missed");
     const lead = csv("metric_periods.csv").find(
       (r) =>
         r.metric_id === "procurement_intention_lead_days" &&

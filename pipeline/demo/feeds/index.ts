@@ -1,5 +1,6 @@
 import {caseFeed, type CaseModel} from "./caseFeed.ts";
 import {constructionCases} from "./cases/constructionCases.ts";
+import {constructionProjects} from "./cases/constructionProjects.ts";
 import {courtCases} from "./cases/courtCases.ts";
 import {creditCases} from "./cases/creditCases.ts";
 import {creditRepairs} from "./cases/creditRepairs.ts";
@@ -22,6 +23,7 @@ import {genericFeed} from "./genericFeed.ts";
 import {indicatorIndicesFeed} from "./indicatorIndices.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
+import {serviceItemsFeed} from "./serviceItems.ts";
 import {taskProgressFeed} from "./taskProgress.ts";
 import {taxComplianceHoursFeed} from "./taxComplianceHours.ts";
 import {hotlineFeed, onlineServicesFeed} from "./unitMonthFeeds.ts";
@@ -34,6 +36,7 @@ const CASE_MODELS: Record<string, CaseModel> = {
   water_gas_cases: waterGasCases,
   credit_cases: creditCases,
   construction_permit_cases: constructionCases,
+  construction_projects: constructionProjects,
   new_taxpayer_cases: newTaxpayerCases,
   procurement_intentions: procurementIntentions,
   satisfaction_ratings: satisfactionRatings,
@@ -57,6 +60,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   task_progress: taskProgressFeed,
   city_statistics: cityStatisticsFeed,
   indicator_indices: indicatorIndicesFeed,
+  service_items: serviceItemsFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

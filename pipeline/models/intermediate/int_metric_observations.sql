@@ -135,6 +135,14 @@ city_statistics as (
     select * from stg_city_statistics
 ),
 
+service_items as (
+    select * from stg_service_items
+),
+
+coded_projects as (
+    select * from stg_construction_projects
+),
+
 -- Per-case limits set by statute rather than by the plan (so no target carries them): 国发〔2019〕5号 has the
 -- result of a 双随机 inspection published within 20 workdays of the inspection; 劳动争议调解仲裁法 art. 43 has an
 -- arbitration case closed within 45 days of acceptance, or 60 when extended with approval (at most 15 more).
@@ -191,6 +199,32 @@ observations as (
         is_synthetic, true
     from online left join units using (unit_id)
     where items_in_scope > 0 and items_online_available is not null
+
+    -- clause 3.2, the service item catalogue (a stock, one export a month): each item of the month's catalogue in a
+    -- national or provincial published 跨省通办 list counts 100 when implemented by the month's end, else 0, so the
+    -- mean is the share implemented and n the listed items; a quarter or year pools its months, as clause 1 does
+    union all
+    select 'cross_province_items_implemented_pct', coalesce(units.area_id, 'xining'), month_start, month_start,
+        'item_month', 100.0 * is_cross_province_implemented::integer, 1,
+        json_object('cross_province_list', cross_province_list), is_synthetic, true
+    from service_items left join units using (unit_id)
+    where cross_province_list is not null
+
+    -- clause 3.1: each high-frequency item of the six fields the clause names counts 100 when it can be handled
+    -- anywhere in the city (全城通办), else 0; other fields and other items are not counted
+    union all
+    select 'citywide_high_frequency_items_pct', coalesce(units.area_id, 'xining'), month_start, month_start,
+        'item_month', 100.0 * is_citywide::integer, 1, json_object('field', field), is_synthetic, true
+    from service_items left join units using (unit_id)
+    where is_high_frequency and field <> 'other'
+
+    -- clause 2: the items of the month's catalogue in a 一件事一次办 package, one value a month for the city (0 when
+    -- the catalogue has none)
+    union all
+    select 'one_thing_once_items_count', 'xining', month_start, month_start, 'month',
+        count(one_thing_package)::double, 1, '{}'::json, bool_or(is_synthetic), true
+    from service_items
+    group by month_start
 
     union all
     select 'property_registration_time_workdays', area_id, completed_at::date, completed_at::date, 'case',
@@ -303,6 +337,22 @@ observations as (
         loan_workdays, 1, '{}'::json, is_synthetic, is_calendar_official
     from loans
     where loan_workdays is not null
+
+    -- clause 22.1: each project coded on the investment platform counts 100 when it is in the approval management
+    -- system (its latest report), else 0; placed at its coding, so the mean is the share of the period's coded projects
+    union all
+    select 'construction_projects_in_system_pct', area_id, coded_on, coded_on, 'case',
+        100.0 * is_in_approval_system::integer, 1, json_object('project_type', project_type), is_synthetic, true
+    from coded_projects
+
+    -- clause 22.2: the intermediary services a project used, handled in the system, as a share weighted by the
+    -- services used, so the mean is the pooled share of every service of the period's projects
+    union all
+    select 'intermediary_services_in_system_pct', area_id, coded_on, coded_on, 'case',
+        100.0 * intermediary_services_in_system / intermediary_services, intermediary_services::double,
+        json_object('project_type', project_type), is_synthetic, true
+    from coded_projects
+    where intermediary_services > 0 and intermediary_services_in_system is not null
 
     union all
     select 'construction_approval_time_workdays', area_id, approved_on, approved_on, 'case',
