@@ -34,7 +34,9 @@ export const unitOfMeasure = z.enum([
   "percent_of_income",
   "usd",
 ]);
-const comparator = z.enum(["<=", ">="]);
+// `<=` a ceiling, `>=` a floor; `<` and `>` strict (equality is not met): a promise to improve without a number
+// (clause 37's 缩短处理期限), a cut of more than 0 % against the baseline.
+const comparator = z.enum(["<=", ">=", "<", ">"]);
 const polarity = z.enum(["lower_is_better", "higher_is_better"]);
 
 const bilingual = {name_zh: z.string().min(1), name_en: z.string().min(1)};

@@ -1,7 +1,9 @@
+import {COMPARATOR_SIGNS, type ComparatorCode} from "../../dashboards/components/statusLabels.ts";
+
 /** What a target says, as far as its judging rule needs it (catalog targets and the dashboards' targets both fit). */
 export interface RuleTarget {
   clause: string;
-  comparator: "<=" | ">=";
+  comparator: ComparatorCode;
   value: number;
   unit: string;
   /** `all`, or the segment as the exports write it (`supply_class=low_voltage`). */
@@ -53,7 +55,13 @@ const STATISTIC: Record<string, [string, string]> = {
 };
 
 const amount = (value: number, unit: string, zh: boolean) => `${value}${UNIT[unit]?.[zh ? 0 : 1] ?? ` ${unit}`}`;
-const sign = (comparator: "<=" | ">=") => (comparator === "<=" ? "≤" : "≥");
+const sign = (comparator: ComparatorCode) => COMPARATOR_SIGNS[comparator];
+/** A baseline period in words: `2021` → 2021 年 / 2021, `2021-12` → 2021 年 12 月 / December 2021. */
+const periodWords = (period: string, zh: boolean) => {
+  const [year, month] = period.split("-");
+  if (!month) return zh ? `${year} 年` : year!;
+  return zh ? `${year} 年 ${Number(month)} 月` : `${year}-${month}`;
+};
 
 /**
  * The judging rule of one target in words, with its source: which quantity is judged, over which population (the
@@ -90,6 +98,7 @@ export function judgingRule(
   } else {
     const stat = STATISTIC[statistic]?.[zh ? 0 : 1] ?? statistic;
     const relative = target.unit === "percent_reduction" && target.baseline;
+    const strict = target.comparator === "<" || target.comparator === ">";
     // Durations are judged on a typical case, so the tail is named beside; rates and fees are pooled already.
     const perCase = ["workday", "hour", "day"].includes(target.unit);
     parts.push(
@@ -109,8 +118,16 @@ export function judgingRule(
     } else if (relative && target.baseline) {
       parts.push(
         zh
-          ? `基准(${target.baseline.reference_zh}):${target.baseline.period} 年实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}。`
-          : `Baseline (${target.baseline.reference_zh}): the measured ${target.baseline.statistic} of ${target.baseline.period}.`,
+          ? `基准(${target.baseline.reference_zh}):${periodWords(target.baseline.period, zh)}实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}。`
+          : `Baseline (${target.baseline.reference_zh}): the measured ${target.baseline.statistic} of ${periodWords(target.baseline.period, zh)}.`,
+      );
+    }
+    if (strict) {
+      const more = target.comparator === ">";
+      parts.push(
+        zh
+          ? `比较符为严格的“${sign(target.comparator)}”:须${more ? "大于" : "小于"} ${amount(target.value, target.unit, zh)}${relative ? ",即本期值须优于基准" : ""};恰好等于(或只差浮点误差)不算达标。`
+          : `The comparator is strict (${sign(target.comparator)}): the value must be ${more ? "more" : "less"} than ${amount(target.value, target.unit, zh)}${relative ? ", i.e. the period better than the baseline" : ""}; exactly equal (or equal within floating-point noise) is missed.`,
       );
     }
   }

@@ -175,6 +175,11 @@ describe("the quantitative targets", () => {
     ["6.3", "utilities_joint_transfer_share_pct", ">=", 100, "percent", null],
     ["12", "e_bidding_share_pct", ">=", 100, "percent", null],
     ["33", "online_filing_share_pct", ">=", 50, "percent", null],
+    // Improvements promised without a size, strictly better than a 2021 baseline: 缩短处理期限 (a labour dispute
+    // resolved faster than the 2021 median), 加快长期未结案件审理进程 (fewer cases open over three years than at the
+    // end of 2021). "> 0", not ">= 0": no change is not a cut.
+    ["37", "labour_dispute_resolution_time_reduction_pct", ">", 0, "percent_reduction", null],
+    ["42", "long_pending_insolvency_cases_reduction_pct", ">", 0, "percent_reduction", null],
   ];
 
   it("lists every target the plan states, as read by hand", () => {
@@ -192,7 +197,7 @@ describe("the quantitative targets", () => {
       const stated = (target.text_zh.match(/\d+(\.\d+)?/g) ?? []).map(Number);
       if (target.text_zh.includes("免费") && (target.case_limit?.unit ?? target.unit) === "yuan") stated.push(0);
       // A value stated in words, read by hand: the word stands in the quote and means the value.
-      const byHand: Record<string, number> = {联动办理: 100, 全流程: 100, 为主: 50};
+      const byHand: Record<string, number> = {联动办理: 100, 全流程: 100, 为主: 50, 缩短: 0, 加快: 0};
       if (target.value_from_words) {
         expect(target.text_zh).toContain(target.value_from_words);
         stated.push(byHand[target.value_from_words]!);
@@ -207,8 +212,16 @@ describe("the quantitative targets", () => {
     expect(relative.map((t) => [t.clause, t.baseline?.metric, t.baseline?.period])).toEqual([
       ["9.1", "new_taxpayer_handling_time_hours", "2021"],
       ["18.1", "power_connection_time_workdays", "2021"],
+      ["37", "labour_dispute_resolution_time_days", "2021"],
+      ["42", "long_pending_insolvency_cases_count", "2021-12"],
     ]);
     expect(relative[1]!.baseline!.reference_zh).toBe("现行规定");
+    // The strict targets' baselines are measured (no limits in force), and their readings say so.
+    for (const t of relative.filter((r) => r.comparator === ">")) {
+      expect(t.baseline!.limits_in_force).toBeUndefined();
+      expect(t.reading_zh).toMatch(/大于 0%/);
+      expect(t.reading_en).toMatch(/more than 0 %/);
+    }
   });
 
   it("cuts clause 18.1 against the published limits in force of each supply class, each with its source", () => {
