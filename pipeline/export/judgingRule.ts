@@ -99,12 +99,36 @@ export function judgingRule(
     const stat = STATISTIC[statistic]?.[zh ? 0 : 1] ?? statistic;
     const relative = target.unit === "percent_reduction" && target.baseline;
     const strict = target.comparator === "<" || target.comparator === ">";
+    // A stock (clause 42) is one count at each month end: a period's statistic is over its month ends, not cases.
+    const stock = metric.kind === "stock";
+    const quantity = relative
+      ? stock
+        ? zh
+          ? `${metric.name_zh.replace(/减少幅度$/, "")}较基准的减少幅度`
+          : "the month-end count's cut against the baseline"
+        : zh
+          ? "每件办件压减幅度"
+          : "the per-case cut"
+      : zh
+        ? metric.name_zh
+        : metric.name_en.toLowerCase();
+    const over = stock
+      ? zh
+        ? "统计期内各月末"
+        : "the month ends of the period"
+      : zh
+        ? segment
+          ? `统计期内${segment} 的`
+          : "统计期内全部"
+        : segment
+          ? `the ${segment} cases of the period`
+          : "all cases of the period";
     // Durations are judged on a typical case, so the tail is named beside; rates and fees are pooled already.
     const perCase = ["workday", "hour", "day"].includes(target.unit);
     parts.push(
       zh
-        ? `条款 ${target.clause}:按统计期内${segment ? `${segment} 的` : "全部"}${relative ? "每件办件压减幅度" : metric.name_zh}的${stat}评定,${sign(target.comparator)} ${amount(target.value, target.unit, zh)} 为达标${perCase ? ";同时列出在限值以内的办件比例(n 为办件数)" : ""}。`
-        : `Clause ${target.clause}: judged on the ${stat} of ${relative ? "the per-case cut" : metric.name_en.toLowerCase()} over ${segment ? `the ${segment} cases` : "all cases"} of the period, met at ${sign(target.comparator)} ${amount(target.value, target.unit, zh)}${perCase ? "; the share of cases within the limit (n cases) is shown beside it" : ""}.`,
+        ? `条款 ${target.clause}:按${over}${quantity}的${stat}评定,${sign(target.comparator)} ${amount(target.value, target.unit, zh)} 为达标${perCase ? ";同时列出在限值以内的办件比例(n 为办件数)" : ""}。`
+        : `Clause ${target.clause}: judged on the ${stat} of ${quantity} over ${over}, met at ${sign(target.comparator)} ${amount(target.value, target.unit, zh)}${perCase ? "; the share of cases within the limit (n cases) is shown beside it" : ""}.`,
     );
     if (relative && target.baseline?.limits_in_force) {
       const limits = target.baseline.limits_in_force
