@@ -61,15 +61,27 @@ export function strictBaseline(t: Assessment["targets"][number], lang: Lang, cat
   const declared = catalog.targets.find((c) => c.clause === t.clause)?.baseline;
   if (!declared || t.baseline === null) return "";
   const L = LABELS[lang];
-  const unit = catalog.metrics.find((m) => m.id === declared.metric)?.unit ?? "";
+  const base = catalog.metrics.find((m) => m.id === declared.metric);
+  const unit = base?.unit ?? "";
   const value = `${Math.round(t.baseline * 100) / 100} ${L.unitOfMeasure[unit] ?? unit}`;
   const [year, month] = declared.period.split("-");
   const zh = lang === "zh";
   const period = month ? (zh ? `${year} 年 ${Number(month)} 月` : `${year}-${month}`) : zh ? `${year} 年` : year;
-  // Relative targets are cuts of a lower-is-better measure, so "better" is "below" the baseline.
+  // Relative targets are cuts of a lower-is-better measure, so "better" is "below" the baseline. A stock (clause
+  // 42) has one count a month: its baseline is the month's end count, not a median of cases.
+  const stock = base?.kind === "stock";
+  const statistic = zh
+    ? stock
+      ? "月末数"
+      : declared.statistic === "median"
+        ? "中位数"
+        : "平均值"
+    : stock
+      ? "the count at the end"
+      : `the ${declared.statistic}`;
   return zh
-    ? `(即低于基线 ${value}:${period}${declared.statistic === "median" ? "中位数" : "平均值"})`
-    : ` (i.e. below the baseline, ${value}: the ${declared.statistic} of ${period})`;
+    ? `(即低于基线 ${value}:${period}${statistic})`
+    : ` (i.e. below the baseline, ${value}: ${statistic} of ${period})`;
 }
 
 /** Each source file once, with the targets whose figures it holds (the workbook lists target × file). */

@@ -142,8 +142,8 @@ export function judgingRule(
     } else if (relative && target.baseline) {
       parts.push(
         zh
-          ? `基准(${target.baseline.reference_zh}):${periodWords(target.baseline.period, zh)}实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}。`
-          : `Baseline (${target.baseline.reference_zh}): the measured ${target.baseline.statistic} of ${periodWords(target.baseline.period, zh)}.`,
+          ? `基准(${target.baseline.reference_zh}):${periodWords(target.baseline.period, zh)}${stock ? "月末实测件数" : `实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}`}。`
+          : `Baseline (${target.baseline.reference_zh}): the measured ${stock ? "count at the end" : target.baseline.statistic} of ${periodWords(target.baseline.period, zh)}.`,
       );
     }
     if (strict) {

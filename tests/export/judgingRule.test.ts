@@ -53,7 +53,8 @@ describe("judging rules in words", () => {
     expect(rule("37", "en")).toContain("exactly equal (or equal within floating-point noise) is missed");
     // clause 42 counts a stock at each month end against December 2021, not cases
     expect(rule("42", "zh")).toContain("按统计期内各月末长期未结破产案件数较基准的减少幅度的中位数评定,> 0% 为达标");
-    expect(rule("42", "zh")).toContain("2021 年 12 月实测中位数");
+    expect(rule("42", "zh")).toContain("基准(方案未写明基准):2021 年 12 月月末实测件数。");
+    expect(rule("42", "en")).toContain("the measured count at the end of 2021-12.");
     expect(rule("42", "en")).toContain(
       "the month-end count's cut against the baseline over the month ends of the period",
     );

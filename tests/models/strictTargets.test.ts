@@ -144,8 +144,9 @@ describe("the report's threshold of a strict target names the baseline it must b
   it("in both languages, with the baseline's period and statistic; nothing for a non-strict target", () => {
     expect(strictBaseline(figure("37", ">", 40), "zh", catalog)).toBe("(即低于基线 40 天:2021 年中位数)");
     expect(strictBaseline(figure("42", ">", 2), "en", catalog)).toBe(
-      " (i.e. below the baseline, 2 count: the median of 2021-12)",
+      " (i.e. below the baseline, 2 count: the count at the end of 2021-12)",
     );
+    expect(strictBaseline(figure("42", ">", 7), "zh", catalog)).toBe("(即低于基线 7 个:2021 年 12 月月末数)");
     expect(strictBaseline(figure("9.1", ">=", 12.5), "zh", catalog)).toBe("");
     expect(strictBaseline(figure("37", ">", null), "zh", catalog)).toBe("");
   });
