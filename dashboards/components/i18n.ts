@@ -1,4 +1,4 @@
-import {UNIT_WORDS} from "./statusLabels.js";
+import {COMPARATOR_SIGNS, UNIT_WORDS, type ComparatorCode} from "./statusLabels.js";
 
 /** Page language. Chinese pages live at the root, their English twins under /en/. */
 export type Lang = "zh" | "en";
@@ -47,10 +47,10 @@ const measureUnits: Record<string, Record<Lang, string>> = UNIT_WORDS.threshold;
 
 /** A target's threshold as the plan states it: "≤ 1 个工作日", "≥ 95%". Unknown units print as they are. */
 export function formatThreshold(
-  target: {comparator: "<=" | ">="; value: number; unit: string; case_limit?: {value: number; unit: string} | null},
+  target: {comparator: ComparatorCode; value: number; unit: string; case_limit?: {value: number; unit: string} | null},
   lang: Lang,
 ): string {
-  const symbol = target.comparator === "<=" ? "≤" : "≥";
+  const symbol = COMPARATOR_SIGNS[target.comparator];
   const amount = (value: number, unitId: string) => {
     const unit = measureUnits[unitId]?.[lang] ?? unitId;
     return `${formatNumber(value, lang)}${unit.startsWith("%") ? "" : " "}${unit}`;

@@ -3,15 +3,16 @@ import type {IndicatorCard} from "../data/overviewData.ts";
 import {formatDate, formatDecimal, formatPeriod, formatValue, nameOf, tr, type Lang} from "./i18n.js";
 import {freshnessLabel, statusLabel, tierLabel, tierVerdictLabel, verdictLabel} from "./labels.js";
 import {sparkline} from "./sparkline.js";
+import {COMPARATOR_SIGNS, type ComparatorCode} from "./statusLabels.js";
 import {unmeasuredText} from "./unmeasuredText.js";
 import {TONE_COLOR, tone, verdictTone} from "./statusColors.js";
 
 export type {IndicatorCard};
 
-/** "≤ 1" / "≥ 95": a target as the plan states it, or null without one. */
+/** "≤ 1" / "≥ 95" / "> 0": a target as the plan states it, or null without one. */
 export function targetText(card: {comparator: string | null; target_value: number | null}, lang: Lang): string | null {
   if (card.target_value === null || card.comparator === null) return null;
-  return `${card.comparator === "<=" ? "≤" : "≥"} ${formatDecimal(card.target_value, lang)}`;
+  return `${COMPARATOR_SIGNS[card.comparator as ComparatorCode] ?? card.comparator} ${formatDecimal(card.target_value, lang)}`;
 }
 
 /**

@@ -106,3 +106,13 @@ export const UNIT_WORDS = {
     usd: {zh: "美元", en: "USD"},
   },
 } as const satisfies Record<string, Record<string, StatusWord>>;
+
+/**
+ * A target's comparator (targets.yaml `comparator`) as printed before its value, on screen and on paper: `≤` a
+ * ceiling and `≥` a floor, met on the value itself; `<` and `>` strict, met only beyond it (clause 37's 缩短: a cut
+ * of more than 0 %).
+ */
+export const COMPARATOR_SIGNS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"} as const;
+
+/** A target's comparator (targets.yaml `comparator`). */
+export type ComparatorCode = keyof typeof COMPARATOR_SIGNS;

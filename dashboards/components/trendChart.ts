@@ -3,6 +3,7 @@ import type {ForecastPoint} from "../data/indicatorData.ts";
 import {formatDecimal, formatPeriod, tr, unitLabel, type Lang} from "./i18n.js";
 import {referenceLabel} from "./labels.js";
 import {TONE_COLOR, tone} from "./statusColors.js";
+import {COMPARATOR_SIGNS, type ComparatorCode} from "./statusLabels.js";
 
 /** A month of a metric (median of its cases, or the rate) with the target's status that month, if judged. */
 export interface TrendPoint {
@@ -17,7 +18,7 @@ export interface TrendOptions {
   unit: string;
   height?: number;
   /** The plan's target for this metric and segment. */
-  target?: {value: number; comparator: "<=" | ">="} | null;
+  target?: {value: number; comparator: ComparatorCode} | null;
   /** National references (latest year): best and advanced. */
   references?: Array<{reference: string; value: number}>;
   /** The latest forecast: from its month to the deadline, projected value with an interval. */
@@ -85,7 +86,7 @@ export function trendChart(points: TrendPoint[], o: TrendOptions) {
             textAnchor: "end",
             fill: TONE_COLOR.missed,
             text: (d: number) =>
-              `${tr(o.lang, "目标", "Target")} ${o.target!.comparator === "<=" ? "≤" : "≥"} ${label(d)}`,
+              `${tr(o.lang, "目标", "Target")} ${COMPARATOR_SIGNS[o.target!.comparator]} ${label(d)}`,
           })
         : null,
       Plot.ruleY(refs, {

@@ -2,6 +2,7 @@ import type {PlanJson} from "../../pipeline/catalog/index.ts";
 import type {ExportRow} from "../../pipeline/export/exportsContract.ts";
 import {judgingRule} from "../../pipeline/export/judgingRule.ts";
 import {toColumnar, type Columnar} from "../components/columnar.ts";
+import type {ComparatorCode} from "../components/statusLabels.ts";
 import type {IndicatorCard, MetricInfo} from "./overviewData.ts";
 import {referenceLines, type ReferenceLine} from "./referenceLines.ts";
 import {taskRows, unitNames, type TaskRow} from "./tasksData.ts";
@@ -42,7 +43,7 @@ export interface IndicatorTarget {
   metric: string;
   /** The segment as the exports write it, matched against metric_periods (e.g. with the utility prefix). */
   segment: string;
-  comparator: "<=" | ">=";
+  comparator: ComparatorCode;
   value: number;
   unit: string;
   deadline: string;

@@ -1,5 +1,6 @@
 import type {Catalog, Target} from "../catalog/index.ts";
 import type {ExportRow} from "../export/exportsContract.ts";
+import {meets as meetsTarget, type Comparator} from "../scoring/attainment.ts";
 import {exportQuarterOf} from "./assessPeriod.ts";
 import type {AssessmentInputs, WarehouseLoad} from "./readAssessmentInputs.ts";
 import type {AssessPeriod, AttainmentFigure, EvidenceFile, ForecastFigure, TargetAssessment} from "./types.ts";
@@ -34,9 +35,12 @@ function segmentKey(segment: Target["segment"]): string {
     .join(";");
 }
 
-/** Meets the target: at or below a ceiling, at or above a floor. */
-export function meets(actual: number, comparator: "<=" | ">=", target: number): boolean {
-  return comparator === "<=" ? actual <= target : actual >= target;
+/**
+ * Meets the target: at or below a ceiling, at or above a floor, strictly beyond a strict one (`<`, `>`: equal to
+ * the target, or within floating-point noise of it, is missed). The scoring's rule (pipeline/scoring/attainment.ts).
+ */
+export function meets(actual: number, comparator: Comparator, target: number): boolean {
+  return meetsTarget(actual, target, comparator);
 }
 
 /** The last day of the month a period of the exports covers up to (`2022-12` → 2022-12-31, `2022-Q4` too). */

@@ -1,3 +1,4 @@
+import {COMPARATOR_SIGNS} from "../../dashboards/components/statusLabels.ts";
 import type {Catalog} from "../catalog/index.ts";
 import {LABELS} from "./labels.ts";
 import {reportNames} from "./reportNames.ts";
@@ -32,7 +33,7 @@ export function targetsTable(a: Assessment, lang: Lang, catalog: Catalog): Table
     rows: a.targets.map((t): Cell[] => [
       t.clause,
       t.segment === "all" ? N.metric(t.metric_id) : `${N.metric(t.metric_id)} (${t.segment})`,
-      `${t.comparator === "<=" ? "≤" : "≥"} ${t.target} ${L.unitOfMeasure[t.unit] ?? t.unit}`,
+      `${COMPARATOR_SIGNS[t.comparator]} ${t.target} ${L.unitOfMeasure[t.unit] ?? t.unit}${strictBaseline(t, lang, catalog)}`,
       t.deadline,
       L.targetVerdict[t.verdict] ?? t.verdict,
       t.judged?.period ?? null,
@@ -48,6 +49,39 @@ export function targetsTable(a: Assessment, lang: Lang, catalog: Catalog): Table
         : []),
     ]),
   };
+}
+
+/**
+ * What a strict target (`<`, `>`: an improvement with no size) is judged against, after its threshold: the
+ * baseline it must beat, its value and where it comes from, "(即低于基线 45 天:2021 年中位数)". Empty for other
+ * targets, and for a strict one without a measured baseline in the judged period.
+ */
+export function strictBaseline(t: Assessment["targets"][number], lang: Lang, catalog: Catalog): string {
+  if (t.comparator !== "<" && t.comparator !== ">") return "";
+  const declared = catalog.targets.find((c) => c.clause === t.clause)?.baseline;
+  if (!declared || t.baseline === null) return "";
+  const L = LABELS[lang];
+  const base = catalog.metrics.find((m) => m.id === declared.metric);
+  const unit = base?.unit ?? "";
+  const value = `${Math.round(t.baseline * 100) / 100} ${L.unitOfMeasure[unit] ?? unit}`;
+  const [year, month] = declared.period.split("-");
+  const zh = lang === "zh";
+  const period = month ? (zh ? `${year} 年 ${Number(month)} 月` : `${year}-${month}`) : zh ? `${year} 年` : year;
+  // Relative targets are cuts of a lower-is-better measure, so "better" is "below" the baseline. A stock (clause
+  // 42) has one count a month: its baseline is the month's end count, not a median of cases.
+  const stock = base?.kind === "stock";
+  const statistic = zh
+    ? stock
+      ? "月末数"
+      : declared.statistic === "median"
+        ? "中位数"
+        : "平均值"
+    : stock
+      ? "the count at the end"
+      : `the ${declared.statistic}`;
+  return zh
+    ? `(即低于基线 ${value}:${period}${statistic})`
+    : ` (i.e. below the baseline, ${value}: ${statistic} of ${period})`;
 }
 
 /** Each source file once, with the targets whose figures it holds (the workbook lists target × file). */

@@ -1,3 +1,4 @@
+import {COMPARATOR_SIGNS} from "../../dashboards/components/statusLabels.ts";
 import type {Catalog} from "../catalog/index.ts";
 import {LABELS, type Labels} from "./labels.ts";
 import {changesTable} from "./changesTable.ts";
@@ -152,7 +153,7 @@ function targetsTable({a, L, N, col}: TableContext): Table {
       N.indicator(t.indicator_id),
       N.metric(t.metric_id),
       t.segment,
-      t.comparator === "<=" ? "≤" : "≥",
+      COMPARATOR_SIGNS[t.comparator],
       t.target,
       uom(t.unit),
       t.deadline,

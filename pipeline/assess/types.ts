@@ -1,3 +1,4 @@
+import type {ComparatorCode} from "../../dashboards/components/statusLabels.ts";
 // The assessment as plain data: what `buildAssessment` computes from the exported figures, what the workbook, the
 // HTML report and the PDF render, and what `--final` freezes in the warehouse (as JSON) for `assess diff`.
 // Every number in it is copied from an export file or counted from one; nothing is recomputed from raw feeds.
@@ -63,7 +64,7 @@ export interface TargetAssessment {
   metric_id: string;
   /** `all` or `key=value[;key=value]`, as in the exports. */
   segment: string;
-  comparator: "<=" | ">=";
+  comparator: ComparatorCode;
   target: number;
   unit: string;
   deadline: string;

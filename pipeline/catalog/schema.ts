@@ -34,7 +34,9 @@ export const unitOfMeasure = z.enum([
   "percent_of_income",
   "usd",
 ]);
-const comparator = z.enum(["<=", ">="]);
+// `<=` a ceiling, `>=` a floor; `<` and `>` strict (equality is not met): a promise to improve without a number
+// (clause 37's 缩短处理期限), a cut of more than 0 % against the baseline.
+const comparator = z.enum(["<=", ">=", "<", ">"]);
 const polarity = z.enum(["lower_is_better", "higher_is_better"]);
 
 const bilingual = {name_zh: z.string().min(1), name_en: z.string().min(1)};
@@ -111,7 +113,9 @@ export const metricsFile = z.strictObject({
       // measure: each case of the population counts 100 when it keeps the rule and 0 when not, so the period's
       // mean is the share in percent and its n the population. The words name the denominator and the rule for
       // pages and the assessment ("x of n projects"); the rule's number is the target's case_limit.
-      kind: z.enum(["measure", "share_within_limit"]).optional(),
+      // A stock (clause 42's long-pending cases): one count for the city at each month end, not one value per case;
+      // a period's n is its month ends, and a reduction of it is the count's, not a per-case cut.
+      kind: z.enum(["measure", "share_within_limit", "stock"]).optional(),
       population_zh: z.string().min(1).optional(),
       population_en: z.string().min(1).optional(),
       rule_zh: z.string().min(1).optional(),

@@ -210,12 +210,20 @@ export function validateCatalog(
       add("targets.yaml", at("metric"), `metric ${metric.id} measures ${metric.indicator}, not ${target.indicator}`);
     if (metric.unit !== target.unit)
       add("targets.yaml", at("unit"), `unit ${target.unit} differs from metric ${metric.id}'s unit ${metric.unit}`);
-    const wanted = metric.polarity === "lower_is_better" ? "<=" : ">=";
-    if (target.comparator !== wanted)
+    const ceiling = target.comparator === "<=" || target.comparator === "<";
+    if (ceiling !== (metric.polarity === "lower_is_better"))
       add(
         "targets.yaml",
         at("comparator"),
-        `${metric.id} is ${metric.polarity.replaceAll("_", " ")}, so its target should be a ${wanted === "<=" ? "ceiling (<=)" : "floor (>=)"}`,
+        `${metric.id} is ${metric.polarity.replaceAll("_", " ")}, so its target should be a ${metric.polarity === "lower_is_better" ? "ceiling (<= or <)" : "floor (>= or >)"}`,
+      );
+    // A strict comparator says "better than the baseline", so it needs one: a strict bound on an absolute number
+    // the plan states (压缩至1个工作日内) would read equality as a miss, which the plan's words do not say.
+    if ((target.comparator === "<" || target.comparator === ">") && target.unit !== "percent_reduction")
+      add(
+        "targets.yaml",
+        at("comparator"),
+        `a strict comparator (${target.comparator}) is for an improvement against a baseline (percent_reduction), not ${target.unit}`,
       );
     if (target.unit === "percent_reduction") {
       if (!target.baseline)

@@ -1,3 +1,4 @@
+import type {ComparatorCode} from "../../dashboards/components/statusLabels.ts";
 import type {Metric, Target} from "../catalog/index.ts";
 import {judgeAttainment, statisticValue, type AttainmentStatus, type PeriodStatistics} from "../scoring/attainment.ts";
 import {periodOf, periodsBetween, segmentLabel, PERIOD_TYPES, type PeriodType} from "../scoring/periods.ts";
@@ -30,7 +31,7 @@ export interface AttainmentRow {
   statistic: Statistic;
   actual: number | null;
   target: number;
-  comparator: "<=" | ">=";
+  comparator: ComparatorCode;
   gap: number | null;
   status: AttainmentStatus;
   n: number;

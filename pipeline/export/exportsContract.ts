@@ -1,3 +1,4 @@
+import type {ComparatorCode} from "../../dashboards/components/statusLabels.ts";
 import type {AttainmentStatus} from "../scoring/attainment.ts";
 import type {ForecastVerdict} from "../scoring/forecast.ts";
 import type {Freshness} from "../ingest/feedStatus.ts";
@@ -266,7 +267,7 @@ export interface IndicatorExport {
   latest_value: number | null;
   latest_period: string | null;
   target_value: number | null;
-  comparator: "<=" | ">=" | null;
+  comparator: ComparatorCode | null;
   status: AttainmentStatus | null;
   forecast_verdict: ForecastVerdict | null;
   national_best: number | null;

@@ -1,7 +1,9 @@
+import {COMPARATOR_SIGNS, type ComparatorCode} from "../../dashboards/components/statusLabels.ts";
+
 /** What a target says, as far as its judging rule needs it (catalog targets and the dashboards' targets both fit). */
 export interface RuleTarget {
   clause: string;
-  comparator: "<=" | ">=";
+  comparator: ComparatorCode;
   value: number;
   unit: string;
   /** `all`, or the segment as the exports write it (`supply_class=low_voltage`). */
@@ -53,7 +55,13 @@ const STATISTIC: Record<string, [string, string]> = {
 };
 
 const amount = (value: number, unit: string, zh: boolean) => `${value}${UNIT[unit]?.[zh ? 0 : 1] ?? ` ${unit}`}`;
-const sign = (comparator: "<=" | ">=") => (comparator === "<=" ? "≤" : "≥");
+const sign = (comparator: ComparatorCode) => COMPARATOR_SIGNS[comparator];
+/** A baseline period in words: `2021` → 2021 年 / 2021, `2021-12` → 2021 年 12 月 / December 2021. */
+const periodWords = (period: string, zh: boolean) => {
+  const [year, month] = period.split("-");
+  if (!month) return zh ? `${year} 年` : year!;
+  return zh ? `${year} 年 ${Number(month)} 月` : `${year}-${month}`;
+};
 
 /**
  * The judging rule of one target in words, with its source: which quantity is judged, over which population (the
@@ -90,12 +98,37 @@ export function judgingRule(
   } else {
     const stat = STATISTIC[statistic]?.[zh ? 0 : 1] ?? statistic;
     const relative = target.unit === "percent_reduction" && target.baseline;
+    const strict = target.comparator === "<" || target.comparator === ">";
+    // A stock (clause 42) is one count at each month end: a period's statistic is over its month ends, not cases.
+    const stock = metric.kind === "stock";
+    const quantity = relative
+      ? stock
+        ? zh
+          ? `${metric.name_zh.replace(/减少幅度$/, "")}较基准的减少幅度`
+          : "the month-end count's cut against the baseline"
+        : zh
+          ? "每件办件压减幅度"
+          : "the per-case cut"
+      : zh
+        ? metric.name_zh
+        : metric.name_en.toLowerCase();
+    const over = stock
+      ? zh
+        ? "统计期内各月末"
+        : "the month ends of the period"
+      : zh
+        ? segment
+          ? `统计期内${segment} 的`
+          : "统计期内全部"
+        : segment
+          ? `the ${segment} cases of the period`
+          : "all cases of the period";
     // Durations are judged on a typical case, so the tail is named beside; rates and fees are pooled already.
     const perCase = ["workday", "hour", "day"].includes(target.unit);
     parts.push(
       zh
-        ? `条款 ${target.clause}:按统计期内${segment ? `${segment} 的` : "全部"}${relative ? "每件办件压减幅度" : metric.name_zh}的${stat}评定,${sign(target.comparator)} ${amount(target.value, target.unit, zh)} 为达标${perCase ? ";同时列出在限值以内的办件比例(n 为办件数)" : ""}。`
-        : `Clause ${target.clause}: judged on the ${stat} of ${relative ? "the per-case cut" : metric.name_en.toLowerCase()} over ${segment ? `the ${segment} cases` : "all cases"} of the period, met at ${sign(target.comparator)} ${amount(target.value, target.unit, zh)}${perCase ? "; the share of cases within the limit (n cases) is shown beside it" : ""}.`,
+        ? `条款 ${target.clause}:按${over}${quantity}的${stat}评定,${sign(target.comparator)} ${amount(target.value, target.unit, zh)} 为达标${perCase ? ";同时列出在限值以内的办件比例(n 为办件数)" : ""}。`
+        : `Clause ${target.clause}: judged on the ${stat} of ${quantity} over ${over}, met at ${sign(target.comparator)} ${amount(target.value, target.unit, zh)}${perCase ? "; the share of cases within the limit (n cases) is shown beside it" : ""}.`,
     );
     if (relative && target.baseline?.limits_in_force) {
       const limits = target.baseline.limits_in_force
@@ -109,8 +142,16 @@ export function judgingRule(
     } else if (relative && target.baseline) {
       parts.push(
         zh
-          ? `基准(${target.baseline.reference_zh}):${target.baseline.period} 年实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}。`
-          : `Baseline (${target.baseline.reference_zh}): the measured ${target.baseline.statistic} of ${target.baseline.period}.`,
+          ? `基准(${target.baseline.reference_zh}):${periodWords(target.baseline.period, zh)}${stock ? "月末实测件数" : `实测${STATISTIC[target.baseline.statistic]?.[0] ?? target.baseline.statistic}`}。`
+          : `Baseline (${target.baseline.reference_zh}): the measured ${stock ? "count at the end" : target.baseline.statistic} of ${periodWords(target.baseline.period, zh)}.`,
+      );
+    }
+    if (strict) {
+      const more = target.comparator === ">";
+      parts.push(
+        zh
+          ? `比较符为严格的“${sign(target.comparator)}”:须${more ? "大于" : "小于"} ${amount(target.value, target.unit, zh)}${relative ? ",即本期值须优于基准" : ""};恰好等于(或只差浮点误差)不算达标。`
+          : `The comparator is strict (${sign(target.comparator)}): the value must be ${more ? "more" : "less"} than ${amount(target.value, target.unit, zh)}${relative ? ", i.e. the period better than the baseline" : ""}; exactly equal (or equal within floating-point noise) is missed.`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import {probit} from "simple-statistics";
-import {meets, type Comparator} from "./attainment.ts";
+import {isCeiling, meets, type Comparator} from "./attainment.ts";
 import type {Judging} from "./readBenchmarks.ts";
 
 export type ForecastVerdict = "on_track" | "at_risk" | "off_track" | "no_data";
@@ -133,7 +133,7 @@ export function forecastToDeadline(input: ForecastInput): Forecast {
   const projected = clip(centre, input.bounds);
   const lower = clip(centre - spread, input.bounds);
   const upper = clip(centre + spread, input.bounds);
-  const favourable = comparator === "<=" ? lower : upper;
+  const favourable = isCeiling(comparator) ? lower : upper;
   const verdict: ForecastVerdict = meets(projected, target, comparator)
     ? "on_track"
     : meets(favourable, target, comparator)

@@ -189,7 +189,9 @@ export function validateBenchmarks(
         issues.push({file: file("thresholds"), path: "thresholds", message: `target ${t.clause} has no thresholds`});
         continue;
       }
-      const inside = t.comparator === "<=" ? th.alert <= t.value : th.alert >= t.value;
+      // A strict target's alert may equal its value (no amber band), as a non-strict one's may.
+      const ceiling = t.comparator === "<=" || t.comparator === "<";
+      const inside = ceiling ? th.alert <= t.value : th.alert >= t.value;
       if (!inside) {
         issues.push({
           file: file("thresholds"),

@@ -13,7 +13,7 @@ const forecasts = csvRows("forecasts.csv");
 
 describe("targets of 2022", () => {
   it("judges every target due by the year's end on the city's value for its deadline month", () => {
-    expect(year.targets).toHaveLength(27);
+    expect(year.targets).toHaveLength(29);
     for (const t of year.targets.filter((x) => x.verdict === "met" || x.verdict === "missed")) {
       const row = attainment.find(
         (r) =>
@@ -40,9 +40,11 @@ describe("targets of 2022", () => {
     // longer on the median lead time: one more missed than under the median reading.
     // Clauses 15.2 (the free first seal set), 6.3 (utilities transferred with the property) and 12 (every tender
     // fully electronic) came after the fixture exports were written: no data, not missed. Clause 33 is due in 2023.
-    // So did clause 3's two (3.1 high-frequency items city-wide, 3.2 published 跨省通办 items implemented).
-    expect(year.summary).toMatchObject({targets_due: 24, targets_met: 11, targets_missed: 8, targets_no_data: 5});
-    for (const clause of ["15.2", "6.3", "12", "3.1", "3.2"])
+    // So did clause 3's two (3.1 high-frequency items city-wide, 3.2 published 跨省通办 items implemented) and
+    // clause 42 (fewer long-pending bankruptcy cases), due 2022-12; clause 37 is due at the end of 2023.
+    expect(year.summary).toMatchObject({targets_due: 25, targets_met: 11, targets_missed: 8, targets_no_data: 6});
+    expect(year.targets.find((t) => t.clause === "37")!.verdict).toBe("ahead");
+    for (const clause of ["15.2", "6.3", "12", "3.1", "3.2", "42"])
       expect(year.targets.find((t) => t.clause === clause)!.verdict, clause).toBe("no_data");
     const c13 = year.targets.find((t) => t.clause === "13")!;
     expect([c13.metric_id, c13.target, c13.verdict]).toEqual(["procurement_intention_on_time_pct", 100, "missed"]);

@@ -183,6 +183,11 @@ describe("the quantitative targets", () => {
     // system) and 中介服务事项全部纳入 (every intermediary service handled in it).
     ["22.1", "construction_projects_in_system_pct", ">=", 100, "percent", null],
     ["22.2", "intermediary_services_in_system_pct", ">=", 100, "percent", null],
+    // Improvements promised without a size, strictly better than a 2021 baseline: 缩短处理期限 (a labour dispute
+    // resolved faster than the 2021 median), 加快长期未结案件审理进程 (fewer cases open over three years than at the
+    // end of 2021). "> 0", not ">= 0": no change is not a cut.
+    ["37", "labour_dispute_resolution_time_reduction_pct", ">", 0, "percent_reduction", null],
+    ["42", "long_pending_insolvency_cases_reduction_pct", ">", 0, "percent_reduction", null],
   ];
 
   it("lists every target the plan states, as read by hand", () => {
@@ -208,6 +213,8 @@ describe("the quantitative targets", () => {
         承接落实: 100,
         所有: 100,
         全部: 100,
+        缩短: 0,
+        加快: 0,
       };
       if (target.value_from_words) {
         expect(target.text_zh).toContain(target.value_from_words);
@@ -223,8 +230,16 @@ describe("the quantitative targets", () => {
     expect(relative.map((t) => [t.clause, t.baseline?.metric, t.baseline?.period])).toEqual([
       ["9.1", "new_taxpayer_handling_time_hours", "2021"],
       ["18.1", "power_connection_time_workdays", "2021"],
+      ["37", "labour_dispute_resolution_time_days", "2021"],
+      ["42", "long_pending_insolvency_cases_count", "2021-12"],
     ]);
     expect(relative[1]!.baseline!.reference_zh).toBe("现行规定");
+    // The strict targets' baselines are measured (no limits in force), and their readings say so.
+    for (const t of relative.filter((r) => r.comparator === ">")) {
+      expect(t.baseline!.limits_in_force).toBeUndefined();
+      expect(t.reading_zh).toMatch(/大于 0%/);
+      expect(t.reading_en).toMatch(/more than 0 %/);
+    }
   });
 
   it("cuts clause 18.1 against the published limits in force of each supply class, each with its source", () => {

@@ -216,6 +216,45 @@ describe("catalog validation points at the offending entry", () => {
     expect(flipped).toContainEqual(expect.objectContaining({path: "targets[17].comparator"}));
   });
 
+  it("strict comparators: only for an improvement against a baseline, as the plan's word means", () => {
+    // Clause 37 (targets[23]) as ">=": 缩短 means strictly shorter, so "no change" would read met; refused.
+    const loose = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        'metric: labour_dispute_resolution_time_reduction_pct\n    comparator: ">"',
+        'metric: labour_dispute_resolution_time_reduction_pct\n    comparator: ">="',
+      ),
+    );
+    expect(loose).toContainEqual(
+      expect.objectContaining({
+        path: "targets[23].value_from_words",
+        message: "“缩短” means a percent_reduction > 0",
+      }),
+    );
+    // A strict bound on a number the plan states (clause 25.2's 13 workdays) would read 13 as a miss: refused.
+    const absolute = problemsAfter("targets.yaml", (t) =>
+      t.replace('metric: loan_time_workdays\n    comparator: "<="', 'metric: loan_time_workdays\n    comparator: "<"'),
+    );
+    expect(absolute).toContainEqual(
+      expect.objectContaining({
+        path: "targets[18].comparator",
+        message: "a strict comparator (<) is for an improvement against a baseline (percent_reduction), not workday",
+      }),
+    );
+    // A strict comparator on the wrong side of its metric's polarity, like a non-strict one.
+    const flipped = problemsAfter("targets.yaml", (t) =>
+      t.replace(
+        'metric: long_pending_insolvency_cases_reduction_pct\n    comparator: ">"',
+        'metric: long_pending_insolvency_cases_reduction_pct\n    comparator: "<"',
+      ),
+    );
+    expect(flipped).toContainEqual(
+      expect.objectContaining({
+        path: "targets[24].comparator",
+        message: expect.stringContaining("should be a floor (>= or >)"),
+      }),
+    );
+  });
+
   it("a deadline that disagrees with the plan's words", () => {
     const issues = problemsAfter("tasks.yaml", (t) =>
       t.replace(

@@ -13,7 +13,7 @@ describe("bizenv plan", () => {
     const plan = JSON.parse(io.out);
     expect(plan.indicators).toHaveLength(18);
     expect(plan.tasks).toHaveLength(47);
-    expect(plan.targets).toHaveLength(27);
+    expect(plan.targets).toHaveLength(29);
     expect(Object.keys(plan.indicators[0])).toEqual(
       expect.arrayContaining(["id", "name_zh", "name_en", "action", "tier_goal"]),
     );
@@ -80,7 +80,7 @@ describe("bizenv plan", () => {
     const io = captureIo();
     expect(await main(["plan"], io)).toBe(0);
     expect(io.out).toContain("西宁市创建“双满意”品牌打造一流营商环境行动方案");
-    expect(io.out).toContain("18 indicators · 47 tasks · 27 targets");
+    expect(io.out).toContain("18 indicators · 47 tasks · 29 targets");
   });
 
   it("exits 3 with the offending entry when the catalog is broken", async () => {

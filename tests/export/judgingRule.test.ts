@@ -43,6 +43,27 @@ describe("judging rules in words", () => {
     expect(rule("20.3", "en")).toContain("applicant_kind=organisation");
   });
 
+  it("strict targets (37, 42) say they are strict, what they must beat, and that equality is missed", () => {
+    expect(rule("37", "zh")).toContain("> 0% 为达标");
+    expect(rule("37", "zh")).toContain("基准(方案未写明基准):2021 年实测中位数。");
+    expect(rule("37", "zh")).toContain(
+      "比较符为严格的“>”:须大于 0%,即本期值须优于基准;恰好等于(或只差浮点误差)不算达标。",
+    );
+    expect(rule("37", "en")).toContain("the per-case cut over all cases of the period, met at > 0 %");
+    expect(rule("37", "en")).toContain("exactly equal (or equal within floating-point noise) is missed");
+    // clause 42 counts a stock at each month end against December 2021, not cases
+    expect(rule("42", "zh")).toContain("按统计期内各月末长期未结破产案件数较基准的减少幅度的中位数评定,> 0% 为达标");
+    expect(rule("42", "zh")).toContain("基准(方案未写明基准):2021 年 12 月月末实测件数。");
+    expect(rule("42", "en")).toContain("the measured count at the end of 2021-12.");
+    expect(rule("42", "en")).toContain(
+      "the month-end count's cut against the baseline over the month ends of the period",
+    );
+    expect(rule("42", "en")).toContain("(the value 0 % read from “加快”)");
+    // the non-strict targets say nothing of strictness
+    expect(rule("9.1", "en")).not.toContain("strict");
+    expect(rule("9.1", "en")).toContain("met at ≥ 90 %");
+  });
+
   it("a value the plan states in words names the word it is read from; a value in digits does not", () => {
     expect(rule("12", "en")).toContain("“实现公共资源交易全流程电子化” (the value 100 % read from “全流程”)");
     expect(rule("33", "zh")).toContain("(目标值 50% 读自“为主”)");

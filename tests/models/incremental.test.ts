@@ -161,6 +161,43 @@ describe("incremental refresh", () => {
     expect(rows).toEqual([{n: 1, done: 0}]);
   });
 
+  it("refreshes clause 42's month-end counts when a ledger case arrives or a replaced file closes one, equal to a full rebuild", async () => {
+    // A stock: a case changes the count of every month end it is open past three years in, not the month of one
+    // date, so the months refreshed must reach from three years after its acceptance to the as-of date.
+    const header =
+      "case_id,area,procedure,accepted_on,closed_on,estate_value_yuan,costs_yuan,recovery_rate_pct,long_pending_since";
+    await load("insolvency_a.csv", [header, "(2018)青01破1号,西宁市,liquidation,2018-03-01,,1000000,,,"].join("\n"));
+    expect(statusOf(await score())).toMatchObject({int_metric_observations: "refreshed"});
+    expect(await differencesFromFullRebuild()).toEqual({});
+    // a second case accepted earlier, and the first one closed by a later report of the ledger
+    await load(
+      "insolvency_b.csv",
+      [header, "(2017)青01破2号,西宁市,liquidation,2017-06-01,2022-02-10,1000000,100000,30,"].join("\n"),
+    );
+    await load(
+      "insolvency_a.csv",
+      [header, "(2018)青01破1号,西宁市,liquidation,2018-03-01,2022-09-30,1000000,100000,30,"].join("\n"),
+      {replace: true},
+    );
+    expect(statusOf(await score())).toMatchObject({int_metric_observations: "refreshed"});
+    expect(await differencesFromFullRebuild()).toEqual({});
+    const counts = await withWarehouse((w) =>
+      w.all<{month: string; cases: number}>(
+        `select strftime(observed_on, '%Y-%m') as month, value::integer as cases from int_metric_observations
+         where metric_id = 'long_pending_insolvency_cases_count' and observed_on in
+           (date '2020-06-30', date '2021-03-31', date '2022-01-31', date '2022-03-31', date '2022-09-30')
+         order by observed_on`,
+      ),
+    );
+    expect(counts).toEqual([
+      {month: "2020-06", cases: 1},
+      {month: "2021-03", cases: 2},
+      {month: "2022-01", cases: 2},
+      {month: "2022-03", cases: 1},
+      {month: "2022-09", cases: 0},
+    ]);
+  });
+
   it("rebuilds what reads the as-of date when it changes, and skips everything when nothing did", async () => {
     const moved = statusOf(await score("2023-03-31"));
     expect(moved).toMatchObject({stg_startup_cases: "skipped", int_metric_observations: "built"});

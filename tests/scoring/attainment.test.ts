@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {gap, judgeAttainment, meets, statisticValue} from "../../pipeline/scoring/attainment.ts";
+import {gap, isCeiling, isStrict, judgeAttainment, meets, statisticValue} from "../../pipeline/scoring/attainment.ts";
 
 const base = {n: 40, minCases: 5};
 
@@ -54,5 +54,53 @@ describe("judgeAttainment", () => {
     expect(statisticValue(stats, "min")).toBe(0.5);
     expect(gap(3, 2.5, "<=")).toBe(0.5);
     expect(gap(90, 95, ">=")).toBe(5);
+  });
+});
+
+describe("strict comparators (< and >): an improvement with no size", () => {
+  it("equality is not met, and neither is a value equal within floating-point noise", () => {
+    expect(meets(0, 0, ">")).toBe(false);
+    expect(meets(1e-15, 0, ">")).toBe(false);
+    expect(meets(-1e-15, 0, ">")).toBe(false);
+    expect(meets(5, 5, "<")).toBe(false);
+    expect(meets(4.999999999999999, 5, "<")).toBe(false);
+    // the same noise meets a non-strict comparator: the epsilon runs the other way
+    expect(meets(-1e-15, 0, ">=")).toBe(true);
+    // a median cut computed as 100 × (b − v) / b with v = b through a division is noise, not a cut
+    const b = 38.7;
+    const v = (b * 3) / 3;
+    expect(meets((100 * (b - v)) / b, 0, ">")).toBe(false);
+  });
+
+  it("a real difference, however small in the metric's terms, is met", () => {
+    expect(meets(0.01, 0, ">")).toBe(true);
+    expect(meets(-0.01, 0, "<")).toBe(true);
+    expect(meets(4.99, 5, "<")).toBe(true);
+  });
+
+  it("judgeAttainment: exactly the baseline is missed with a gap of 0; any cut is met", () => {
+    const t = {...base, target: 0, comparator: ">" as const, alert: 0};
+    expect(judgeAttainment({...t, actual: 0})).toEqual({status: "missed", gap: 0});
+    expect(judgeAttainment({...t, actual: 1e-12}).status).toBe("missed");
+    expect(judgeAttainment({...t, actual: -12.5})).toEqual({status: "missed", gap: 12.5});
+    expect(judgeAttainment({...t, actual: 30})).toEqual({status: "met", gap: -30});
+    const ceiling = {...base, target: 10, comparator: "<" as const, alert: 10};
+    expect(judgeAttainment({...ceiling, actual: 10}).status).toBe("missed");
+    expect(judgeAttainment({...ceiling, actual: 9})).toEqual({status: "met", gap: -1});
+  });
+
+  it("an alert equal to a strict target is no amber band; an alert beyond it bands as usual", () => {
+    const t = {...base, target: 0, comparator: ">" as const, alert: 10};
+    expect(judgeAttainment({...t, actual: 5}).status).toBe("at_risk");
+    expect(judgeAttainment({...t, actual: 10}).status).toBe("met");
+    expect(judgeAttainment({...t, actual: 0}).status).toBe("missed");
+    expect(() => judgeAttainment({...t, actual: 5, alert: -1})).toThrow(/alert/);
+  });
+
+  it("knows ceilings and strictness", () => {
+    expect([isCeiling("<="), isCeiling("<"), isCeiling(">="), isCeiling(">")]).toEqual([true, true, false, false]);
+    expect([isStrict("<="), isStrict("<"), isStrict(">="), isStrict(">")]).toEqual([false, true, false, true]);
+    expect(gap(-5, 0, ">")).toBe(5);
+    expect(gap(12, 15, "<")).toBe(-3);
   });
 });

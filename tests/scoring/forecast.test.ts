@@ -153,6 +153,17 @@ describe("forecastToDeadline", () => {
     expect(f.required_monthly_change).toBeNull();
   });
 
+  it("a strict floor: a flat series projecting exactly the target is not on track", () => {
+    // A cut that stays at 0 % (no change against the baseline) and one that grows 2 points a month.
+    const flat = Array.from({length: 8}, (_, i) => ({month: m("2022-01") + i, value: 0}));
+    const rising = flat.map((p, i) => ({...p, value: 2 * i}));
+    const at = {asOfMonth: m("2022-08"), deadlineMonth: m("2022-12"), target: 0, comparator: ">" as const, settings};
+    const still = forecastToDeadline({...at, series: flat});
+    expect(still.projected).toBeCloseTo(0, 12);
+    expect(still.verdict).toBe("off_track");
+    expect(forecastToDeadline({...at, series: rising}).verdict).toBe("on_track");
+  });
+
   it("month indexes round-trip", () => {
     expect(monthLabel(monthIndex("2022-12-31"))).toBe("2022-12");
     expect(monthIndex("2023-01-01") - monthIndex("2022-12-01")).toBe(1);

@@ -7,7 +7,6 @@ import {creditRepairs} from "./cases/creditRepairs.ts";
 import {customsDeclarations} from "./cases/customsDeclarations.ts";
 import {ipRecords} from "./cases/ipRecords.ts";
 import {labourArbitrationCases} from "./cases/labourArbitrationCases.ts";
-import {insolvencyCases} from "./cases/insolvencyCases.ts";
 import {newTaxpayerCases} from "./cases/newTaxpayerCases.ts";
 import {powerCases} from "./cases/powerCases.ts";
 import {procurementIntentions} from "./cases/procurementIntentions.ts";
@@ -21,6 +20,7 @@ import type {DemoContext, FeedGenerator} from "./feedGenerator.ts";
 import {cityStatisticsFeed} from "./cityStatistics.ts";
 import {genericFeed} from "./genericFeed.ts";
 import {indicatorIndicesFeed} from "./indicatorIndices.ts";
+import {insolvencyLedgerFeed} from "./insolvencyLedger.ts";
 import {officialEvaluationResultsFeed} from "./officialEvaluationResults.ts";
 import {peerBenchmarksFeed} from "./peerBenchmarks.ts";
 import {serviceItemsFeed} from "./serviceItems.ts";
@@ -46,7 +46,6 @@ const CASE_MODELS: Record<string, CaseModel> = {
   ip_records: ipRecords,
   public_resource_trading_projects: publicResourceTrading,
   court_cases: courtCases,
-  insolvency_cases: insolvencyCases,
   customs_declarations: customsDeclarations,
 };
 
@@ -61,6 +60,7 @@ const OTHER: Record<string, (ctx: DemoContext) => FeedGenerator> = {
   city_statistics: cityStatisticsFeed,
   indicator_indices: indicatorIndicesFeed,
   service_items: serviceItemsFeed,
+  insolvency_cases: insolvencyLedgerFeed,
 };
 
 /** The generator for a contract: its model if the demo has one, otherwise the generic one (values from the contract). */

@@ -79,6 +79,34 @@ customs as (
     select * from stg_customs_declarations
 ),
 
+-- 办理破产 clause 42 (长期未结案件): at each month end up to the as-of date, from three years after the earliest
+-- acceptance (before that a count is zero by construction, not by the courts), the city's bankruptcy cases accepted more than three years before it and not closed by then. A stock:
+-- one count for the city a month (its areas have none: a median of their counts is not the city's), zero included.
+-- Three years is bizenv's reading of 长期未结 (metrics.yaml); the ledger's long_pending_since is each court's own.
+-- Run over changed rows alone (incremental refresh) it yields every month end from three years after their
+-- earliest acceptance on: every month a changed case can count in.
+insolvency_month_ends as (
+    select distinct last_day(month_start::date) as month_end
+    from insolvency, score_context_,
+        unnest(generate_series(date_trunc('month', insolvency.accepted_on + interval 3 year),
+            date_trunc('month', score_context_.as_of),
+            interval 1 month)) as months(month_start)
+    where last_day(month_start::date) <= score_context_.as_of
+),
+
+long_pending_insolvency as (
+    select
+        insolvency_month_ends.month_end,
+        count(insolvency.accepted_on) filter (
+            where insolvency.accepted_on < insolvency_month_ends.month_end - interval 3 year
+                and (insolvency.closed_on is null or insolvency.closed_on > insolvency_month_ends.month_end)
+        ) as cases,
+        coalesce(bool_or(insolvency.is_synthetic), false) as is_synthetic
+    from insolvency_month_ends
+    left join insolvency on insolvency.accepted_on <= insolvency_month_ends.month_end
+    group by insolvency_month_ends.month_end
+),
+
 cny_usd_rates as (
     select * from dim_cny_usd_rate
 ),
@@ -551,6 +579,11 @@ observations as (
         cost_pct_estate, 1, json_object('procedure', procedure), is_synthetic, true
     from insolvency
     where closed_on is not null and cost_pct_estate is not null
+
+    union all
+    select 'long_pending_insolvency_cases_count', 'xining', month_end, month_end, 'month_end',
+        cases, 1, '{}'::json, is_synthetic, true
+    from long_pending_insolvency
 
     -- 跨境贸易, per declaration: DB's border and documentary compliance times and costs by direction; the plan's
     -- early and two-step declaration shares (clause 27)

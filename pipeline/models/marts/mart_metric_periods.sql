@@ -38,6 +38,9 @@ aggregated as (
             case
                 when comparator = '<=' then (value <= target_value + 1e-9)::integer
                 when comparator = '>=' then (value >= target_value - 1e-9)::integer
+                -- strict (clause 37's 缩短): beyond the target by more than noise, as pipeline/scoring/attainment.ts
+                when comparator = '<' then (value < target_value - 1e-9)::integer
+                when comparator = '>' then (value > target_value + 1e-9)::integer
             end
         ) as share_within_target,
         any_value(target_clause) as target_clause,

@@ -4,7 +4,7 @@ import {between, shareBetween} from "../../planTrend.ts";
 import {duration, round, type CaseModel} from "../caseFeed.ts";
 
 /** Days open after which the synthetic court lists a case as long-pending (its own definition; real courts set theirs). */
-const LONG_PENDING_AFTER_DAYS = 540;
+export const LONG_PENDING_AFTER_DAYS = 540;
 
 /**
  * 办理破产: a handful of bankruptcy cases a month (the engine's floor of 8), 80 % liquidations. Proceedings take a
