@@ -25,9 +25,19 @@ export function exportsPath(env: Record<string, string | undefined>): string {
   return join(projectRoot, "data", "exports");
 }
 
-/** The memory DuckDB may use (`$BIZENV_MEMORY_LIMIT`, DuckDB syntax such as `2GB`; default 2GB). */
-export function memoryLimit(env: Record<string, string | undefined>): string {
-  const value = env.BIZENV_MEMORY_LIMIT?.trim() || "2GB";
+/**
+ * Loads' default memory for DuckDB: a load stages a file's text and its checked rows as temp tables, which DuckDB
+ * keeps in memory up to its limit before spilling them to its temp folder. With 2GB a 10 M-row load peaked at 2.3 GB
+ * (the process), with 1.2GB at 1.5 GB and no slower (25.3 s against 25.1 s, docs/performance.md, 2026-12-06).
+ */
+export const LOAD_MEMORY_LIMIT = "1.2GB";
+
+/**
+ * The memory DuckDB may use (`$BIZENV_MEMORY_LIMIT`, DuckDB syntax such as `2GB`): by default 2GB, and
+ * LOAD_MEMORY_LIMIT for a process that loads files.
+ */
+export function memoryLimit(env: Record<string, string | undefined>, use: "load" | "default" = "default"): string {
+  const value = env.BIZENV_MEMORY_LIMIT?.trim() || (use === "load" ? LOAD_MEMORY_LIMIT : "2GB");
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
     throw new Error(`BIZENV_MEMORY_LIMIT must look like 512MB or 2GB, found ${JSON.stringify(value)}`);
   }

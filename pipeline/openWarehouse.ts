@@ -20,10 +20,12 @@ export async function openWarehouse(options: {
   env: Record<string, string | undefined>;
   cwd: string;
   catalog?: Catalog;
+  /** What the warehouse is opened for: a load takes less memory by default (config.ts LOAD_MEMORY_LIMIT). */
+  use?: "load" | "default";
 }): Promise<{warehouse: Warehouse; catalog: Catalog; report: OpenReport}> {
   const catalog = options.catalog ?? loadCatalog();
   const path = warehousePath(options.env, options.cwd);
-  const warehouse = await Warehouse.open(path, {memoryLimit: memoryLimit(options.env)});
+  const warehouse = await Warehouse.open(path, {memoryLimit: memoryLimit(options.env, options.use)});
   try {
     const migrationsApplied = await migrate(warehouse);
     const catalogSynced = await syncCatalog(warehouse, catalog);

@@ -190,7 +190,7 @@ async function openWaiting(options: LoadPathsOptions): Promise<{warehouse: Wareh
   let told = false;
   for (;;) {
     try {
-      return await openWarehouse({env: options.env, cwd: options.cwd});
+      return await openWarehouse({env: options.env, cwd: options.cwd, use: "load"});
     } catch (error) {
       const busy = error instanceof WarehouseError && error.code === "warehouse_busy";
       if (!busy || !options.waitSeconds) throw error;

@@ -84,7 +84,7 @@ export function benchCommand(io: Io): Command {
     .option("--json", "print the figures as JSON")
     .addHelpText(
       "after",
-      "\nMemory: DuckDB's limit is $BIZENV_MEMORY_LIMIT (default 2GB). Figures go to docs/performance.md." +
+      "\nMemory: a load's DuckDB limit is $BIZENV_MEMORY_LIMIT (default 1.2GB for loads). Figures go to docs/performance.md." +
         "\nPage bytes: the site is built offline into a temporary folder (dist/ is left alone).",
     )
     .action(
@@ -141,7 +141,7 @@ export function benchCommand(io: Io): Command {
           throw new UsageError(`--rows expects a whole number of at least 100, found ${JSON.stringify(options.rows)}`);
         const report = await runBench({
           rows,
-          memoryLimit: memoryLimit(io.env),
+          memoryLimit: memoryLimit(io.env, "load"),
           pages: options.pages,
           ...(options.peers ? {peers: true} : {}),
           ...(options.python ? {python: options.python} : {}),
