@@ -1,21 +1,13 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {buildAttainment, type MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
-import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {runModels} from "../../pipeline/models/runModels.ts";
-import {openWarehouse} from "../../pipeline/openWarehouse.ts";
-import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
+import {cityVerdict, judgeTargets} from "../helpers/judgeTargets.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 // The coded construction projects (feed construction_projects, issue 11), judged by hand on a worked example from
 // the rows to the verdict: clause 22.1 (所有工程建设项目全覆盖: every coded project in the approval management
 // system, 100 %) and clause 22.2 (中介服务事项全部纳入审批管理系统办理: every intermediary service projects used
 // handled in it, 100 %, pooled over the services).
-const catalog = loadCatalog();
-const contracts = loadContracts(catalog);
-const benchmarks = readBenchmarks(catalog);
 const AS_OF = "2023-06-30";
 
 const HEADER =
@@ -47,7 +39,7 @@ const first = [
 const later = [row("P5", "2022-11-14", "2022-12-02", "2", "2")];
 
 let tw: TempWarehouse;
-let attainment: ReturnType<typeof buildAttainment>;
+let attainment: Awaited<ReturnType<typeof judgeTargets>>["attainment"];
 beforeAll(async () => {
   tw = tempWarehouse();
   const paths = [
@@ -61,26 +53,12 @@ beforeAll(async () => {
   const results = await tw.load(paths);
   for (const r of results) expect(r, r.file).toMatchObject({feed: "construction_projects", status: "loaded"});
   expect(results.map((r) => r.rows_loaded)).toEqual([13, 1]);
-  const {warehouse} = await openWarehouse({env: tw.env, cwd: tw.dir, catalog});
-  try {
-    await runModels(warehouse, {asOf: AS_OF, contracts, catalogSha256: catalog.sha256});
-    const rows = await warehouse.all<MetricPeriodRow>(
-      `select metric_id, area_id, period_type, period, period_start::varchar as period_start, segment, n, median,
-              mean, p90, p10, min_value, max_value, share_within_target, target_clause, baseline, is_synthetic
-       from mart_metric_periods`,
-    );
-    const targets = catalog.targets.filter((t) => ["22.1", "22.2"].includes(t.clause));
-    attainment = buildAttainment(rows, {targets, metrics: catalog.metrics, benchmarks, asOf: AS_OF});
-  } finally {
-    warehouse.close();
-  }
+  ({attainment} = await judgeTargets(tw, AS_OF, ["22.1", "22.2"]));
 }, 120_000);
 afterAll(() => tw.remove());
 
 const judged = (clause: string, period: string) => {
-  const r = attainment.find(
-    (a) => a.clause === clause && a.area_id === "xining" && a.period_type === "month" && a.period === period,
-  )!;
+  const r = cityVerdict(attainment, clause, period);
   return {actual: r.actual, n: r.n, status: r.status};
 };
 

@@ -1,21 +1,14 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {buildAttainment, type MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
-import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {runModels} from "../../pipeline/models/runModels.ts";
-import {openWarehouse} from "../../pipeline/openWarehouse.ts";
-import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
+import type {MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
+import {cityVerdict, judgeTargets} from "../helpers/judgeTargets.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 // The government service item catalogue (feed service_items, issue 11), judged by hand on a worked example from
 // the rows to the verdict: clause 3.1 (高频事项实现“全城通办”: every high-frequency item of the six named fields,
 // 100 %), clause 3.2 (承接落实 the published 跨省通办 items: every one implemented, 100 %) and clause 2's count of
 // 一件事一次办 items (a metric only: its target, 更多事项, needs a strict comparator).
-const catalog = loadCatalog();
-const contracts = loadContracts(catalog);
-const benchmarks = readBenchmarks(catalog);
 const AS_OF = "2023-06-30";
 
 const HEADER =
@@ -74,7 +67,7 @@ const catalogue = (month: string, december: boolean) => [
 const csv = `${HEADER}\n${[...catalogue(nov, false), ...catalogue(dec, true)].join("\n")}\n`;
 
 let tw: TempWarehouse;
-let attainment: ReturnType<typeof buildAttainment>;
+let attainment: Awaited<ReturnType<typeof judgeTargets>>["attainment"];
 let periods: MetricPeriodRow[];
 beforeAll(async () => {
   tw = tempWarehouse();
@@ -83,26 +76,12 @@ beforeAll(async () => {
   const results = await tw.load([path]);
   for (const r of results) expect(r.status, `${r.file}: ${JSON.stringify(r)}`).toBe("loaded");
   expect(results[0]).toMatchObject({feed: "service_items", rows_loaded: 29, rows_rejected: 0});
-  const {warehouse} = await openWarehouse({env: tw.env, cwd: tw.dir, catalog});
-  try {
-    await runModels(warehouse, {asOf: AS_OF, contracts, catalogSha256: catalog.sha256});
-    periods = await warehouse.all<MetricPeriodRow>(
-      `select metric_id, area_id, period_type, period, period_start::varchar as period_start, segment, n, median,
-              mean, p90, p10, min_value, max_value, share_within_target, target_clause, baseline, is_synthetic
-       from mart_metric_periods`,
-    );
-    const targets = catalog.targets.filter((t) => ["3.1", "3.2"].includes(t.clause));
-    attainment = buildAttainment(periods, {targets, metrics: catalog.metrics, benchmarks, asOf: AS_OF});
-  } finally {
-    warehouse.close();
-  }
+  ({periods, attainment} = await judgeTargets(tw, AS_OF, ["3.1", "3.2"]));
 }, 120_000);
 afterAll(() => tw.remove());
 
 const judged = (clause: string, periodType: "month" | "quarter", period: string) => {
-  const r = attainment.find(
-    (a) => a.clause === clause && a.area_id === "xining" && a.period_type === periodType && a.period === period,
-  )!;
+  const r = cityVerdict(attainment, clause, period, periodType);
   return {actual: r.actual, n: r.n, status: r.status};
 };
 

@@ -4,11 +4,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {strictBaseline} from "../../pipeline/assess/htmlTables.ts";
 import type {Assessment} from "../../pipeline/assess/types.ts";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {buildAttainment, type MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
-import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {runModels} from "../../pipeline/models/runModels.ts";
-import {openWarehouse} from "../../pipeline/openWarehouse.ts";
-import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
+import type {MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
+import {cityVerdict, judgeTargets} from "../helpers/judgeTargets.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 // The strict targets (comparator ">": an improvement the plan promises without a size), judged by hand on worked
@@ -16,8 +13,6 @@ import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 // shorter than the 2021 median) and clause 42 (加快长期未结案件审理进程: fewer bankruptcy cases open more than three
 // years at a month's end than at the end of December 2021). Equal to the baseline is missed.
 const catalog = loadCatalog();
-const contracts = loadContracts(catalog);
-const benchmarks = readBenchmarks(catalog);
 const AS_OF = "2023-12-31";
 
 const lines = (header: string, rows: string[]) => `${header}\n${rows.join("\n")}\n`;
@@ -62,7 +57,7 @@ const insolvency = lines(
 );
 
 let tw: TempWarehouse;
-let attainment: ReturnType<typeof buildAttainment>;
+let attainment: Awaited<ReturnType<typeof judgeTargets>>["attainment"];
 let periods: MetricPeriodRow[];
 beforeAll(async () => {
   tw = tempWarehouse();
@@ -74,26 +69,12 @@ beforeAll(async () => {
   // loaded in January 2024, after clause 37's deadline (the ingest tests' clock, mid-2023, refuses later dates)
   const results = await tw.load(paths, {now: () => new Date("2024-01-05T02:00:00Z")});
   for (const r of results) expect(r.status, `${r.file}: ${JSON.stringify(r)}`).toBe("loaded");
-  const {warehouse} = await openWarehouse({env: tw.env, cwd: tw.dir, catalog});
-  try {
-    await runModels(warehouse, {asOf: AS_OF, contracts, catalogSha256: catalog.sha256});
-    periods = await warehouse.all<MetricPeriodRow>(
-      `select metric_id, area_id, period_type, period, period_start::varchar as period_start, segment, n, median,
-              mean, p90, p10, min_value, max_value, share_within_target, target_clause, baseline, is_synthetic
-       from mart_metric_periods`,
-    );
-    const targets = catalog.targets.filter((t) => ["37", "42"].includes(t.clause));
-    attainment = buildAttainment(periods, {targets, metrics: catalog.metrics, benchmarks, asOf: AS_OF});
-  } finally {
-    warehouse.close();
-  }
+  ({periods, attainment} = await judgeTargets(tw, AS_OF, ["37", "42"]));
 }, 120_000);
 afterAll(() => tw.remove());
 
 const judged = (clause: string, period: string) => {
-  const row = attainment.find(
-    (r) => r.clause === clause && r.area_id === "xining" && r.period_type === "month" && r.period === period,
-  )!;
+  const row = cityVerdict(attainment, clause, period);
   return {actual: row.actual, baseline: row.baseline, n: row.n, status: row.status};
 };
 const count = (month: string) =>

@@ -1,21 +1,13 @@
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {buildAttainment, type MetricPeriodRow} from "../../pipeline/export/buildAttainment.ts";
-import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {runModels} from "../../pipeline/models/runModels.ts";
-import {openWarehouse} from "../../pipeline/openWarehouse.ts";
-import {readBenchmarks} from "../../pipeline/scoring/readBenchmarks.ts";
+import {cityVerdict, judgeTargets} from "../helpers/judgeTargets.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 // The targets whose value the plan states in words (targets.yaml value_from_words), judged by hand on worked
 // examples from the feed rows to the verdict: clause 6.3 (联动办理: every transfer, 100 %), clause 12 (全流程:
 // every tender fully electronic, 100 %) and clause 33 (以线上立案为主: at least half the commercial cases filed
 // online, 50 %; alert 55 in thresholds.yaml).
-const catalog = loadCatalog();
-const contracts = loadContracts(catalog);
-const benchmarks = readBenchmarks(catalog);
 const AS_OF = "2023-06-30";
 
 const lines = (header: string, rows: string[]) => `${header}\n${rows.join("\n")}\n`;
@@ -62,7 +54,7 @@ const court = lines(
 );
 
 let tw: TempWarehouse;
-let attainment: ReturnType<typeof buildAttainment>;
+let attainment: Awaited<ReturnType<typeof judgeTargets>>["attainment"];
 beforeAll(async () => {
   tw = tempWarehouse();
   const files = {property, trading, court};
@@ -73,26 +65,12 @@ beforeAll(async () => {
   });
   const results = await tw.load(paths);
   for (const r of results) expect(r.status, `${r.file}: ${JSON.stringify(r)}`).toBe("loaded");
-  const {warehouse} = await openWarehouse({env: tw.env, cwd: tw.dir, catalog});
-  try {
-    await runModels(warehouse, {asOf: AS_OF, contracts, catalogSha256: catalog.sha256});
-    const rows = await warehouse.all<MetricPeriodRow>(
-      `select metric_id, area_id, period_type, period, period_start::varchar as period_start, segment, n, median,
-              mean, p90, p10, min_value, max_value, share_within_target, target_clause, baseline, is_synthetic
-       from mart_metric_periods`,
-    );
-    const targets = catalog.targets.filter((t) => ["6.3", "12", "33"].includes(t.clause));
-    attainment = buildAttainment(rows, {targets, metrics: catalog.metrics, benchmarks, asOf: AS_OF});
-  } finally {
-    warehouse.close();
-  }
+  ({attainment} = await judgeTargets(tw, AS_OF, ["6.3", "12", "33"]));
 }, 120_000);
 afterAll(() => tw.remove());
 
 const judged = (clause: string, period: string) => {
-  const row = attainment.find(
-    (r) => r.clause === clause && r.area_id === "xining" && r.period_type === "month" && r.period === period,
-  )!;
+  const row = cityVerdict(attainment, clause, period);
   return {actual: row.actual, n: row.n, status: row.status};
 };
 
