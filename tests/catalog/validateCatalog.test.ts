@@ -217,7 +217,8 @@ describe("catalog validation points at the offending entry", () => {
   });
 
   it("strict comparators: only for an improvement against a baseline, as the plan's word means", () => {
-    // Clause 37 (targets[23]) as ">=": 缩短 means strictly shorter, so "no change" would read met; refused.
+    // Clause 37 as ">=": 缩短 means strictly shorter, so "no change" would read met; refused.
+    const at = loadCatalog().targets.findIndex((t) => t.clause === "37");
     const loose = problemsAfter("targets.yaml", (t) =>
       t.replace(
         'metric: labour_dispute_resolution_time_reduction_pct\n    comparator: ">"',
@@ -226,7 +227,7 @@ describe("catalog validation points at the offending entry", () => {
     );
     expect(loose).toContainEqual(
       expect.objectContaining({
-        path: "targets[23].value_from_words",
+        path: `targets[${at}].value_from_words`,
         message: "“缩短” means a percent_reduction > 0",
       }),
     );
@@ -249,7 +250,7 @@ describe("catalog validation points at the offending entry", () => {
     );
     expect(flipped).toContainEqual(
       expect.objectContaining({
-        path: "targets[24].comparator",
+        path: `targets[${loadCatalog().targets.findIndex((t) => t.clause === "42")}].comparator`,
         message: expect.stringContaining("should be a floor (>= or >)"),
       }),
     );
