@@ -73,6 +73,8 @@ export class BadRowInjector {
   private fileSample: Row[] = [];
   private fileGoodRows = 0;
   private readonly earlier: Row[] = [];
+  /** The rows of `earlier` this file can write again verbatim (see startFile). */
+  private resendable: Row[] = [];
 
   constructor(
     private readonly contract: Contract,
@@ -93,11 +95,20 @@ export class BadRowInjector {
     this.knownMetrics = new Set(catalog.metrics.map((m) => normalizeHeader(m.id)));
   }
 
-  /** Start a new file of the feed: the previous file's sampled good rows join the pool of re-sendable rows. */
-  startFile(rng: Rng): void {
+  /**
+   * Start a new file of the feed: the previous file's sampled good rows join the pool of re-sendable rows. A file
+   * whose timestamps drop the seconds (Excel's `2022/3/5 9:30`, `keepsSeconds: false`) re-sends only rows whose
+   * times are whole minutes: another row would arrive a few seconds different, which the loader rightly takes as a
+   * new report of a case with a report order, not as the same row sent again.
+   */
+  startFile(rng: Rng, options: {keepsSeconds?: boolean} = {}): void {
     for (const row of this.fileSample) this.earlier.push(row);
     // Keep the pool bounded (memory stays flat at any scale): drop random rows beyond the cap.
     while (this.earlier.length > EARLIER_POOL) this.earlier.splice(Math.floor(rng.next() * this.earlier.length), 1);
+    this.resendable =
+      options.keepsSeconds === false
+        ? this.earlier.filter((row) => Object.values(row).every((c) => !isTimeCell(c) || c.second % 60 === 0))
+        : this.earlier;
     this.recent = [];
     this.fileSample = [];
     this.fileGoodRows = 0;
@@ -168,7 +179,7 @@ export class BadRowInjector {
         break;
       }
       case "duplicate_key_from_earlier_file":
-        return {row: {...rng.pick(this.earlier)}, rule, column: this.contract.key[0] ?? null};
+        return {row: {...rng.pick(this.resendable)}, rule, column: this.contract.key[0] ?? null};
     }
     return {row: bad, rule, column: column.name};
   }
@@ -195,7 +206,7 @@ export class BadRowInjector {
       not_allowed: this.columns.filter((c) => c.allowed !== undefined && filled(c)),
       missing_required: this.columns.filter((c) => c.required && filled(c)),
       duplicate_key_in_file: this.recent.length > 0 ? this.columns.filter((c) => key.has(c.name)) : [],
-      duplicate_key_from_earlier_file: this.earlier.length > 0 ? this.columns.filter((c) => key.has(c.name)) : [],
+      duplicate_key_from_earlier_file: this.resendable.length > 0 ? this.columns.filter((c) => key.has(c.name)) : [],
     };
     return (Object.keys(pick) as BadRule[])
       .filter((rule) => pick[rule].length > 0)

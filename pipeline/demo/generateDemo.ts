@@ -161,7 +161,7 @@ async function writePeriodFile(w: {
   const renderer = new RowRenderer(contract, w.catalog, style, w.clock);
   const badRng = createRng(w.seed, contract.feed, period.label, "bad-rows");
   const fillRng = createRng(w.seed, contract.feed, period.label, "fill");
-  w.injector.startFile(badRng);
+  w.injector.startFile(badRng, {keepsSeconds: style.timestamps !== "slash"});
   const titles = style.format === "xlsx" ? titleRowsFor(contract.name_zh, period.label, style.titleRows) : [];
   const headerLine = titles.length + 1;
   const writer =
