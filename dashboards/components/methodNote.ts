@@ -30,7 +30,7 @@ export function methodNote(
                   ? html`<p>
                       ${
                         zh
-                          ? `相对目标的基准:${target.baseline.reference_zh};${target.baseline.description_en}`
+                          ? `相对目标的基准:${target.baseline.description_zh}`
                           : `Baseline of this relative target: ${target.baseline.description_en}`
                       }
                     </p>`

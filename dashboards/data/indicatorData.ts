@@ -54,6 +54,7 @@ export interface IndicatorTarget {
     period: string;
     statistic: string;
     reference_zh: string;
+    description_zh: string;
     description_en: string;
     limits_in_force?: Array<{segment: Record<string, string | boolean>; value: number; source: string}>;
   } | null;
@@ -333,6 +334,7 @@ export function indicatorData(
               period: t.baseline.period,
               statistic: t.baseline.statistic,
               reference_zh: t.baseline.reference_zh,
+              description_zh: t.baseline.description_zh,
               description_en: t.baseline.description_en,
               ...(t.baseline.limits_in_force ? {limits_in_force: t.baseline.limits_in_force} : {}),
             }

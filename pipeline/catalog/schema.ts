@@ -179,6 +179,8 @@ export const targetsFile = z.strictObject({
             .min(1)
             .optional(),
           reference_zh: z.string().min(1),
+          // How bizenv takes the baseline, in both languages (the Chinese pages show description_zh).
+          description_zh: z.string().min(1),
           description_en: z.string().min(1),
         })
         .optional(),
