@@ -116,3 +116,13 @@ export const COMPARATOR_SIGNS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">"} a
 
 /** A target's comparator (targets.yaml `comparator`). */
 export type ComparatorCode = keyof typeof COMPARATOR_SIGNS;
+
+/** Whether lower values meet the comparator (a ceiling, `<=` or `<`). */
+export function isCeiling(comparator: ComparatorCode): boolean {
+  return comparator === "<=" || comparator === "<";
+}
+
+/** Whether the comparator is strict (`<`, `>`): equality does not meet it. */
+export function isStrict(comparator: ComparatorCode): boolean {
+  return comparator === "<" || comparator === ">";
+}

@@ -1,3 +1,4 @@
+import {isCeiling, isStrict} from "../../dashboards/components/statusLabels.ts";
 import type {Catalog} from "./schema.ts";
 import {deadlineFromText} from "./deadlineFromText.ts";
 import {resolveUnits} from "./resolveUnits.ts";
@@ -210,8 +211,7 @@ export function validateCatalog(
       add("targets.yaml", at("metric"), `metric ${metric.id} measures ${metric.indicator}, not ${target.indicator}`);
     if (metric.unit !== target.unit)
       add("targets.yaml", at("unit"), `unit ${target.unit} differs from metric ${metric.id}'s unit ${metric.unit}`);
-    const ceiling = target.comparator === "<=" || target.comparator === "<";
-    if (ceiling !== (metric.polarity === "lower_is_better"))
+    if (isCeiling(target.comparator) !== (metric.polarity === "lower_is_better"))
       add(
         "targets.yaml",
         at("comparator"),
@@ -219,7 +219,7 @@ export function validateCatalog(
       );
     // A strict comparator says "better than the baseline", so it needs one: a strict bound on an absolute number
     // the plan states (压缩至1个工作日内) would read equality as a miss, which the plan's words do not say.
-    if ((target.comparator === "<" || target.comparator === ">") && target.unit !== "percent_reduction")
+    if (isStrict(target.comparator) && target.unit !== "percent_reduction")
       add(
         "targets.yaml",
         at("comparator"),

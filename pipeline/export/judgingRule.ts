@@ -1,4 +1,4 @@
-import {COMPARATOR_SIGNS, type ComparatorCode} from "../../dashboards/components/statusLabels.ts";
+import {COMPARATOR_SIGNS, isStrict, type ComparatorCode} from "../../dashboards/components/statusLabels.ts";
 
 /** What a target says, as far as its judging rule needs it (catalog targets and the dashboards' targets both fit). */
 export interface RuleTarget {
@@ -98,7 +98,7 @@ export function judgingRule(
   } else {
     const stat = STATISTIC[statistic]?.[zh ? 0 : 1] ?? statistic;
     const relative = target.unit === "percent_reduction" && target.baseline;
-    const strict = target.comparator === "<" || target.comparator === ">";
+    const strict = isStrict(target.comparator);
     // A stock (clause 42) is one count at each month end: a period's statistic is over its month ends, not cases.
     const stock = metric.kind === "stock";
     const quantity = relative

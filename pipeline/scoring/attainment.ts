@@ -1,4 +1,4 @@
-import type {ComparatorCode} from "../../dashboards/components/statusLabels.ts";
+import {isCeiling, type ComparatorCode} from "../../dashboards/components/statusLabels.ts";
 import type {Statistic} from "./readBenchmarks.ts";
 
 /** `met`, `at_risk` (meets the target but is past its alert value, 预警值), `missed`, or `no_data`. */
@@ -27,15 +27,8 @@ export interface PeriodStatistics {
  */
 const EPSILON = 1e-9;
 
-/** Whether lower values meet the comparator (a ceiling, `<=` or `<`). */
-export function isCeiling(comparator: Comparator): boolean {
-  return comparator === "<=" || comparator === "<";
-}
-
-/** Whether the comparator is strict (`<`, `>`): equality does not meet it. */
-export function isStrict(comparator: Comparator): boolean {
-  return comparator === "<" || comparator === ">";
-}
+// The comparator's two questions live with its codes (statusLabels.ts), shared by the catalog check and the rules.
+export {isCeiling, isStrict} from "../../dashboards/components/statusLabels.ts";
 
 /**
  * The value of `statistic` in a period's statistics (`max` and `min` read `max_value` / `min_value`).

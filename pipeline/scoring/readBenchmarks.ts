@@ -3,6 +3,7 @@ import {readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import YAML from "yaml";
 import {z} from "zod";
+import {isCeiling} from "../../dashboards/components/statusLabels.ts";
 import type {Catalog} from "../catalog/index.ts";
 import {unitOfMeasure} from "../catalog/schema.ts";
 import {CatalogError, type Issue} from "../errors.ts";
@@ -190,8 +191,7 @@ export function validateBenchmarks(
         continue;
       }
       // A strict target's alert may equal its value (no amber band), as a non-strict one's may.
-      const ceiling = t.comparator === "<=" || t.comparator === "<";
-      const inside = ceiling ? th.alert <= t.value : th.alert >= t.value;
+      const inside = isCeiling(t.comparator) ? th.alert <= t.value : th.alert >= t.value;
       if (!inside) {
         issues.push({
           file: file("thresholds"),
