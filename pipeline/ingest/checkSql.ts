@@ -13,7 +13,7 @@ import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {AMBIGUOUS_MONTH, DURATION_UNIT_SECONDS, ELAPSED_TIME, TIME_DAY_ZERO, TYPE_DESCRIPTION} from "./textFormats.ts";
-import {FOOTER_PATTERN} from "./personalData.ts";
+import {FOOTER_FIRST_CODE_POINTS, FOOTER_PATTERN} from "./personalData.ts";
 import {ident, lit, num} from "./sql.ts";
 
 /** The reserved column every feed may carry to mark its rows as synthetic (demo and test data). */
@@ -70,6 +70,8 @@ const a = (c: ContractColumn) => `a_${c.name}`;
 const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.references === "unit";
 // The time-of-day text of a timestamp column kept in a column of its own (time_aliases), when the file has one.
 const vt = (c: ContractColumn) => `vt_${c.name}`;
+/** The synthetic flag, typed (computed once in `typed`). */
+const SYNTHETIC_TYPED = "t__synthetic";
 
 /**
  * Build the one statement that turns the staged text rows of a file into typed rows with every rule checked:
@@ -89,12 +91,11 @@ export function checkSql(
 ): {checked: string; errors: string} {
   const checks = ruleChecks(contract, now, staged, keptAsText);
   const source = typedRows(contract, staged);
-  const syntheticTyped = parseSql("boolean", "v__synthetic");
   return {
     // One pass over every row: typed values and whether any rule is broken (cheap booleans, no strings).
     checked: `create or replace temp table checked as
 select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
-  coalesce(${syntheticTyped}, false) as _is_synthetic,
+  coalesce(${SYNTHETIC_TYPED}, false) as _is_synthetic,
   _footer,
   not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad
 from ${source.replace("%WHERE%", "")}`,
@@ -136,29 +137,52 @@ export function cutIdCheck(contract: Contract, staged: StagedColumns): Array<{co
  * stands where a filter of `raw` may go.
  */
 function typedRows(contract: Contract, staged: StagedColumns): string {
+  // The staged cells the statement reads (mapped columns, times of day, the synthetic flag, the footer's cells).
+  const footerCells =
+    staged.width === undefined ? [...staged.byColumn.values()] : Array.from({length: staged.width}, (_, i) => `c${i}`);
+  const used = [
+    ...new Set([
+      ...staged.byColumn.values(),
+      ...(staged.timeOf?.values() ?? []),
+      ...(staged.synthetic === undefined ? [] : [staged.synthetic]),
+      ...footerCells,
+    ]),
+  ];
+  // Level 0: whether each cell is plain (plainCell), once per cell. Level 1: each column's text before its value
+  // aliases (x_…), the synthetic flag's text and the row's first non-empty cell. Each is computed once: DuckDB does
+  // not share a subexpression between the branches of a CASE.
+  const plain = (cell: string) => `p_${cell}`;
+  const text = (cell: string) =>
+    `(case when ${plain(cell)} then ${cell} else nullif(${unwrapSql(`trim(${cell})`)}, '') end)`;
+  const trimmed = (cell: string) => `(case when ${plain(cell)} then ${cell} else nullif(trim(${cell}), '') end)`;
+  const level0 = `select _line, ${used.map((cell) => `${cell}, ${plainCell(cell)} as ${plain(cell)}`).join(", ")} from raw%WHERE%`;
+  const x = (c: ContractColumn) => `x_${c.name}`;
+  const level1: string[] = ["_line"];
   const timeTexts: string[] = [];
   const mappedText = contract.columns.map((c) => {
     const source = staged.byColumn.get(c.name);
     const timeSource = staged.timeOf?.get(c.name);
-    const date = source === undefined ? "null::varchar" : `nullif(${unwrapSql(`trim(${source})`)}, '')`;
+    level1.push(`${source === undefined ? "null::varchar" : text(source)} as ${x(c)}`);
+    const date = x(c);
     // A date with its time of day from a column of its own: `date time`, without an Excel day 0 before the time.
-    const time = timeSource === undefined ? undefined : `nullif(${unwrapSql(`trim(${timeSource})`)}, '')`;
-    const text =
-      time === undefined
-        ? date
-        : `case when ${time} is null or ${date} is null then ${date} else ${date} || ' ' || regexp_replace(${time}, ${lit(TIME_DAY_ZERO)}, '') end`;
-    if (time !== undefined) timeTexts.push(`${time} as ${vt(c)}`);
+    let value = date;
+    if (timeSource !== undefined) {
+      const time = vt(c);
+      level1.push(`${text(timeSource)} as ${time}`);
+      value = `case when ${time} is null or ${date} is null then ${date} else ${date} || ' ' || regexp_replace(${time}, ${lit(TIME_DAY_ZERO)}, '') end`;
+      timeTexts.push(time);
+    }
     const aliases = Object.entries(c.value_aliases ?? {});
     const mapped = aliases.length
-      ? `case ${text} ${aliases.map(([from, to]) => `when ${lit(from)} then ${lit(String(to))}`).join(" ")} else ${text} end`
-      : text;
+      ? `case ${value} ${aliases.map(([from, to]) => `when ${lit(from)} then ${lit(String(to))}`).join(" ")} else ${value} end`
+      : value;
     return `${mapped} as ${v(c)}`;
   });
-  const synthetic = staged.synthetic === undefined ? "null::varchar" : `nullif(trim(${staged.synthetic}), '')`;
+  level1.push(`${staged.synthetic === undefined ? "null::varchar" : trimmed(staged.synthetic)} as v__synthetic`);
   // A sign-off line below the table (填报人：张三 联系电话：…): its first non-empty cell starts with a footer label.
-  const cells =
-    staged.width === undefined ? [...staged.byColumn.values()] : Array.from({length: staged.width}, (_, i) => `c${i}`);
-  const footer = `coalesce(regexp_matches(coalesce(${[...cells.map((c) => `nullif(trim(${c}), '')`), "''"].join(", ")}), ${lit(FOOTER_PATTERN)}), false)`;
+  level1.push(`coalesce(${[...footerCells.map(trimmed), "''"].join(", ")}) as _first`);
+  // The pattern only where that cell starts with a label's first character (a data row's cell almost never does).
+  const footer = `(case when ascii(_first) in (${FOOTER_FIRST_CODE_POINTS.join(", ")}) then coalesce(regexp_matches(_first, ${lit(FOOTER_PATTERN)}), false) else false end)`;
   const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
   const joins: string[] = [];
   const typed = contract.columns.map((c) => {
@@ -174,12 +198,30 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
     const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
     return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true, ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
   });
+  typed.push(`${parseSql("boolean", "v__synthetic")} as ${SYNTHETIC_TYPED}`);
   return `(
   select s.*, ${typed.join(", ")}
   from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${[...mappedText, ...timeTexts].join(", ")}, ${synthetic} as v__synthetic, ${footer} as _footer from raw%WHERE%) s0) s
+        from (select _line, ${[...mappedText, ...timeTexts].join(", ")}, v__synthetic, ${footer} as _footer
+              from (select ${level1.join(", ")} from (${level0}) l0) l1) s0) s
   ${joins.join("\n  ")}
 ) typed`;
+}
+
+/**
+ * Whether a staged cell is already what trimming and unwrapping would make of it: ASCII only, its first character
+ * printable and neither a space nor `=`, its last not a space. DuckDB's `trim` removes Unicode space separators
+ * (a space, U+3000, U+00A0 …), and the only one in ASCII is the space. Most cells of an export are such, and these
+ * byte tests cost a third of `trim`, which copies every value (docs/performance.md, 2026-12-07); other cells take
+ * the full path. tests/ingest/cellText.test.ts checks both paths give the same text.
+ */
+function plainCell(x: string): string {
+  return `(strlen(${x}) = length(${x}) and ascii(${x}) between 33 and 126 and ascii(${x}) <> 61 and not ends_with(${x}, ' '))`;
+}
+
+/** A staged cell trimmed, `="…"` unwrapped, empty as NULL: the text every rule reads (v_…). */
+export function cellText(x: string): string {
+  return `(case when ${plainCell(x)} then ${x} else nullif(${unwrapSql(`trim(${x})`)}, '') end)`;
 }
 
 /**
@@ -255,20 +297,22 @@ function ruleChecks(
     }
     if (isIdentifier(contract, c)) {
       // Excel's damage to a long number typed into a General cell: scientific notation, or 15 digits then zeros.
+      // Both tests behind a CASE: DuckDB evaluates every operand of AND and OR in a projection, but a CASE's
+      // branch only for the rows its condition selects (a scientific number has an e, a cut one 16 characters).
       check(
-        `regexp_full_match(${v(c)}, ${lit(SCIENTIFIC_ID)})`,
+        `case when contains(${v(c)}, 'e') or contains(${v(c)}, 'E') then regexp_full_match(${v(c)}, ${lit(SCIENTIFIC_ID)}) else false end`,
         err(c, "identifier", v(c), message(MESSAGES.scientificId(c.name), v(c))),
       );
       // A 16- or 17-digit value ending in zeros is real when the file's column kept another long value whole
       // (rowMessages.ts `isCutId`): one uncorrelated scalar subquery per column, computed once.
       const source = staged.byColumn.get(c.name);
-      const text = source === undefined ? "null::varchar" : unwrapSql(`trim(${source})`);
+      const text = source === undefined ? "null::varchar" : cellText(source);
       // The caller may know it already (`cutIdCheck`): the subquery reads the whole file a second time.
       const kept =
         keptAsText[c.name] ??
         `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`;
       check(
-        `regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${kept})`,
+        `case when strlen(${v(c)}) >= ${LONG_ID_LENGTH} then regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${kept}) else false end`,
         err(c, "identifier", v(c), message(MESSAGES.cutId(c.name), v(c))),
       );
     }
@@ -323,9 +367,8 @@ function ruleChecks(
         );
     }
   }
-  const syntheticTyped = parseSql("boolean", "v__synthetic");
   check(
-    `v__synthetic is not null and ${syntheticTyped} is null`,
+    `v__synthetic is not null and ${SYNTHETIC_TYPED} is null`,
     `${err(SYNTHETIC_COLUMN, "type", "v__synthetic", `'expected yes or no in synthetic, found "' || v__synthetic || '"'`)}`,
   );
   return checks;

@@ -77,13 +77,30 @@ export function parseSql(
     case "boolean":
       return `(case lower(${v}) ${BOOLEAN_WHEN} end)`;
     case "date":
-      return `coalesce(${zoned(d)}::date, try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
+      return `coalesce(${isoFast(d, "date")}, ${zoned(d)}::date, try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
-      return `coalesce(${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
+      return `coalesce(${isoFast(d, "timestamp")}, ${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
     case "month":
       return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date) end`;
   }
 }
+
+/**
+ * The common ISO form (`2023-06-05 09:30`, `…T09:30:00`, a date `2023-06-05`) by a bare cast, before the zone's
+ * regular expression (which costs more than the cast: docs/performance.md, 2026-12-07) is tried on it. Only text of
+ * those exact shapes takes it, and such text cannot carry a zone (ZONED_TIMESTAMP needs `Z` or a sign and two digits
+ * after the time, where these shapes have the time's own colon or end): for it the full expression would give the
+ * cast's value too. Text the cast refuses falls through to the full expression (`coalesce`).
+ */
+function isoFast(d: string, type: "date" | "timestamp"): string {
+  const shapes = type === "date" ? ISO_DATE_SHAPES : ISO_TIMESTAMP_SHAPES;
+  const zoneFree = type === "date" ? `not contains(${d}, ':')` : `not ends_with(${d}, 'Z')`;
+  return `(case when (${shapes.map((shape) => `${d} like ${lit(shape)}`).join(" or ")}) and ${zoneFree} then try_cast(${d} as ${type}) end)`;
+}
+
+/** LIKE patterns of the ISO forms `isoFast` casts directly (`_`: any one character). */
+const ISO_TIMESTAMP_SHAPES = ["____-__-__ __:__", "____-__-__ __:__:__", "____-__-__T__:__", "____-__-__T__:__:__"];
+const ISO_DATE_SHAPES = ["____-__-__"];
 
 /**
  * A timestamp with a zone (ZONED_TIMESTAMP: `Z`, `+08:00`, `+0000`) in China time; NULL for any other text. DuckDB's
