@@ -78,7 +78,7 @@ const SYNTHETIC_TYPED = "t__synthetic";
  * `create temp table checked as select _line, <typed columns>, _is_synthetic, _errors from raw …`, where the
  * staged `raw` table (or view) holds the text columns and `_line`, the row's line (or sheet row) in the file.
  * `_errors` lists, per row, every rule the row breaks as {column, rule, value, message}; set-based, one pass.
- * Duplicate keys are checked afterwards on the typed rows (see `rejectDuplicates`).
+ * Duplicate keys are checked afterwards on the typed rows (see `rejectDuplicatesInFile`).
  *
  *
  * @param now the load's clock, as `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai; later dates are "in the future".

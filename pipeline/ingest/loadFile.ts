@@ -16,7 +16,7 @@ import {inspectFile, type Inspected} from "./inspectFile.ts";
 import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
-import {rejectDuplicates} from "./rejectDuplicates.ts";
+import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
 import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
@@ -101,17 +101,21 @@ export async function loadFile(
   try {
     const read = await stageAndRecognize(ctx, file, tmp, options.feed, known);
     const {contract} = read.match;
+    // Staged: every later statement carries the row's line in a column, and none needs DuckDB to keep the order
+    // of the rows it writes, which lets it write them from both threads (staging needs it: a line is a rowid).
+    await warehouse.run("set preserve_insertion_order = false");
     ctx.progress?.("validating", read.staged.rowsRead);
     // Checked before the transaction: the checks write only temp tables, and rows a transaction wrote are kept in
     // its own storage until it commits, where grouping the keys and copying the rows out took 0.7 s longer at 1 M
     // rows (docs/performance.md, 2026-12-06 evening).
     const footers = await checkRows(ctx, read.match, read.staged.headers.length);
+    await rejectDuplicatesInFile(warehouse, contract);
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
       await ensureFeedTable(warehouse, contract);
       const correction = await correctedLoad(warehouse, contract, basename(path), options.replace === true);
       if ("refuse" in correction) throw new FeedError(shown, correction.refuse);
-      await rejectDuplicates(warehouse, contract, correction.replaces?.load_id ?? null);
+      await rejectDuplicatesLoaded(warehouse, contract, correction.replaces?.load_id ?? null);
       return await recordLoad(ctx, file, read, correction.replaces, correction.note, footers);
     });
     ctx.fault?.("committed");
@@ -122,6 +126,7 @@ export async function loadFile(
   } finally {
     rmSync(tmp, {recursive: true, force: true});
     await dropTempTables(warehouse);
+    await warehouse.run("set preserve_insertion_order = true");
   }
 }
 
