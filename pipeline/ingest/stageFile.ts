@@ -18,6 +18,7 @@ import type {SheetsRead} from "./workbookSheets.ts";
 import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
 import {scanPlainCsv} from "./plainCsv.ts";
+import {transcodeParallel} from "./transcodeParallel.ts";
 import {lit} from "./sql.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
@@ -128,12 +129,17 @@ export async function stageFile(
   const encoding: string | null = sniffed.encoding ?? null;
   if (sniffed.encoding && TRANSCODE[sniffed.encoding]) {
     textPath = join(tmpDir, "utf8.csv");
-    await pipeline(
-      createReadStream(path),
-      decodeStream(TRANSCODE[sniffed.encoding]!),
-      new AfterFirstChunk(() => fault?.("transcoding")),
-      createWriteStream(textPath),
-    );
+    // GBK on every core (a large file), else one stream.
+    const parallel =
+      sniffed.encoding === "gb18030" &&
+      (await transcodeParallel(path, "gb18030", textPath, {reached: () => fault?.("transcoding")}));
+    if (!parallel)
+      await pipeline(
+        createReadStream(path),
+        decodeStream(TRANSCODE[sniffed.encoding]!),
+        new AfterFirstChunk(() => fault?.("transcoding")),
+        createWriteStream(textPath),
+      );
   }
   fault?.("reading");
   const top = readFirstRecords(textPath, shown);
