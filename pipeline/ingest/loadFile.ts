@@ -321,10 +321,13 @@ async function recordLoad(
   // Footer lines are not data rows: rows_read = rows_loaded + rows_rejected holds for the rows of the table.
   const rowsRead = read.staged.rowsRead - footers.length;
   ctx.progress?.("committing", rowsRead);
-  const archived = archive(file.path, file.sha256, ctx.archiveDir);
+  // The copy is kept while the rows are written; both must be done before the load is logged and committed.
+  const archiving = archive(file.path, file.sha256, ctx.archiveDir);
+  archiving.catch(() => {}); // awaited below; a failure of the insert must not leave it unhandled
   ctx.fault?.("committing");
   const id = await nextLoadId(warehouse);
   const counts = await insertRows(warehouse, contract, id);
+  const archived = await archiving;
   if (counts.loaded + counts.rejected !== rowsRead) {
     throw new Error(
       `row accounting failed for ${file.shown}: read ${rowsRead}, loaded ${counts.loaded}, rejected ${counts.rejected}`,

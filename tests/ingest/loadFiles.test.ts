@@ -222,3 +222,18 @@ describe("HTML tables saved as .xls", () => {
     expect(result!.message).toMatch(/login\.xls: an HTML page with no <table> in it/);
   });
 });
+
+describe("the header is looked for past a first read of 64 KiB", () => {
+  it("a title line longer than that (a pasted note) is passed over and reported, the rows loaded", async () => {
+    const path = join(wh.dir, "long-title.csv");
+    const title = `2022年3月办件说明：${"各区县按时报送。".repeat(12000)}`; // ≈ 280 KB
+    const rows = [
+      "SU-L1,城中区,2022-03-01 09:30,2022-03-01 15:00,网上办理,2,0",
+      "SU-L2,城东区,2022-03-02 09:30,,窗口办理,3,0",
+    ];
+    writeFileSync(path, [title, HEADER.join(","), ...rows].join("\n") + "\n");
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({feed: "startup_cases", status: "loaded", rows_read: 2, rows_loaded: 2});
+    expect(result!.message).toContain('line 1 "2022年3月办件说明');
+  });
+});
