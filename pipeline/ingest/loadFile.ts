@@ -101,9 +101,6 @@ export async function loadFile(
   try {
     const read = await stageAndRecognize(ctx, file, tmp, options.feed, known);
     const {contract} = read.match;
-    // Staged: every later statement carries the row's line in a column, and none needs DuckDB to keep the order
-    // of the rows it writes, which lets it write them from both threads (staging needs it: a line is a rowid).
-    await warehouse.run("set preserve_insertion_order = false");
     ctx.progress?.("validating", read.staged.rowsRead);
     // Checked before the transaction: the checks write only temp tables, and rows a transaction wrote are kept in
     // its own storage until it commits, where grouping the keys and copying the rows out took 0.7 s longer at 1 M
@@ -126,7 +123,6 @@ export async function loadFile(
   } finally {
     rmSync(tmp, {recursive: true, force: true});
     await dropTempTables(warehouse);
-    await warehouse.run("set preserve_insertion_order = true");
   }
 }
 
