@@ -16,7 +16,7 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
-import {formattedNumber, serialOf} from "./cellFormat.ts";
+import {formattedNumber, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
 import {
   findHeader,
   finishSkipped,
@@ -111,9 +111,83 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
+/** What `explicitWorkbook` needs of JSZip (passed in: this module imports no ZIP library of its own). */
+export interface ZipLibrary {
+  loadAsync(data: Uint8Array): Promise<{
+    file(name: string): {async(type: "string"): Promise<string>} | null;
+    file(name: string, data: string): unknown;
+    generateAsync(options: {type: "uint8array"}): Promise<Uint8Array>;
+  }>;
+}
+
+/**
+ * A workbook's bytes with what ExcelJS's in-memory reader (the one the browser has) does not take made explicit, so
+ * that the File check reads its cells as the loader does (xlsxToCsv.ts tells its streaming reader the same two
+ * things): `date1904="true"` (as LibreOffice and POI write it; ExcelJS takes only `"1"`) becomes `"1"`, and the
+ * Chinese locale's built-in number formats its cells use (ids 27–58, ZH_CN_BUILTIN_FORMATS, which ExcelJS does not
+ * know: such a date shows as a bare serial) are written into styles.xml. The same bytes when neither is needed.
+ */
+export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary): Promise<Uint8Array> {
+  const zip = await zipLibrary.loadAsync(bytes);
+  let changed = false;
+  const book = await zip.file("xl/workbook.xml")?.async("string");
+  if (book !== undefined) {
+    const fixed = book.replace(
+      /(<(?:\w+:)?workbookPr\b[^>]*\bdate1904=)(["'])true\2/,
+      (_, start: string, quote: string) => `${start}${quote}1${quote}`,
+    );
+    if (fixed !== book) {
+      zip.file("xl/workbook.xml", fixed);
+      changed = true;
+    }
+  }
+  const styles = await zip.file("xl/styles.xml")?.async("string");
+  if (styles !== undefined) {
+    const fixed = withBuiltinFormats(styles);
+    if (fixed !== styles) {
+      zip.file("xl/styles.xml", fixed);
+      changed = true;
+    }
+  }
+  return changed ? await zip.generateAsync({type: "uint8array"}) : bytes;
+}
+
+/** styles.xml with a `numFmt` for each Chinese built-in format id its cell formats use and it does not define. */
+function withBuiltinFormats(styles: string): string {
+  const xfs = /<((?:\w+:)?)cellXfs\b[\s\S]*?<\/\1cellXfs>/.exec(styles);
+  if (!xfs) return styles;
+  const prefix = xfs[1]!;
+  const used = new Set([...xfs[0].matchAll(/\bnumFmtId=["'](\d+)["']/g)].map((m) => Number(m[1])));
+  const defined = new Set(
+    [...styles.matchAll(new RegExp(`<${prefix}numFmt\\b[^>]*\\bnumFmtId=["'](\\d+)["']`, "g"))].map((m) =>
+      Number(m[1]),
+    ),
+  );
+  const missing = [...used].filter((id) => ZH_CN_BUILTIN_FORMATS[id] !== undefined && !defined.has(id));
+  if (missing.length === 0) return styles;
+  const entries = missing
+    .map((id) => `<${prefix}numFmt numFmtId="${id}" formatCode="${xmlAttribute(ZH_CN_BUILTIN_FORMATS[id]!)}"/>`)
+    .join("");
+  const numFmts = new RegExp(`(<${prefix}numFmts\\b[^>]*?)(/>|>)`).exec(styles);
+  if (numFmts) {
+    // Into the existing list (an empty `<numFmts/>` opened up); its count is only a hint to readers.
+    const at = numFmts.index + numFmts[0].length;
+    return numFmts[2] === "/>"
+      ? `${styles.slice(0, numFmts.index)}${numFmts[1]}>${entries}</${prefix}numFmts>${styles.slice(at)}`
+      : `${styles.slice(0, at)}${entries}${styles.slice(at)}`;
+  }
+  // No list yet: it is the style sheet's first child.
+  const sheet = new RegExp(`<${prefix}styleSheet\\b[^>]*>`).exec(styles);
+  if (!sheet) return styles;
+  const at = sheet.index + sheet[0].length;
+  return `${styles.slice(0, at)}<${prefix}numFmts count="${missing.length}">${entries}</${prefix}numFmts>${styles.slice(at)}`;
+}
+
+const xmlAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
 /** The worksheets of an exceljs workbook, as far as reading rows needs them. */
 export interface WorkbookLike {
-  /** `date1904` as ExcelJS reads it (`1`); a workbook saying `true` is read in the 1900 system here. */
+  /** `date1904` as ExcelJS reads it (`1`; `explicitWorkbook` turns a `true` into it). */
   properties?: {date1904?: boolean};
   worksheets: Array<{
     name: string;

@@ -3,7 +3,7 @@ import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
 
 /** Below this size one stream transcodes the file: starting threads would cost more than they save. */
-export const PARALLEL_TRANSCODE_MIN_BYTES = 4 << 20;
+const PARALLEL_TRANSCODE_MIN_BYTES = 4 << 20;
 
 /**
  * What each thread runs (plain JavaScript, Node's built-ins only, so that it needs no bundling): decode bytes

@@ -18,7 +18,8 @@ import * as esbuild from "esbuild";
 import {projectDir} from "./projectDir.mjs";
 
 /** Packages bundled from node_modules. Versions are whatever is installed (package.json pins them exactly). */
-// exceljs: its browser build, for reading dropped workbooks on the File check page (and FileAttachment.xlsx).
+// exceljs: its browser build, for reading dropped workbooks on the File check page (and FileAttachment.xlsx); jszip
+// for the two things in such a workbook the File check makes explicit before ExcelJS reads it (fileCheck.ts).
 const BUNDLED = [
   "@observablehq/plot",
   "d3",
@@ -28,6 +29,7 @@ const BUNDLED = [
   "apache-arrow",
   "@duckdb/duckdb-wasm",
   "exceljs",
+  "jszip",
 ];
 
 /** Files Framework's DuckDB client loads with import.meta.resolve (see framework/dist/libraries.js). */

@@ -24,6 +24,7 @@ import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
 import {readExportCsv, readIndicators, readManifest} from "../../pipeline/export/readExports.ts";
 import {axeViolations, describeViolations} from "../helpers/axeViolations.ts";
 import {chromiumMissing, launchChromium} from "../helpers/chromium.ts";
+import {writeRawXlsx} from "../fixtures/office/rawXlsx.ts";
 import {FIXTURE_EXPORTS, startSite, type RunningSite} from "../helpers/startSite.ts";
 import {bizenv, type Child} from "../reliability/childProcess.ts";
 
@@ -416,7 +417,7 @@ if (missing) {
       });
     }
 
-    it("the file check rejects the rows the loader would, from a CSV and from an XLSX with a title row", async () => {
+    it("the file check rejects the rows the loader would, from a CSV, an XLSX with a title row, and a 1904 workbook in a Chinese date format", async () => {
       const {page, problems} = await openPage(browser!, site!.url + "/check");
       try {
         const fixture = readFileSync(join(import.meta.dirname, "..", "fixtures", "feeds", "startup_cases.csv"), "utf8");
@@ -445,6 +446,30 @@ if (missing) {
         await page.waitForSelector("[data-check=checked] >> text=工作表");
         expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("1");
         expect(await page.locator("tr[data-rule=order]").getAttribute("data-line")).toBe("4");
+
+        // As LibreOffice and POI write it: dates counted from 1904 (date1904="true") in the Chinese built-in format 31,
+        // which ExcelJS alone reads four years early (then 2018-03-01 is before 办结时间 and nothing is wrong).
+        const serial1904 = Date.UTC(2022, 2, 2) / 86_400_000 + 25569 - 1462;
+        const raw = join(mkdtempSync(join(tmpdir(), "bizenv-check-")), "startup-1904.xlsx");
+        await writeRawXlsx(raw, {
+          sheets: [
+            {
+              name: "办件",
+              rows: [
+                ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "环节数", "费用(元)"],
+                ["B-1", "城东区", {v: serial1904, s: 1}, "2022/3/1 15:00", "网上办理", 2, 0],
+              ],
+            },
+          ],
+          cellXfs: [31],
+          date1904: "true",
+        });
+        await page
+          .locator("input[type=file]")
+          .setInputFiles({name: "startup-1904.xlsx", mimeType: "application/octet-stream", buffer: readFileSync(raw)});
+        await page.waitForSelector('[data-check=checked][data-rejected="1"] >> text=工作表');
+        expect(await page.locator("tr[data-rule=order]").getAttribute("data-line")).toBe("2");
+        expect(await page.locator("tr[data-rule=order]").textContent()).toContain("2022-03-02");
         expect(await errorCells(page)).toBe(0);
         expect(problems).toEqual([]);
       } finally {

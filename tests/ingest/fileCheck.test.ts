@@ -5,6 +5,7 @@ import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
@@ -15,6 +16,7 @@ import {
   chinaWallClock,
   checkSheet,
   decodeText,
+  explicitWorkbook,
   readDelimited,
   readWorkbook,
   recognizeFeed,
@@ -127,5 +129,57 @@ describe("reading workbooks", () => {
     const parsed = readWorkbook(read as never, (headers) => recognizeFeed(headers, contracts));
     expect("refuse" in parsed && parsed.refuse).toMatch(/^no sheet has a header row for a known feed/);
     writeFileSync(join(wh.dir, "unused.txt"), "");
+  });
+});
+
+describe("explicitWorkbook: what ExcelJS's in-memory reader does not take, made explicit", () => {
+  async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
+    const zip = new JSZip();
+    for (const [name, text] of Object.entries(files)) zip.file(name, text);
+    return zip.generateAsync({type: "uint8array", compression: "DEFLATE"});
+  }
+  const partsOf = async (bytes: Uint8Array) => {
+    const zip = await JSZip.loadAsync(bytes);
+    return {
+      book: await zip.file("xl/workbook.xml")!.async("string"),
+      styles: await zip.file("xl/styles.xml")!.async("string"),
+    };
+  };
+
+  it("turns date1904='true' into 1 and writes the Chinese built-in formats a prefixed style sheet uses", async () => {
+    const bytes = await zipOf({
+      "xl/workbook.xml": `<x:workbook xmlns:x="urn:main"><x:workbookPr date1904='true' defaultThemeVersion="1"/></x:workbook>`,
+      "xl/styles.xml": `<x:styleSheet xmlns:x="urn:main"><x:cellXfs count="3"><x:xf numFmtId="0"/><x:xf numFmtId="31"/><x:xf numFmtId="57"/></x:cellXfs></x:styleSheet>`,
+    });
+    const {book, styles} = await partsOf(await explicitWorkbook(bytes, JSZip));
+    expect(book).toContain(`date1904='1'`);
+    expect(styles).toContain(
+      `<x:styleSheet xmlns:x="urn:main"><x:numFmts count="2"><x:numFmt numFmtId="31" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><x:numFmt numFmtId="57" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></x:numFmts><x:cellXfs`,
+    );
+  });
+
+  it("adds to an existing list, opens an empty one, and keeps a format the workbook defines itself", async () => {
+    const withList = await zipOf({
+      "xl/workbook.xml": `<workbook><workbookPr date1904="1"/></workbook>`,
+      "xl/styles.xml": `<styleSheet><numFmts count="1"><numFmt numFmtId="31" formatCode="yyyy/m/d"/></numFmts><cellXfs><xf numFmtId="31"/><xf numFmtId="28"/></cellXfs></styleSheet>`,
+    });
+    const {styles} = await partsOf(await explicitWorkbook(withList, JSZip));
+    // The workbook's own 31 is kept; the missing 28 goes first in its list.
+    expect(styles).toContain(
+      `<numFmts count="1"><numFmt numFmtId="28" formatCode="m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="31" formatCode="yyyy/m/d"/></numFmts>`,
+    );
+    const empty = await zipOf({
+      "xl/workbook.xml": `<workbook/>`,
+      "xl/styles.xml": `<styleSheet><numFmts count="0"/><cellXfs><xf numFmtId="32"/></cellXfs></styleSheet>`,
+    });
+    expect((await partsOf(await explicitWorkbook(empty, JSZip))).styles).toContain(
+      `<numFmts count="0"><numFmt numFmtId="32" formatCode="h&quot;时&quot;mm&quot;分&quot;"/></numFmts><cellXfs>`,
+    );
+    // Nothing to change: the very same bytes.
+    const plain = await zipOf({
+      "xl/workbook.xml": `<workbook><workbookPr date1904="1"/></workbook>`,
+      "xl/styles.xml": `<styleSheet><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>`,
+    });
+    expect(await explicitWorkbook(plain, JSZip)).toBe(plain);
   });
 });

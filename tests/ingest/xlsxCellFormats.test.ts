@@ -9,7 +9,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import Papa from "papaparse";
+import {explicitWorkbook, readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {readXlsxToCsv} from "../../pipeline/ingest/xlsxToCsv.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {writeRawXlsx, type RawCell} from "../fixtures/office/rawXlsx.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
@@ -20,6 +22,27 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bizenv-cellfmt-"));
 });
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+/**
+ * The data rows of the workbook at `path` as the loader stages them (its streaming reader) and as the browser's File
+ * check reads them (ExcelJS in memory, after `explicitWorkbook`): the two must be the same text.
+ */
+async function loaderAndBrowserCells(path: string): Promise<{loader: string[][]; browser: string[][]}> {
+  const recognize = (headers: string[]) => recognizeFeed(headers, contracts);
+  const csv = `${path}.staged.csv`;
+  await readXlsxToCsv(path, path, csv, recognize);
+  const staged = Papa.parse<string[]>(readFileSync(csv, "utf8"), {skipEmptyLines: true}).data.slice(1);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load((await explicitWorkbook(new Uint8Array(readFileSync(path)), JSZip)) as never);
+  const sheet = readWorkbook(read as never, recognize);
+  if ("refuse" in sheet) throw new Error(sheet.refuse);
+  const trim = (cells: string[]) => {
+    const out = [...cells];
+    while (out.length > 0 && out[out.length - 1] === "") out.pop();
+    return out;
+  };
+  return {loader: staged.map((r) => trim(r.slice(1))), browser: sheet.rows.map((r) => trim(r.cells))};
+}
 
 /** A cell for either writer: a value and the number format code it is shown with. */
 type Cell = string | number | {v: number | Date; fmt: string; builtin?: number; formula?: string};
@@ -162,6 +185,9 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
       [result!.load_id],
     );
     expect(loaded).toEqual([{d: "2020-02-29"}]);
+    // The browser's File check reads the date in the same 1904 system (ExcelJS alone takes only date1904="1").
+    const {loader, browser} = await loaderAndBrowserCells(path);
+    expect(browser).toEqual(loader);
   });
 
   it("reads 2022.10 in a month column as October, and rejects an unformatted 2022.1 as January-or-October", async () => {
@@ -195,6 +221,10 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
     expect(reject).toMatchObject({line: 4, value: "2022.1"});
     expect(reject!.message).toContain("January or October");
     expect(reject!.message).toContain("2023-10");
+    // The browser reads the built-in Chinese month format (id 57) as the loader does, not as a bare serial.
+    const {loader, browser} = await loaderAndBrowserCells(path);
+    expect(browser).toEqual(loader);
+    expect(browser[3]![1]).toBe("2022-09-01");
   });
 
   it("never reads a time-only cell as a day of 1899: alone in a timestamp column it is rejected as a time of day", async () => {
