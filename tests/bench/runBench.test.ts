@@ -26,6 +26,13 @@ describe("bizenv bench harness", () => {
     ] as const) {
       expect(report[key], key).toBeGreaterThan(0);
     }
+    // Three alternating runs by default, the figures their medians.
+    expect(report.runs).toBe(3);
+    for (const [key, values] of Object.entries(report.samples)) {
+      expect(values, key).toHaveLength(3);
+      const sorted = [...values].sort((a, b) => a - b);
+      expect(report[key as keyof typeof report.samples], key).toBeCloseTo(sorted[1]!, 3);
+    }
     expect(report.load_peak_rss_mib).toBeGreaterThan(50);
     expect(report.incremental).toMatchObject({months: 30, rows_per_month: 10});
     expect(report.incremental!.full_rebuild_s).toBeGreaterThan(report.incremental!.one_more_month_s);
