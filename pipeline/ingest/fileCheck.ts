@@ -158,10 +158,10 @@ function withBuiltinFormats(styles: string): string {
   if (!xfs) return styles;
   const prefix = xfs[1]!;
   const used = new Set([...xfs[0].matchAll(/\bnumFmtId=["'](\d+)["']/g)].map((m) => Number(m[1])));
+  // The style sheet's own list only: a numFmt inside dxfs (conditional formats, tables) styles no cell.
+  const list = new RegExp(`<${prefix}numFmts\\b[^>]*>[\\s\\S]*?</${prefix}numFmts>`).exec(styles)?.[0] ?? "";
   const defined = new Set(
-    [...styles.matchAll(new RegExp(`<${prefix}numFmt\\b[^>]*\\bnumFmtId=["'](\\d+)["']`, "g"))].map((m) =>
-      Number(m[1]),
-    ),
+    [...list.matchAll(new RegExp(`<${prefix}numFmt\\b[^>]*\\bnumFmtId=["'](\\d+)["']`, "g"))].map((m) => Number(m[1])),
   );
   const missing = [...used].filter((id) => ZH_CN_BUILTIN_FORMATS[id] !== undefined && !defined.has(id));
   if (missing.length === 0) return styles;

@@ -208,8 +208,10 @@ export async function* worksheets(
   const styles = part("xl/styles.xml");
   if (rels) await reader._parseRels(open(rels));
   if (book) await reader._parseWorkbook(open(book));
-  // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true".
-  const date1904 = book ? /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(await partText(open(book))) : false;
+  // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true" (and XML allows single quotes).
+  const date1904 = book
+    ? /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=(["'])(1|true)\1/.test(await partText(open(book)))
+    : false;
   reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
   if (strings) for await (const _ of reader._parseSharedStrings(open(strings))) void _;
   if (styles) await reader._parseStyles(open(styles));

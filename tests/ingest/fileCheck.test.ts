@@ -175,6 +175,14 @@ describe("explicitWorkbook: what ExcelJS's in-memory reader does not take, made 
     expect((await partsOf(await explicitWorkbook(empty, JSZip))).styles).toContain(
       `<numFmts count="0"><numFmt numFmtId="32" formatCode="h&quot;时&quot;mm&quot;分&quot;"/></numFmts><cellXfs>`,
     );
+    // A numFmt of a conditional format (dxfs) styles no cell: 31 is still written into the style sheet's list.
+    const dxf = await zipOf({
+      "xl/workbook.xml": `<workbook/>`,
+      "xl/styles.xml": `<styleSheet><cellXfs><xf numFmtId="31"/></cellXfs><dxfs count="1"><dxf><numFmt numFmtId="31" formatCode="0.0"/></dxf></dxfs></styleSheet>`,
+    });
+    expect((await partsOf(await explicitWorkbook(dxf, JSZip))).styles).toContain(
+      `<styleSheet><numFmts count="1"><numFmt numFmtId="31" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>`,
+    );
     // Nothing to change: the very same bytes.
     const plain = await zipOf({
       "xl/workbook.xml": `<workbook><workbookPr date1904="1"/></workbook>`,

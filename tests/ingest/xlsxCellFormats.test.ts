@@ -2,7 +2,7 @@
 // 130:30 hours is 5.4375 days, 2023.10 is 2023.1), and the loader must load the value the office typed, in the
 // contract's unit, or reject the row saying what it found. Every case is written twice: by ExcelJS (shared strings,
 // its own styles) and part by part as LibreOffice / openpyxl / POI write (inline strings, built-in format ids).
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
@@ -186,6 +186,34 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
     );
     expect(loaded).toEqual([{d: "2020-02-29"}]);
     // The browser's File check reads the date in the same 1904 system (ExcelJS alone takes only date1904="1").
+    const {loader, browser} = await loaderAndBrowserCells(path);
+    expect(browser).toEqual(loader);
+  });
+
+  it("reads date1904='1' in single quotes as the 1904 system too, loader and browser alike", async () => {
+    const path = file("date1904-single");
+    await write(
+      path,
+      [
+        ["year", "taxpayer_type", "hours", "measured_on"],
+        [2018, "all", 120, {v: day("2020-02-29"), fmt: "yyyy-mm-dd", builtin: 14}],
+      ],
+      true,
+    );
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", book.replace(/date1904="(1|true)"/, "date1904='1'"));
+    writeFileSync(path, await zip.generateAsync({type: "uint8array"}));
+    expect(await (await JSZip.loadAsync(readFileSync(path))).file("xl/workbook.xml")!.async("string")).toContain(
+      "date1904='1'",
+    );
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1});
+    const loaded = await wh.query<{d: string}>(
+      "select measured_on::varchar as d from feed_tax_compliance_hours where _load_id = $1",
+      [result!.load_id],
+    );
+    expect(loaded).toEqual([{d: "2020-02-29"}]);
     const {loader, browser} = await loaderAndBrowserCells(path);
     expect(browser).toEqual(loader);
   });
