@@ -352,12 +352,30 @@ export function decodeStream(encoding: string): Transform {
   } catch {
     return iconv.decodeStream(encoding) as unknown as Transform;
   }
+  if (encoding !== "gb18030")
+    return new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        callback(null, Buffer.from(decoder.decode(chunk, {stream: true}), "utf8"));
+      },
+      flush(callback) {
+        const rest = decoder.decode();
+        callback(null, rest ? Buffer.from(rest, "utf8") : undefined);
+      },
+    });
+  // GB18030: each decode call ends just after a line feed (never part of a character), where the decoder holds
+  // nothing. Node 20's decoder throws on a call that starts inside a broken sequence held over from the call before
+  // (81 30, then a chunk of the line feed alone); a line longer than 16 MiB is decoded as it comes.
+  let carry = Buffer.alloc(0);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, Buffer.from(decoder.decode(chunk, {stream: true}), "utf8"));
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const lf = bytes.lastIndexOf(10);
+      const cut = lf !== -1 ? lf + 1 : bytes.length > 16 << 20 ? bytes.length : 0;
+      carry = Buffer.from(bytes.subarray(cut));
+      callback(null, cut > 0 ? Buffer.from(decoder.decode(bytes.subarray(0, cut), {stream: true}), "utf8") : undefined);
     },
     flush(callback) {
-      const rest = decoder.decode();
+      const rest = decoder.decode(carry);
       callback(null, rest ? Buffer.from(rest, "utf8") : undefined);
     },
   });

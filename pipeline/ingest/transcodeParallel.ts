@@ -16,8 +16,14 @@ const fs = require("node:fs");
 const {path, start, end, out, encoding} = workerData;
 const input = fs.openSync(path, "r");
 const output = fs.openSync(out, "w");
+const write = (bytes) => {
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(output, bytes, at, bytes.length - at);
+};
 try {
   const decoder = new TextDecoder(encoding);
+  // Each decode call ends just after a line feed, where the decoder holds nothing: Node's GB18030 decoder can throw
+  // on a call that starts inside a broken sequence held over from the call before.
+  let carry = Buffer.alloc(0);
   const buffer = Buffer.allocUnsafe(1 << 20);
   let position = start;
   let first = true;
@@ -25,13 +31,16 @@ try {
     const n = fs.readSync(input, buffer, 0, Math.min(buffer.length, end - position), position);
     if (n === 0) break;
     position += n;
-    const text = decoder.decode(buffer.subarray(0, n), {stream: true});
-    if (text) fs.writeSync(output, Buffer.from(text, "utf8"));
+    const bytes = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+    const lf = bytes.lastIndexOf(10);
+    // A line longer than 16 MiB is decoded as it comes (the reader refuses such lines anyway).
+    const cut = lf !== -1 ? lf + 1 : bytes.length > 16 << 20 ? bytes.length : 0;
+    if (cut > 0) write(Buffer.from(decoder.decode(bytes.subarray(0, cut), {stream: true}), "utf8"));
+    carry = Buffer.from(bytes.subarray(cut));
     if (first) parentPort.postMessage("first chunk");
     first = false;
   }
-  const rest = decoder.decode();
-  if (rest) fs.writeSync(output, Buffer.from(rest, "utf8"));
+  write(Buffer.from(decoder.decode(carry), "utf8"));
 } finally {
   fs.closeSync(input);
   fs.closeSync(output);
@@ -64,10 +73,10 @@ export async function transcodeParallel(
   if (cuts.length < 2) return false;
   const pieces = cuts.map((start, i) => ({start, end: cuts[i + 1] ?? size, out: i === 0 ? out : `${out}.${i}`}));
   let told = false;
-  const workers = pieces.map(
-    (piece) => new Worker(WORKER_SOURCE, {eval: true, workerData: {path, encoding, ...piece}}),
-  );
+  const workers: Worker[] = [];
   try {
+    for (const piece of pieces)
+      workers.push(new Worker(WORKER_SOURCE, {eval: true, workerData: {path, encoding, ...piece}}));
     await Promise.all(
       workers.map(
         (worker) =>
@@ -133,7 +142,8 @@ function appendPieces(out: string, pieces: string[]): void {
     for (const piece of pieces) {
       const input = openSync(piece, "r");
       try {
-        for (let n = readSync(input, buffer); n > 0; n = readSync(input, buffer)) writeSync(output, buffer, 0, n);
+        for (let n = readSync(input, buffer); n > 0; n = readSync(input, buffer))
+          for (let at = 0; at < n;) at += writeSync(output, buffer, at, n - at);
       } finally {
         closeSync(input);
       }

@@ -30,6 +30,13 @@ describe("decodeStream: the transcoder in front of DuckDB's reader", () => {
     }
   });
 
+  it("decodes a broken four-byte start and then a chunk of one line feed as one decoder does", async () => {
+    // Node 20's GB18030 decoder, fed 81 30 and then 0A alone, throws; the stream decodes up to line feeds only.
+    const bytes = Buffer.from([0x61, 0x81, 0x30, 0x0a, 0x62, 0x0a, 0x81]);
+    for (const cuts of [[3], [3, 4], [1, 2, 3, 4, 5, 6]])
+      expect(await decodeInChunks(bytes, "gb18030", cuts)).toBe(new TextDecoder("gb18030").decode(bytes));
+  });
+
   it("reads UTF-16 with its BOM dropped, as iconv-lite does", async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]);
     expect(await decodeInChunks(le, "utf16le", [1, 3, 1001])).toBe(iconv.decode(le, "utf16le"));

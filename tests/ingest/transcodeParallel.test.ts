@@ -55,6 +55,22 @@ describe("transcodeParallel", () => {
     }
   });
 
+  it("decodes a broken four-byte start held at the end of a 1 MiB read as one decoder does", async () => {
+    // The first piece is 1 MiB + 1 bytes ending 81 30 0A: a decoder fed the last byte alone, while holding 81 30
+    // from the read before, throws in Node 20; each call now ends at a line feed.
+    const bytes = Buffer.concat([
+      Buffer.alloc((1 << 20) - 2, 0x61),
+      Buffer.from([0x81, 0x30, 0x0a]),
+      Buffer.alloc((1 << 20) - 10, 0x62),
+      Buffer.from([0x0a]),
+    ]);
+    const path = join(dir, "held.csv");
+    writeFileSync(path, bytes);
+    const out = join(dir, "held.utf8.csv");
+    expect(await transcodeParallel(path, "gb18030", out, {parts: 2, minBytes: 0})).toBe(true);
+    expect(readFileSync(out).toString("utf8")).toBe(new TextDecoder("gb18030").decode(bytes));
+  });
+
   it("leaves a small file, or one without a line feed to cut at, to the one stream", async () => {
     const path = join(dir, "small.csv");
     writeFileSync(path, gbkRows(10));
