@@ -7,7 +7,7 @@ import {UsageError} from "./errors.ts";
  * `bizenv load` (pipeline/ingest/): `hashing` (the file is being read for its sha256), `reading` (about to stage
  * it), `transcoding` (a GBK or UTF-16 file is half converted: the first 64 KiB chunk is through), `validating`
  * (inside the load's transaction, the feed's table made and every row typed and checked, the errors not yet listed),
- * `committing` (the archive copy made, no row inserted), `commit` (every row inserted and the load logged, just
+ * `committing` (the archive copy started, no row inserted), `commit` (every row inserted and the load logged, just
  * before COMMIT) and `committed` (just after COMMIT, the warehouse still open).
  *
  * `bizenv score` (pipeline/export/writeExports.ts): `exporting` (half the export files written into the temporary

@@ -19,8 +19,12 @@ export function archive(path: string, sha256: string, dir: string): Promise<stri
   return copyInto(path, target, dir);
 }
 
+let copies = 0;
+
 async function copyInto(path: string, target: string, dir: string): Promise<string> {
-  const partial = `${target}.partial-${process.pid}`;
+  // The pid (a later load sweeps the partial files of dead processes) and a count: two copies of one process never
+  // share a name, even when one outlives the load that started it.
+  const partial = `${target}.partial-${process.pid}-${++copies}`;
   try {
     mkdirSync(dir, {recursive: true});
     if (!existsSync(target)) {

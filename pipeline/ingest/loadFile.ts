@@ -322,7 +322,11 @@ async function recordLoad(
   archiving.catch(() => {}); // awaited below; a failure of the insert must not leave it unhandled
   ctx.fault?.("committing");
   const id = await nextLoadId(warehouse);
-  const counts = await insertRows(warehouse, contract, id);
+  // When both fail (a full disk), the archive's error is the one that says so, with what to do.
+  const counts = await insertRows(warehouse, contract, id).catch(async (error: unknown) => {
+    await archiving;
+    throw error;
+  });
   const archived = await archiving;
   if (counts.loaded + counts.rejected !== rowsRead) {
     throw new Error(

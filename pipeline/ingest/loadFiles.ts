@@ -230,5 +230,5 @@ function sweepLeftovers(archiveDir: string): void {
     }
   };
   sweep(tmpdir(), new RegExp(`^${TEMP_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`));
-  sweep(archiveDir, /^[0-9a-f]{64}(?:\.[a-z0-9]{1,8})?\.partial-(\d+)$/);
+  sweep(archiveDir, /^[0-9a-f]{64}(?:\.[a-z0-9]{1,8})?\.partial-(\d+)(?:-\d+)?$/);
 }

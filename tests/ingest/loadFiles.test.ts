@@ -1,5 +1,5 @@
 import {execFileSync} from "node:child_process";
-import {chmodSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -235,5 +235,24 @@ describe("the header is looked for past a first read of 64 KiB", () => {
     const [result] = await wh.load([path]);
     expect(result).toMatchObject({feed: "startup_cases", status: "loaded", rows_read: 2, rows_loaded: 2});
     expect(result!.message).toContain('line 1 "2022年3月办件说明');
+  });
+});
+
+describe("half-copied archive files of processes that are gone", () => {
+  it("are removed by the next load, in both namings (pid, and pid with the copy's count)", async () => {
+    const archive = join(wh.dir, "archive");
+    mkdirSync(archive, {recursive: true});
+    const gone = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+    const sha = "ab".repeat(32);
+    const left = [`${sha}.csv.partial-${gone}`, `${sha}.csv.partial-${gone}-3`];
+    for (const name of left) writeFileSync(join(archive, name), "half");
+    const path = join(wh.dir, "after-crash.csv");
+    writeFileSync(
+      path,
+      [HEADER.join(","), "SU-P1,城中区,2022-03-01 09:30,2022-03-01 15:00,网上办理,2,0"].join("\n") + "\n",
+    );
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1});
+    expect(readdirSync(archive).filter((n) => n.includes(".partial-"))).toEqual([]);
   });
 });
