@@ -5,7 +5,7 @@ import {UsageError} from "./errors.ts";
  * The points where the crash tests stop a bizenv process, by command, in the order each reaches them.
  *
  * `bizenv load` (pipeline/ingest/): `hashing` (the file is being read for its sha256), `reading` (about to stage
- * it), `transcoding` (a GBK or UTF-16 file is half converted: the first 64 KiB chunk is through), `validating`
+ * it), `transcoding` (a GBK or UTF-16 file is half converted: its first chunk, or a thread's, is through), `validating`
  * (inside the load's transaction, the feed's table made and every row typed and checked, the errors not yet listed),
  * `committing` (the archive copy started, no row inserted), `commit` (every row inserted and the load logged, just
  * before COMMIT) and `committed` (just after COMMIT, the warehouse still open).

@@ -259,9 +259,7 @@ export async function runBench(options: {
       samples.duckdb_read_csv_s.push(await timeBareReadCsv(file, join(dir, `bare-${run}`)));
       samples.load_s.push(await timeLoad([file], await freshWarehouse(dir, `utf8-${run}`), dir));
       samples.gbk_load_s.push(await timeLoad([gbk], await freshWarehouse(dir, `gbk-${run}`), dir));
-      rmSync(join(dir, `bare-${run}`), {recursive: true, force: true});
-      rmSync(join(dir, `utf8-${run}`), {recursive: true, force: true});
-      rmSync(join(dir, `gbk-${run}`), {recursive: true, force: true});
+      for (const used of ["bare", "utf8", "gbk"]) rmSync(join(dir, `${used}-${run}`), {recursive: true, force: true});
     }
     const bare = median(samples.duckdb_read_csv_s);
     const load = median(samples.load_s);

@@ -152,9 +152,8 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   // aliases (x_…), the synthetic flag's text and the row's first non-empty cell. Each is computed once: DuckDB does
   // not share a subexpression between the branches of a CASE.
   const plain = (cell: string) => `p_${cell}`;
-  const text = (cell: string) =>
-    `(case when ${plain(cell)} then ${cell} else nullif(${unwrapSql(`trim(${cell})`)}, '') end)`;
-  const trimmed = (cell: string) => `(case when ${plain(cell)} then ${cell} else nullif(trim(${cell}), '') end)`;
+  const text = (cell: string) => cellText(cell, plain(cell));
+  const trimmed = (cell: string) => trimmedCell(cell, plain(cell));
   const level0 = `select _line, ${used.map((cell) => `${cell}, ${plainCell(cell)} as ${plain(cell)}`).join(", ")} from raw%WHERE%`;
   const x = (c: ContractColumn) => `x_${c.name}`;
   const level1: string[] = ["_line"];
@@ -219,9 +218,17 @@ function plainCell(x: string): string {
   return `(strlen(${x}) = length(${x}) and ascii(${x}) between 33 and 126 and ascii(${x}) <> 61 and not ends_with(${x}, ' '))`;
 }
 
-/** A staged cell trimmed, `="…"` unwrapped, empty as NULL: the text every rule reads (v_…). */
-export function cellText(x: string): string {
-  return `(case when ${plainCell(x)} then ${x} else nullif(${unwrapSql(`trim(${x})`)}, '') end)`;
+/**
+ * A staged cell trimmed, `="…"` unwrapped, empty as NULL: the text every rule reads (v_…). `plain` is `plainCell`
+ * of it, or the column that holds it when the statement computed it once.
+ */
+export function cellText(x: string, plain = plainCell(x)): string {
+  return `(case when ${plain} then ${x} else nullif(${unwrapSql(`trim(${x})`)}, '') end)`;
+}
+
+/** A staged cell trimmed, empty as NULL, not unwrapped (the footer test and the synthetic flag read it). */
+function trimmedCell(x: string, plain = plainCell(x)): string {
+  return `(case when ${plain} then ${x} else nullif(trim(${x}), '') end)`;
 }
 
 /**

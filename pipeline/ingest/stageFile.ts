@@ -406,11 +406,19 @@ function trimTrailingEmpty(cells: string[]): string[] {
  */
 function readFirstRecords(path: string, shown: string): Array<{line: number; text: string}> {
   // 64 KiB holds the first records of almost every file; 4 MiB only when it does not (very long lines).
-  return firstRecords(path, shown, 64 * 1024) ?? firstRecords(path, shown, 4 * 1024 * 1024)!;
+  return firstRecords(path, shown, 64 * 1024, false) ?? firstRecords(path, shown, 4 * 1024 * 1024, true)!;
 }
 
-/** `readFirstRecords` from the first `size` bytes; undefined when they are all records and fewer than wanted. */
-function firstRecords(path: string, shown: string, size: number): Array<{line: number; text: string}> | undefined {
+/**
+ * `readFirstRecords` from the first `size` bytes. Not `last`: undefined when they hold fewer records than wanted
+ * and the file goes on (a longer read is tried).
+ */
+function firstRecords(
+  path: string,
+  shown: string,
+  size: number,
+  last: boolean,
+): Array<{line: number; text: string}> | undefined {
   const fd = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(size);
@@ -437,7 +445,7 @@ function firstRecords(path: string, shown: string, size: number): Array<{line: n
         startLine = line;
       }
     }
-    if (records.length < HEADER_SEARCH_ROWS && !whole && size < 4 * 1024 * 1024) return undefined;
+    if (records.length < HEADER_SEARCH_ROWS && !whole && !last) return undefined;
     if (records.length < HEADER_SEARCH_ROWS && start < text.length) {
       if (!whole && records.length === 0)
         throw new FeedError(shown, "line 1 is longer than 4 MiB; expected a header row naming the columns");
