@@ -105,7 +105,7 @@ export async function loadFile(
     // Checked before the transaction: the checks write only temp tables, and rows a transaction wrote are kept in
     // its own storage until it commits, where grouping the keys and copying the rows out took 0.7 s longer at 1 M
     // rows (docs/performance.md, 2026-12-06 evening).
-    const footers = await checkRows(ctx, read.match, read.staged.headers.length);
+    const footers = await checkRows(ctx, read.match, read.staged.headers.length, read.staged.cellsTrimmed === true);
     await rejectDuplicatesInFile(warehouse, contract);
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
@@ -234,7 +234,12 @@ async function stageAndRecognize(
  * Checks every rule of the contract on every staged row, as of now in China: temp table `checked` (the rows, typed,
  * `_bad` on those that broke a rule) and `row_errors` (one row per broken rule, with its message).
  */
-async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): Promise<number[]> {
+async function checkRows(
+  ctx: LoadContext,
+  match: HeaderMatch,
+  width: number,
+  cellsTrimmed: boolean,
+): Promise<number[]> {
   const {warehouse} = ctx;
   const now = chinaWallClock(ctx.now());
   const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
@@ -243,6 +248,7 @@ async function checkRows(ctx: LoadContext, match: HeaderMatch, width: number): P
     timeOf: new Map([...match.timeOf].map(([column, index]) => [column, `c${index}`])),
     synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`,
     width,
+    cellsTrimmed,
   };
   // Identifier columns are first taken as kept as text (no second read of the file), then checked (cutIdCheck).
   const cuts = cutIdCheck(match.contract, staged);

@@ -17,7 +17,7 @@ import {readXlsxToCsv} from "./xlsxToCsv.ts";
 import type {SheetsRead} from "./workbookSheets.ts";
 import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
-import {scanPlainCsv} from "./plainCsv.ts";
+import {cellsTrimmed, scanPlainCsv} from "./plainCsv.ts";
 import {transcodeParallel} from "./transcodeParallel.ts";
 import {lit} from "./sql.ts";
 
@@ -39,6 +39,11 @@ export interface Staged {
   titleLines?: Array<{line: number; text: string}>;
   /** XLSX only: the sheets loaded (with their hidden rows, not staged) and those skipped, with why. */
   sheets?: SheetsRead;
+  /**
+   * True when every staged cell is already the text the rules read: a plain CSV (no quote anywhere) where no cell
+   * begins or ends with a space separator (`scanPlainCsv`'s `cellsTrimmed`). The checks then skip trimming.
+   */
+  cellsTrimmed?: boolean;
 }
 
 const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16le": "utf16le", "utf-16be": "utf16be"};
@@ -165,7 +170,16 @@ export async function stageFile(
   if (headers.length === 0) throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
   if (fields.length === headers.length && skip === 0) {
     const plain = await readPlainCsv(warehouse, textPath, delimiter, headers);
-    if (plain) return {headers, headerLine: 1, encoding, delimiter, readerRejects: 0, rowsRead: plain.rowsRead};
+    if (plain)
+      return {
+        headers,
+        headerLine: 1,
+        encoding,
+        delimiter,
+        readerRejects: 0,
+        rowsRead: plain.rowsRead,
+        ...(plain.cellsTrimmed ? {cellsTrimmed: true} : {}),
+      };
   }
   const numbered = join(tmpDir, "numbered.csv");
   const malformed = join(tmpDir, "malformed.csv");
@@ -236,7 +250,7 @@ async function readPlainCsv(
   textPath: string,
   delimiter: string,
   headers: string[],
-): Promise<{rowsRead: number} | undefined> {
+): Promise<{rowsRead: number; cellsTrimmed: boolean} | undefined> {
   const scan = await scanPlainCsv(textPath, delimiter);
   if (!scan.plain) return undefined;
   // A view cannot take parameters: the path goes in as a literal (`duckSafePath` made it one `lit` quotes).
@@ -248,6 +262,9 @@ async function readPlainCsv(
   // insertion order of a parallel read). A view numbering the reader's rows with row_number() over () read the
   // file on one thread and made every pass over it single-threaded: the checks took 3.0 s at 1 M rows, against
   // 0.7 s for this read and 0.9 s for the checks over the table (docs/performance.md, 2026-12-06 evening).
+  // Before the read, not beside it: a JavaScript pass beside DuckDB's read slowed the read by more than it took
+  // (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
+  const trimmed = await cellsTrimmed(textPath, delimiter);
   try {
     await warehouse.run(`create temp table raw0 as select * from ${source}`);
     const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
@@ -264,7 +281,7 @@ async function readPlainCsv(
   await warehouse.run(
     "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
   );
-  return {rowsRead: scan.records};
+  return {rowsRead: scan.records, cellsTrimmed: trimmed};
 }
 
 /**

@@ -1,7 +1,8 @@
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {scanPlainCsv} from "../../pipeline/ingest/plainCsv.ts";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {cellsTrimmed, scanPlainCsv} from "../../pipeline/ingest/plainCsv.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 /**
@@ -146,5 +147,136 @@ describe("what the fast path must not change", () => {
     expect(await scanPlainCsv(write("blank.csv", text), ",")).toEqual({plain: false});
     const [result] = await wh.load([join(wh.dir, "blank.csv")]);
     expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, rows_rejected: 0});
+  });
+});
+
+describe("cellsTrimmed: no cell begins or ends with what DuckDB's trim removes", () => {
+  const trimmed = (text: string, delimiter = ",") => cellsTrimmed(write("edges.csv", text), delimiter);
+
+  /** Every code point DuckDB's `trim` removes from either end (asked of DuckDB itself, not restated here). */
+  async function trimmedByDuckDB(): Promise<number[]> {
+    const instance = await DuckDBInstance.create(":memory:");
+    const db = await instance.connect();
+    try {
+      const reader = await db.runAndReadAll(
+        `select range::integer as cp from range(1, 1114112)
+         where (range < 55296 or range > 57343)
+           and (trim(chr(range::integer) || 'a') <> chr(range::integer) || 'a' or trim('a' || chr(range::integer)) <> 'a' || chr(range::integer))
+         order by 1`,
+      );
+      return reader.getRowObjectsJson().map((r) => Number(r.cp));
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+  }
+
+  it("sees every character DuckDB trims, at a cell's start and at its end, and no other", async () => {
+    const trims = await trimmedByDuckDB();
+    expect(trims.length).toBeGreaterThan(10); // the space, U+00A0, U+2000–U+200A, U+3000 …
+    for (const cp of trims) {
+      const ch = String.fromCodePoint(cp);
+      const name = `U+${cp.toString(16).toUpperCase()}`;
+      expect(await trimmed(`${HEADER}\nA,${ch}x,y\n`), `${name} starting a cell`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA,x${ch},y\n`), `${name} ending a cell`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA,x,y${ch}\r\n`), `${name} before CRLF`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA,x,y${ch}\n`), `${name} before LF`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA,x,y${ch}`), `${name} ending the file`).toBe(false);
+      expect(await trimmed(`${HEADER}\n${ch}A,x,y\n`), `${name} starting a line`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA\tx${ch}\ty\n`, "\t"), `${name} before a tab delimiter`).toBe(false);
+      expect(await trimmed(`${HEADER}\nA,x${ch}x,y\n`), `${name} inside a cell`).toBe(true);
+    }
+    // Every other character (but the line ends and the delimiter) at both ends of cells: the file is trimmed.
+    const skip = new Set([...trims, 0x0a, 0x0d, 0x2c]);
+    const lines: string[] = [HEADER];
+    for (let cp = 1; cp < 0x110000; cp++) {
+      if ((cp >= 0xd800 && cp <= 0xdfff) || skip.has(cp)) continue;
+      const ch = String.fromCodePoint(cp);
+      lines.push(`${ch}a${ch},${ch}`);
+    }
+    expect(await trimmed(lines.join("\n"))).toBe(true);
+  }, 120_000);
+
+  it("is true for Chinese cells with inner spaces, curly quotes and dashes at their edges", async () => {
+    expect(await trimmed(`${HEADER}\n${row("A")}\n${row("B", "城 东区")}\n“引号”,—破折号—,x\n`)).toBe(true);
+  });
+
+  it("sees a space separator cut by the 1 MiB chunk boundary, and across it a space inside a cell is no edge", async () => {
+    const head = `${HEADER}\n`;
+    const pad = (n: number) => "x".repeat(n);
+    // U+3000 (3 bytes) with its first byte the chunk's last, before a delimiter.
+    const cut = head + pad((1 << 20) - 1 - head.length) + "\u3000,y\n";
+    expect(Buffer.from(cut).indexOf(Buffer.from("\u3000"))).toBe((1 << 20) - 1);
+    expect(await trimmed(cut)).toBe(false);
+    // ", " with the delimiter the chunk's last byte.
+    const pair = head + pad((1 << 20) - 1 - head.length) + ", y\n";
+    expect(await trimmed(pair)).toBe(false);
+    // The same bytes inside a cell.
+    const inner = head + pad((1 << 20) - 1 - head.length) + "\u3000y,z\n".replace("\u3000y", "a\u3000y");
+    expect(await trimmed(inner)).toBe(true);
+  });
+});
+
+describe("the checks read the same values whether the cells are known trimmed or not", () => {
+  it("loads a plain file with nothing to trim exactly as it loads when each cell is tested", async () => {
+    // Values of many shapes, none with a space separator at an edge (the fast path) …
+    const rows = [
+      "E-1,城东区,2022-03-01 09:30,2022-03-01 15:00,online,2,0",
+      "E-2,630102,2022/3/1 9:30,2022年3月2日 10:00,窗口,３,=5",
+      "E-3,城 东区,2022-03-01T09:30:00+08:00,2022-03-01T10:00:00Z,网办,1.5,12元",
+      "E-4,城中区,44621.5,44622,window,１２,1e3",
+      "E-5,火星区,２０２２-03-01 09:30,,online,x\ty,-1",
+      "E-6,城西区,2022-03-01 09:30,2022-02-01 09:30,mail,2,\t5",
+      "E-7,,2030-01-01 00:00,,online,,",
+      "E-1,城东区,2022-03-01 09:30,2022-03-01 15:00,online,2,0",
+      "=E-8,城北区,2022-03-01 09:30,2022-03-01 09:31,online,20,100000",
+    ];
+    const fast = write("trimmed.csv", [HEADER, ...rows].join("\n") + "\n");
+    // … and the same rows under a header with a space at an edge: the whole file takes the per-cell tests.
+    const tested = write("tested.csv", [HEADER.replace(",area", " ,area"), ...rows].join("\n") + "\n");
+    expect(await scanPlainCsv(fast, ",")).toMatchObject({plain: true});
+    expect(await scanPlainCsv(tested, ",")).toMatchObject({plain: true});
+    expect(await cellsTrimmed(fast, ",")).toBe(true);
+    expect(await cellsTrimmed(tested, ",")).toBe(false);
+
+    // Each into a warehouse of its own: the second would find the first's keys loaded.
+    const loaded = async (path: string) => {
+      const own = tempWarehouse();
+      try {
+        return await loadInto(own, path);
+      } finally {
+        own.remove();
+      }
+    };
+    const loadInto = async (into: TempWarehouse, path: string) => {
+      const [result] = await into.load([path]);
+      expect(result!.status, result!.message).toBe("loaded");
+      const values = await into.query(
+        `select _line::integer as line, case_id, area, applied_at::varchar as applied_at, completed_at::varchar as completed_at,
+                channel, procedures::varchar as procedures, cost_yuan::varchar as cost_yuan
+         from feed_startup_cases where _load_id = $1 order by _line`,
+        [result!.load_id],
+      );
+      const rejects = await into.query(
+        "select line::integer as line, column_name, rule, value, message from load_rejects where load_id = $1 order by line, rule, column_name",
+        [result!.load_id],
+      );
+      return {counts: [result!.rows_read, result!.rows_loaded, result!.rows_rejected], values, rejects};
+    };
+    const a = await loaded(fast);
+    const b = await loaded(tested);
+    expect(a.values.length).toBeGreaterThan(2);
+    expect(a.rejects.length).toBeGreaterThan(5);
+    expect(a).toEqual(b);
+  });
+
+  it("still trims a cell with a space separator at an edge in a plain file", async () => {
+    const text = [HEADER, "EDGE-1,城东区\u3000,2022-03-01 09:30,2022-03-01 15:00,online, 2,0\u00a0"].join("\n") + "\n";
+    const [result] = await wh.load([write("edge.csv", text)]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 0});
+    const [r] = await wh.query<{area: string; procedures: number; cost_yuan: number}>(
+      "select area, procedures::integer as procedures, cost_yuan from feed_startup_cases where case_id = 'EDGE-1'",
+    );
+    expect(r).toMatchObject({area: "chengdong", procedures: 2, cost_yuan: 0});
   });
 });
