@@ -28,6 +28,7 @@ const CACHE = join(
   createHash("sha256").update(ROOT).digest("hex").slice(0, 12),
 );
 const MANIFEST = join(CACHE, "cli.json");
+const BUILDER = fileURLToPath(import.meta.url);
 /** How long a bundle of earlier sources is kept (also a build's leftover temporary folder). */
 const KEEP_OLD_MS = 3_600_000;
 
@@ -61,7 +62,8 @@ function freshBundle() {
   } catch {
     return null;
   }
-  if (manifest.node !== process.version) return null;
+  // Built by this file as it is now (a bundle built with other settings is not the one it would build), for this Node.
+  if (manifest.node !== process.version || manifest.builder !== stamp(BUILDER)) return null;
   for (const [file, was] of Object.entries(manifest.inputs)) {
     try {
       if (stamp(join(ROOT, file)) !== was) return null;
@@ -89,6 +91,7 @@ async function buildBundle() {
   mkdirSync(CACHE, {recursive: true});
   accessSync(CACHE, constants.W_OK);
   const esbuild = await import("esbuild");
+  const builder = stamp(BUILDER);
   // Each source's stamp is taken as it is read: a file changed during the build is seen changed at the next start.
   const stamps = new Map();
   const ownUrl = {
@@ -138,7 +141,7 @@ async function buildBundle() {
     rmSync(tmp, {recursive: true, force: true});
   }
   const manifest = `${MANIFEST}.${process.pid}.tmp`;
-  writeFileSync(manifest, JSON.stringify({bundle: join(name, "main.mjs"), node: process.version, inputs}));
+  writeFileSync(manifest, JSON.stringify({bundle: join(name, "main.mjs"), node: process.version, builder, inputs}));
   renameSync(manifest, MANIFEST);
   // Bundles of earlier sources go after an hour: a command still running one may yet load a chunk of it (a
   // command's own code is loaded when it runs), and the folder does not grow with every edit.

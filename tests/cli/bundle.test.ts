@@ -1,6 +1,18 @@
 import {spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync} from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -81,6 +93,20 @@ describe("the CLI bundle", () => {
     expect(third).toHaveLength(1);
     expect(second).not.toContain(third[0]);
     expect(run(["x", "--fail"]).status).toBe(3);
+  });
+
+  it("builds again when the bundler itself changed, its sources unchanged", () => {
+    say("built", 1_700_000_180);
+    expect(run(["x"]).out?.said).toBe("built");
+    const manifest = () => JSON.parse(readFileSync(join(cache, "cli.json"), "utf8")) as {builder: string};
+    const before = manifest().builder;
+    // Another setting (here only a comment longer): the bundle it would build now may differ.
+    const builder = join(dir, "bin", "cliBundle.mjs");
+    appendFileSync(builder, "// another setting\n");
+    expect(run(["x"]).out?.said).toBe("built");
+    const after = manifest().builder;
+    expect(after).not.toBe(before);
+    expect(after).toBe(`${statSync(builder).size}:${statSync(builder).mtimeMs}`);
   });
 
   it("runs the same through tsx when asked (BIZENV_NO_BUNDLE=1)", () => {
