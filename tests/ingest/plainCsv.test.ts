@@ -211,6 +211,24 @@ describe("cellsTrimmed: no cell begins or ends with what DuckDB's trim removes",
     // ", " with the delimiter the chunk's last byte.
     const pair = head + pad((1 << 20) - 1 - head.length) + ", y\n";
     expect(await trimmed(pair)).toBe(false);
+    // At the file's end with no line end, a last chunk of one or two bytes: the separator's first bytes are the
+    // chunk before's.
+    for (const [ch, bytes] of [
+      ["\u3000", 3],
+      ["\u00a0", 2],
+      ["\u2007", 3],
+    ] as const)
+      for (const last of [1, 2].filter((n) => n < bytes)) {
+        const body = `a,b\n1,`;
+        const text = body + pad((1 << 20) + last - Buffer.byteLength(body) - bytes) + ch;
+        expect(
+          Buffer.byteLength(text),
+          `U+${ch.codePointAt(0)!.toString(16)} with ${last} byte(s) in the last chunk`,
+        ).toBe((1 << 20) + last);
+        expect(await trimmed(text), `U+${ch.codePointAt(0)!.toString(16)} with ${last} byte(s) in the last chunk`).toBe(
+          false,
+        );
+      }
     // The same bytes inside a cell.
     const inner = head + pad((1 << 20) - 1 - head.length) + "\u3000y,z\n".replace("\u3000y", "a\u3000y");
     expect(await trimmed(inner)).toBe(true);
