@@ -65,14 +65,14 @@ export async function scanPlainCsv(
  * none), every cell is then already the text the rules read (checkSql.ts `cellText`: nothing to trim, no `="…"` to
  * unwrap), and the checks skip those tests. The header's line is looked at too: a space there only costs the fast
  * path, never a value. One regular expression over each 1 MiB chunk read as latin1 (a byte a character): about
- * 0.1 s per 70 MB, before DuckDB reads the same file.
+ * 0.1 s per 70 MB, before DuckDB reads the same file. `chunkBytes` is the read's chunk size (tests make it small).
  */
-export async function cellsTrimmed(path: string, delimiter: string): Promise<boolean> {
+export async function cellsTrimmed(path: string, delimiter: string, chunkBytes = 1 << 20): Promise<boolean> {
   const delim = Buffer.from(delimiter, "utf8")[0]!;
   const d = `\\x${delim.toString(16).padStart(2, "0")}`;
   const edge = new RegExp(`[${d}\\n]${SPACE_SEPARATOR}|${SPACE_SEPARATOR}[${d}\\r\\n]`);
   let tail = ""; // the last CARRY bytes of the previous chunk, for a pattern cut by the boundary
-  for await (const data of createReadStream(path, {highWaterMark: 1 << 20})) {
+  for await (const data of createReadStream(path, {highWaterMark: chunkBytes})) {
     const text = (data as Buffer).toString("latin1");
     // The chunk, then its seam with the one before (a 1 MiB string joined to the tail would be copied to be searched).
     if (edge.test(text) || edge.test(tail + text.slice(0, CARRY))) return false;

@@ -235,6 +235,53 @@ describe("cellsTrimmed: no cell begins or ends with what DuckDB's trim removes",
   });
 });
 
+describe("cellsTrimmed against a reference that splits every line and cell", () => {
+  const SEPARATORS = ["\u0020", "\u00a0", "\u1680", "\u2000", "\u200a", "\u202f", "\u205f", "\u3000"];
+  /** What the scan must say: no cell but the file's very first begins, and none ends, with a space separator. */
+  function reference(text: string, delimiter: string): boolean {
+    const isSeparator = (ch: string | undefined) => ch !== undefined && /^\p{Zs}$/u.test(ch);
+    const lines = text.split("\n").map((line) => line.replace(/\r$/, ""));
+    return lines.every((line, l) =>
+      line.split(delimiter).every((cell, c) => {
+        const chars = [...cell];
+        return !(l === 0 && c === 0 ? false : isSeparator(chars[0])) && !isSeparator(chars.at(-1));
+      }),
+    );
+  }
+
+  it("agrees on thousands of random plain files read in chunks of 1 to 7 bytes", async () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    let disagreements = 0;
+    let untrimmed = 0;
+    for (let i = 0; i < 1500; i++) {
+      const delimiter = pick([",", "\t", ";", "|"]);
+      // Mostly cell text and delimiters, a space separator in about one piece of twelve.
+      const text = Array.from({length: 1 + Math.floor(next() * 16)}, () =>
+        next() < 0.08 ? pick(SEPARATORS) : pick(["a", "x", "城", "“", "—", delimiter, delimiter, "\n", "\r\n"]),
+      ).join("");
+      const path = write("fuzz.csv", text);
+      const want = reference(text, delimiter);
+      if (!want) untrimmed++;
+      for (let chunk = 1; chunk <= 7; chunk++) {
+        const got = await cellsTrimmed(path, delimiter, chunk);
+        if (got !== want) disagreements++;
+        expect
+          .soft(got, `${JSON.stringify(text)} (delimiter ${JSON.stringify(delimiter)}) in chunks of ${chunk}`)
+          .toBe(want);
+      }
+    }
+    expect(disagreements).toBe(0);
+    // Both answers were asked often enough for the comparison to mean something.
+    expect(untrimmed).toBeGreaterThan(250);
+    expect(untrimmed).toBeLessThan(1250);
+  }, 120_000);
+});
+
 describe("the checks read the same values whether the cells are known trimmed or not", () => {
   it("loads a plain file with nothing to trim exactly as it loads when each cell is tested", async () => {
     // Values of many shapes, none with a space separator at an edge (the fast path) …
