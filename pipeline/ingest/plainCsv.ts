@@ -76,8 +76,8 @@ export async function cellsTrimmed(path: string, delimiter: string, chunkBytes =
     const text = (data as Buffer).toString("latin1");
     // The chunk, then its seam with the one before (a 1 MiB string joined to the tail would be copied to be searched).
     if (edge.test(text) || edge.test(tail + text.slice(0, CARRY))) return false;
-    // Joined first: a chunk shorter than CARRY (a file's last, 1 or 2 bytes past a MiB) keeps the bytes before it.
-    tail = (tail + text).slice(-CARRY);
+    // A chunk shorter than CARRY (a file's last, 1 or 2 bytes past a MiB) keeps the bytes before it.
+    tail = text.length >= CARRY ? text.slice(-CARRY) : (tail + text).slice(-CARRY);
   }
   // The last cell of a file without a final line end ends with the file.
   return !edge.test(`${tail}\n`);
