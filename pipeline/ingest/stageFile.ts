@@ -41,7 +41,7 @@ export interface Staged {
   sheets?: SheetsRead;
   /**
    * True when every staged cell is already the text the rules read: a plain CSV (no quote anywhere) where no cell
-   * begins or ends with a space separator (`scanPlainCsv`'s `cellsTrimmed`). The checks then skip trimming.
+   * begins or ends with a space separator (plainCsv.ts `cellsTrimmed`). The checks then skip trimming.
    */
   cellsTrimmed?: boolean;
 }
@@ -258,13 +258,13 @@ async function readPlainCsv(
   const delim = delimiter === "\t" ? "\\t" : delimiter; // one of sniffDelimiter's: , \t ; |
   const source = `read_csv(${lit(textPath)}, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
     columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_RECORD_BYTES})`;
+  // Whether the cells need trimming, found before the read, not beside it: a JavaScript pass beside the read slowed it by more than it took
+  // (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
+  const trimmed = await cellsTrimmed(textPath, delimiter);
   // Read once, in parallel, into a temp table: its rowid is the record's position in the file (DuckDB keeps the
   // insertion order of a parallel read). A view numbering the reader's rows with row_number() over () read the
   // file on one thread and made every pass over it single-threaded: the checks took 3.0 s at 1 M rows, against
   // 0.7 s for this read and 0.9 s for the checks over the table (docs/performance.md, 2026-12-06 evening).
-  // Before the read, not beside it: a JavaScript pass beside DuckDB's read slowed the read by more than it took
-  // (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
-  const trimmed = await cellsTrimmed(textPath, delimiter);
   try {
     await warehouse.run(`create temp table raw0 as select * from ${source}`);
     const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
