@@ -258,8 +258,8 @@ async function readPlainCsv(
   const delim = delimiter === "\t" ? "\\t" : delimiter; // one of sniffDelimiter's: , \t ; |
   const source = `read_csv(${lit(textPath)}, header = false, skip = 1, delim = '${delim}', quote = '"', escape = '"',
     columns = {${columns}}, auto_detect = false, null_padding = false, strict_mode = true, max_line_size = ${MAX_RECORD_BYTES})`;
-  // Whether the cells need trimming, found before the read, not beside it: a JavaScript pass beside the read slowed it by more than it took
-  // (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
+  // Whether the cells need trimming, found before the read, not beside it: a JavaScript pass beside the read
+  // slowed it by more than it took (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
   const trimmed = await cellsTrimmed(textPath, delimiter);
   // Read once, in parallel, into a temp table: its rowid is the record's position in the file (DuckDB keeps the
   // insertion order of a parallel read). A view numbering the reader's rows with row_number() over () read the
