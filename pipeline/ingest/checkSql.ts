@@ -35,32 +35,68 @@ export interface StagedColumns {
    * known from the file as a whole): each cell's text is taken as it is, with no test per cell.
    */
   cellsTrimmed?: boolean;
+  /**
+   * `raw` streams the file (stageFile.ts `Staged.streamed`): `_line` is NULL there, the caller numbers `checked`'s
+   * rows by their position, and `checked` keeps the staged cells of each row that breaks a rule (`_cells`, c0 …
+   * c<width-1> joined by a line feed) for the message pass. `width` is required.
+   */
+  streamed?: boolean;
 }
+
+/**
+ * The registries a reference column resolves through, as the warehouse holds them (`readRegistries`): area and unit
+ * aliases with their ids, the names two entries share with their candidates, metric ids and task numbers.
+ */
+export interface Registries {
+  area: Array<[alias: string, areaId: string]>;
+  unit: Array<[alias: string, unitId: string]>;
+  metric: string[];
+  task: number[];
+  ambiguous: {area: Array<[alias: string, candidates: string]>; unit: Array<[alias: string, candidates: string]>};
+}
+
+/** A list literal of text. */
+const textList = (xs: string[]) => `[${xs.map(lit).join(", ")}]::varchar[]`;
+
+/**
+ * A value looked up in a registry given as literal lists: the id at the position of the first alias equal to it,
+ * NULL when none is. A lookup, not a join: the checks are then a projection of the staged rows, which keeps their
+ * order (a streamed file's rows are numbered by it, see `StagedColumns.streamed`), and with registries of tens to a
+ * few hundred names it costs about what the hash join did (docs/performance.md, 2026-12-07 III).
+ */
+const lookup = (keys: string, ids: string, value: string) => `(${ids})[list_position(${keys}, ${value})]`;
 
 const REFERENCE: Record<
   NonNullable<ContractColumn["references"]>,
-  {join: (v: string) => string; id: string; what: string}
+  {id: (v: string, r: Registries) => string; ambiguous?: (v: string, r: Registries) => string; what: string}
 > = {
   area: {
-    join: (v) =>
-      `left join dim_area_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'area' and amb_{c}.alias = ${v}`,
-    id: "ref_{c}.area_id",
+    id: (v, r) => lookup(textList(r.area.map(([alias]) => alias)), textList(r.area.map(([, id]) => id)), v),
+    ambiguous: (v, r) =>
+      lookup(
+        textList(r.ambiguous.area.map(([alias]) => alias)),
+        textList(r.ambiguous.area.map(([, candidates]) => candidates)),
+        v,
+      ),
     what: "not a county, district or park of the area registry (names, short names and codes are accepted)",
   },
   unit: {
-    join: (v) =>
-      `left join dim_unit_alias ref_{c} on ref_{c}.alias = ${v} left join dim_ambiguous_alias amb_{c} on amb_{c}.registry = 'unit' and amb_{c}.alias = ${v}`,
-    id: "ref_{c}.unit_id",
+    id: (v, r) => lookup(textList(r.unit.map(([alias]) => alias)), textList(r.unit.map(([, id]) => id)), v),
+    ambiguous: (v, r) =>
+      lookup(
+        textList(r.ambiguous.unit.map(([alias]) => alias)),
+        textList(r.ambiguous.unit.map(([, candidates]) => candidates)),
+        v,
+      ),
     what: "not a unit of the plan's unit registry (its Chinese name or bizenv id)",
   },
   metric: {
-    join: (v) => `left join dim_metric ref_{c} on ref_{c}.metric_id = ${v}`,
-    id: "ref_{c}.metric_id",
+    id: (v, r) => `(case when list_contains(${textList(r.metric)}, ${v}) then ${v} end)`,
     what: "not a metric of the catalog",
   },
   task: {
-    join: (v) => `left join dim_task ref_{c} on ref_{c}.task_number = try_cast(${v} as integer)`,
-    id: "ref_{c}.task_number",
+    id: (v, r) =>
+      `(case when list_contains([${r.task.map((n) => num(n)).join(", ")}]::integer[], try_cast(${v} as integer)) then try_cast(${v} as integer) end)`,
     what: "not a task number of the plan",
   },
 };
@@ -71,8 +107,6 @@ const v = (c: ContractColumn) => `v_${c.name}`;
 const h = (c: ContractColumn) => `h_${c.name}`;
 const t = (c: ContractColumn) => `t_${c.name}`;
 const a = (c: ContractColumn) => `a_${c.name}`;
-/** Registries whose names may be shared by two entries (dim_ambiguous_alias): areas and units. */
-const ambiguousRegistry = (c: ContractColumn) => c.references === "area" || c.references === "unit";
 // The time-of-day text of a timestamp column kept in a column of its own (time_aliases), when the file has one.
 const vt = (c: ContractColumn) => `vt_${c.name}`;
 /** The synthetic flag, typed (computed once in `typed`). */
@@ -92,18 +126,25 @@ export function checkSql(
   contract: Contract,
   staged: StagedColumns,
   now: string,
+  registries: Registries,
   keptAsText: Record<string, boolean> = {},
 ): {checked: string; errors: string} {
   const checks = ruleChecks(contract, now, staged, keptAsText);
-  const source = typedRows(contract, staged);
+  const source = typedRows(contract, staged, registries);
+  const cells = staged.streamed ? stagedCells(staged) : [];
+  const row = `select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
+  coalesce(${SYNTHETIC_TYPED}, false) as _is_synthetic,
+  _footer,
+  not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad${cells.map((x) => `, ${x}`).join("")}
+from ${source.replace("%WHERE%", "")}`;
+  // A streamed file's rows keep their staged cells where they broke a rule, for the message pass (the file is not
+  // kept): one text, the cells joined by a line feed, which no cell of a plain file (one record per line) holds.
+  // Only the broken rows build it (a CASE's branch runs for the rows it selects).
+  const keep = `select * exclude (${cells.join(", ")}), case when _bad then concat_ws(chr(10), ${cells.map((x) => `coalesce(${x}, '')`).join(", ")}) end as _cells from (${row})`;
   return {
     // One pass over every row: typed values and whether any rule is broken (cheap booleans, no strings).
     checked: `create or replace temp table checked as
-select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
-  coalesce(${SYNTHETIC_TYPED}, false) as _is_synthetic,
-  _footer,
-  not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad
-from ${source.replace("%WHERE%", "")}`,
+${staged.streamed ? keep : row}`,
     // Only the broken rows again, to say what is wrong with each: one record per broken rule.
     errors: `create or replace temp table row_errors as
 select _line, e.column_name, e.value, e.rule, e.message from (
@@ -114,16 +155,42 @@ select _line, e.column_name, e.value, e.rule, e.message from (
 }
 
 /**
+ * Whether a column's value aliases map from or to a long number (LONG_ID): only then can `checked`, which holds the
+ * values after aliasing, answer `cutIdCheck`'s questions otherwise than the column's text does (an alias between
+ * words leaves every long number as it is, and makes none).
+ */
+function aliasesLongIds(c: ContractColumn): boolean {
+  const longId = new RegExp(`^(?:${LONG_ID})$`);
+  return Object.entries(c.value_aliases ?? {}).some(([from, to]) => longId.test(from) || longId.test(String(to)));
+}
+
+/**
+ * Whether `checkSql` with these answers reads the staged rows whole in a subquery (an identifier column the caller
+ * has no answer for, as `cutIdCheck` gives none for a column with value aliases): its checks are then not a
+ * projection of the rows, and a streamed file is staged in a table first.
+ */
+export function wholeFileChecks(
+  contract: Contract,
+  staged: StagedColumns,
+  keptAsText: Record<string, boolean>,
+): boolean {
+  return contract.columns.some(
+    (c) => isIdentifier(contract, c) && staged.byColumn.has(c.name) && keptAsText[c.name] === undefined,
+  );
+}
+
+/**
  * Whether a file's identifier columns kept their long values as text, found from `checked` instead of a second read
  * of the file: for each identifier column of the contract (value aliases would change its text: those keep the
  * subquery), whether some value is a short cut-looking number (16 or 17 digits ending in zeros, the only values the
  * answer decides) and whether some long value is whole. `checkSql` run with every answer `true` checks exactly what
  * it checks with the subquery unless a column has such a value and no whole long value; then the pass is run again
- * with the answers (rare: a file Excel cut).
+ * with the answers (rare: a file Excel cut). A column whose value aliases name or give a long number keeps the
+ * subquery: its stored values are not its text in the answer's sense.
  */
 export function cutIdCheck(contract: Contract, staged: StagedColumns): Array<{column: string; query: string}> {
   return contract.columns
-    .filter((c) => isIdentifier(contract, c) && staged.byColumn.has(c.name) && !c.value_aliases)
+    .filter((c) => isIdentifier(contract, c) && staged.byColumn.has(c.name) && !aliasesLongIds(c))
     .map((c) => {
       const x = ident(c.name);
       // Both answers are about long numbers only: the length filter spares the regular expressions every short id.
@@ -136,12 +203,18 @@ export function cutIdCheck(contract: Contract, staged: StagedColumns): Array<{co
     });
 }
 
+/** Every staged cell of a row, c0 … c<width-1>. */
+function stagedCells(staged: StagedColumns): string[] {
+  if (staged.width === undefined) throw new Error("a streamed file's checks need the staged width");
+  return Array.from({length: staged.width}, (_, i) => `c${i}`);
+}
+
 /**
  * The subquery `typed` over the staged `raw` rows: `_line`, every column's text (v_…), half-width text (h_…) and
  * typed value (t_…, references resolved through their registry's join), and the synthetic flag's text. `%WHERE%`
  * stands where a filter of `raw` may go.
  */
-function typedRows(contract: Contract, staged: StagedColumns): string {
+function typedRows(contract: Contract, staged: StagedColumns, registries: Registries): string {
   // The staged cells the statement reads (mapped columns, times of day, the synthetic flag, the footer's cells).
   const footerCells =
     staged.width === undefined ? [...staged.byColumn.values()] : Array.from({length: staged.width}, (_, i) => `c${i}`);
@@ -163,8 +236,10 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   const text = (cell: string) => (staged.cellsTrimmed ? asIs(cell) : cellText(cell, plain(cell)));
   const trimmed = (cell: string) => (staged.cellsTrimmed ? asIs(cell) : trimmedCell(cell, plain(cell)));
   const level0 = `select _line, ${used.map((cell) => (staged.cellsTrimmed ? cell : `${cell}, ${plainCell(cell)} as ${plain(cell)}`)).join(", ")} from raw%WHERE%`;
+  // A streamed file's staged cells, every column, carried up for the rows that break a rule (checkSql).
+  const carried = staged.streamed ? stagedCells(staged) : [];
   const x = (c: ContractColumn) => `x_${c.name}`;
-  const level1: string[] = ["_line"];
+  const level1: string[] = ["_line", ...carried];
   const timeTexts: string[] = [];
   const mappedText = contract.columns.map((c) => {
     const source = staged.byColumn.get(c.name);
@@ -189,17 +264,15 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   // A sign-off line below the table (填报人：张三 联系电话：…): its first non-empty cell starts with a footer label.
   level1.push(`coalesce(${[...footerCells.map(trimmed), "''"].join(", ")}) as _first`);
   // The pattern only where that cell starts with a label's first character (a data row's cell almost never does).
-  const footer = `(case when ascii(_first) in (${FOOTER_FIRST_CODE_POINTS.join(", ")}) then coalesce(regexp_matches(_first, ${lit(FOOTER_PATTERN)}), false) else false end)`;
+  const footer = `(case when list_contains([${FOOTER_FIRST_CODE_POINTS.join(", ")}], ascii(_first)) then coalesce(regexp_matches(_first, ${lit(FOOTER_PATTERN)}), false) else false end)`;
   const halved = contract.columns.filter((c) => !c.references && c.type !== "varchar" && c.type !== "boolean");
-  const joins: string[] = [];
   const typed = contract.columns.map((c) => {
     if (c.references) {
       const ref = REFERENCE[c.references];
-      joins.push(ref.join(v(c)).replaceAll("{c}", c.name));
-      const id = ref.id.replaceAll("{c}", c.name);
+      const id = ref.id(v(c), registries);
       const typedId = `${c.type === "integer" ? id : `${id}::varchar`} as ${t(c)}`;
       // A name two entries share: the candidates, for the rejection to name (areas and units only).
-      return ambiguousRegistry(c) ? `${typedId}, amb_${c.name}.candidates as ${a(c)}` : typedId;
+      return ref.ambiguous ? `${typedId}, ${ref.ambiguous(v(c), registries)} as ${a(c)}` : typedId;
     }
     const input = halved.includes(c) ? h(c) : v(c);
     const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
@@ -209,9 +282,8 @@ function typedRows(contract: Contract, staged: StagedColumns): string {
   return `(
   select s.*, ${typed.join(", ")}
   from (select s0.*${halved.map((c) => `, ${halfWidth(v(c))} as ${h(c)}`).join("")}
-        from (select _line, ${[...mappedText, ...timeTexts].join(", ")}, v__synthetic, ${footer} as _footer
+        from (select _line, ${[...mappedText, ...timeTexts].join(", ")}, v__synthetic, ${footer} as _footer${carried.map((x) => `, ${x}`).join("")}
               from (select ${level1.join(", ")} from (${level0}) l0) l1) s0) s
-  ${joins.join("\n  ")}
 ) typed`;
 }
 
@@ -284,7 +356,9 @@ function ruleChecks(
       const ambiguous = `${err(c, `ambiguous_${c.references}`, v(c), `'ambiguous ${c.references} "' || ${v(c)} || '": it names ' || ${a(c)} || '; write the full name'`)}`;
       check(
         `${v(c)} is not null and ${t(c)} is null`,
-        ambiguousRegistry(c) ? `case when ${a(c)} is not null then ${ambiguous} else ${unknown} end` : unknown,
+        REFERENCE[c.references].ambiguous
+          ? `case when ${a(c)} is not null then ${ambiguous} else ${unknown} end`
+          : unknown,
       );
       continue;
     }
@@ -325,7 +399,9 @@ function ruleChecks(
       // The caller may know it already (`cutIdCheck`): the subquery reads the whole file a second time.
       const kept =
         keptAsText[c.name] ??
-        `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`;
+        (source === undefined
+          ? "false"
+          : `coalesce((select bool_or(regexp_full_match(${text}, ${lit(LONG_ID)}) and not regexp_full_match(${text}, ${lit(CUT_ID)})) from raw), false)`);
       check(
         `case when strlen(${v(c)}) >= ${LONG_ID_LENGTH} then regexp_full_match(${v(c)}, ${lit(LONG_ID)}) and regexp_full_match(${v(c)}, ${lit(CUT_ID)}) and (length(${v(c)}) >= ${CUT_ID_ALWAYS_LENGTH} or not ${kept}) else false end`,
         err(c, "identifier", v(c), message(MESSAGES.cutId(c.name), v(c))),
@@ -335,7 +411,7 @@ function ruleChecks(
       const values = c.allowed.map((a) => (typeof a === "number" ? num(a) : lit(a))).join(", ");
       const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
       check(
-        `${t(c)} is not null and ${t(c)} not in (${values})`,
+        `${t(c)} is not null and not list_contains([${values}], ${t(c)})`,
         `${err(c, "allowed", v(c), `${lit(`expected one of ${shown} in ${c.name}, `)} || ${found(c)}`)}`,
       );
     }

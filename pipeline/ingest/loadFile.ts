@@ -5,7 +5,7 @@ import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import {archive} from "./archive.ts";
-import {checkSql, cutIdCheck} from "./checkSql.ts";
+import {checkSql, cutIdCheck, wholeFileChecks, type StagedColumns} from "./checkSql.ts";
 import {convertToXlsx} from "./convertToXlsx.ts";
 import {correctedLoad, type EarlierVersion} from "./correctedLoad.ts";
 import type {Contract} from "./contractSchema.ts";
@@ -16,6 +16,7 @@ import {inspectFile, type Inspected} from "./inspectFile.ts";
 import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
+import {readRegistries} from "./registries.ts";
 import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
@@ -105,7 +106,7 @@ export async function loadFile(
     // Checked before the transaction: the checks write only temp tables, and rows a transaction wrote are kept in
     // its own storage until it commits, where grouping the keys and copying the rows out took 0.7 s longer at 1 M
     // rows (docs/performance.md, 2026-12-06 evening).
-    const footers = await checkRows(ctx, read.match, read.staged.headers.length, read.staged.cellsTrimmed === true);
+    const footers = await checkRows(ctx, read, known);
     await rejectDuplicatesInFile(warehouse, contract);
     const result = await warehouse.transaction(async () => {
       // Inside the load's transaction: a feed's first load creates its table, and a crash takes that back too.
@@ -232,55 +233,111 @@ async function stageAndRecognize(
 
 /**
  * Checks every rule of the contract on every staged row, as of now in China: temp table `checked` (the rows, typed,
- * `_bad` on those that broke a rule) and `row_errors` (one row per broken rule, with its message).
+ * `_bad` on those that broke a rule) and `row_errors` (one row per broken rule, with its message). A streamed file
+ * (`Staged.streamed`) is checked as DuckDB reads it, its rows numbered by their position in `checked`; when that
+ * cannot be (the strict reader refused a line, or a check must read the whole file first) it is staged again the
+ * other way (`read.staged` and `known.staged` then say how) and checked from there.
  */
-async function checkRows(
-  ctx: LoadContext,
-  match: HeaderMatch,
-  width: number,
-  cellsTrimmed: boolean,
-): Promise<number[]> {
+async function checkRows(ctx: LoadContext, read: ReadFile, known: Known): Promise<number[]> {
   const {warehouse} = ctx;
+  const {contract} = read.match;
   const now = chinaWallClock(ctx.now());
-  const byColumn = new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`]));
-  const staged = {
-    byColumn,
+  const registries = await readRegistries(warehouse);
+  const restage = async () => {
+    read.staged = await read.staged.streamed!.restage();
+    known.staged = read.staged;
+  };
+  // The checks of a streamed file, numbered: false when the reader failed or read other rows than the scan counted.
+  const runChecked = async (sql: string, streamed: boolean): Promise<boolean> => {
+    if (!streamed) {
+      await warehouse.run(sql);
+      return true;
+    }
+    // Rows are numbered by their position only where DuckDB keeps the reader's order: a plan writing in the order of
+    // its source (a join, such as DuckDB makes of a long IN list, is not one; one thread always is).
+    const plan = (await warehouse.all<{explain_value: string}>(`explain ${sql}`)).map((r) => r.explain_value).join("");
+    const [{threads}] = (await warehouse.all<{threads: number}>(
+      "select current_setting('threads')::integer as threads",
+    )) as [{threads: number}];
+    if (!plan.includes("BATCH_CREATE_TABLE_AS") && threads > 1) return false;
+    try {
+      await warehouse.run(sql);
+    } catch {
+      return false;
+    }
+    const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from checked")) as [{n: number}];
+    if (n !== read.staged.rowsRead) return false;
+    // A projection of the reader keeps the file's order (as a parallel read into a table does): line 1 is the header.
+    await warehouse.run("update checked set _line = rowid + 2");
+    return true;
+  };
+  for (;;) {
+    const staged = stagedColumns(read);
+    const streamed = staged.streamed === true;
+    // Identifier columns are first taken as kept as text (no second read of the file), then checked (cutIdCheck).
+    const cuts = cutIdCheck(contract, staged);
+    const assumed = Object.fromEntries(cuts.map((c) => [c.column, true]));
+    // An identifier column with value aliases reads the whole file in a subquery: not a projection of the stream.
+    if (streamed && wholeFileChecks(contract, staged, assumed)) {
+      await restage();
+      continue;
+    }
+    let sql = checkSql(contract, staged, now, registries, assumed);
+    if (!(await runChecked(sql.checked, streamed))) {
+      await restage();
+      continue;
+    }
+    const kept: Record<string, boolean> = {};
+    let again = false;
+    for (const cut of cuts) {
+      const [r] = (await warehouse.all<{suspect: boolean; kept: boolean}>(cut.query)) as [
+        {suspect: boolean; kept: boolean},
+      ];
+      kept[cut.column] = r.kept;
+      if (r.suspect && !r.kept) again = true;
+    }
+    if (again) {
+      sql = checkSql(contract, staged, now, registries, kept);
+      if (!(await runChecked(sql.checked, streamed))) {
+        await restage();
+        continue;
+      }
+    }
+    const footers = await setAsideFooters(warehouse);
+    ctx.fault?.("validating");
+    // The message pass reads the staged rows again: only when some row broke a rule.
+    const [{bad}] = (await warehouse.all<{bad: boolean}>(
+      "select exists (select 1 from checked where _bad) as bad",
+    )) as [{bad: boolean}];
+    // A streamed file's broken rows kept their staged cells: the message pass reads them there, not the file.
+    if (bad && streamed) {
+      const cells = read.staged.headers.map((_, i) => `nullif(split[${i + 1}], '') as c${i}`).join(", ");
+      await warehouse.run(
+        `create or replace temp view raw as select ${cells}, _line from (select string_split(_cells, chr(10)) as split, _line from checked where _bad)`,
+      );
+    }
+    await warehouse.run(
+      bad
+        ? sql.errors
+        : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
+    );
+    // The staged text is not read again: its memory goes back before the duplicate keys and the insert.
+    await warehouse.run("drop view if exists raw; drop table if exists raw0");
+    return footers;
+  }
+}
+
+/** Where the checks find each contract column among the staged cells, and how the file was staged. */
+function stagedColumns(read: ReadFile): StagedColumns {
+  const {match, staged} = read;
+  return {
+    byColumn: new Map([...match.byColumn].map(([column, index]) => [column, `c${index}`])),
     timeOf: new Map([...match.timeOf].map(([column, index]) => [column, `c${index}`])),
     synthetic: match.synthetic === undefined ? undefined : `c${match.synthetic}`,
-    width,
-    cellsTrimmed,
+    width: staged.headers.length,
+    cellsTrimmed: staged.cellsTrimmed === true,
+    streamed: staged.streamed !== undefined,
   };
-  // Identifier columns are first taken as kept as text (no second read of the file), then checked (cutIdCheck).
-  const cuts = cutIdCheck(match.contract, staged);
-  let sql = checkSql(match.contract, staged, now, Object.fromEntries(cuts.map((c) => [c.column, true])));
-  await warehouse.run(sql.checked);
-  const kept: Record<string, boolean> = {};
-  let again = false;
-  for (const cut of cuts) {
-    const [r] = (await warehouse.all<{suspect: boolean; kept: boolean}>(cut.query)) as [
-      {suspect: boolean; kept: boolean},
-    ];
-    kept[cut.column] = r.kept;
-    if (r.suspect && !r.kept) again = true;
-  }
-  if (again) {
-    sql = checkSql(match.contract, staged, now, kept);
-    await warehouse.run(sql.checked);
-  }
-  const footers = await setAsideFooters(warehouse);
-  ctx.fault?.("validating");
-  // The message pass reads the staged rows again: only when some row broke a rule.
-  const [{bad}] = (await warehouse.all<{bad: boolean}>("select exists (select 1 from checked where _bad) as bad")) as [
-    {bad: boolean},
-  ];
-  await warehouse.run(
-    bad
-      ? sql.errors
-      : "create or replace temp table row_errors as select * from (values (0::bigint, ''::varchar, ''::varchar, ''::varchar, ''::varchar)) t(_line, column_name, value, rule, message) where false",
-  );
-  // The staged text is not read again: its memory goes back before the duplicate keys and the insert.
-  await warehouse.run("drop view if exists raw; drop table if exists raw0");
-  return footers;
 }
 
 /**

@@ -44,6 +44,12 @@ export interface Staged {
    * begins or ends with a space separator (plainCsv.ts `cellsTrimmed`). The checks then skip trimming.
    */
   cellsTrimmed?: boolean;
+  /**
+   * A plain CSV staged as a stream (`streamPlainCsv`): `raw` reads the file as it is read, `_line` NULL, each row's
+   * line its position plus two. `restage` stages it in a temp table instead (or record by record, when DuckDB's
+   * strict reader refuses a line), for checks that cannot number rows by position or when the stream failed.
+   */
+  streamed?: {restage: () => Promise<Staged>};
 }
 
 const TRANSCODE: Partial<Record<string, string>> = {gb18030: "gb18030", "utf-16le": "utf16le", "utf-16be": "utf16be"};
@@ -168,45 +174,56 @@ export async function stageFile(
   // Trailing delimiters after the last header are spreadsheet residue, not columns.
   const headers = trimTrailingEmpty(fields);
   if (headers.length === 0) throw new FeedError(shown, "line 1 is empty; expected a header row naming the columns");
+  // Record by record: every record numbered with the line it starts on, those that do not split set aside.
+  const byRecord = async (): Promise<Staged> => {
+    const numbered = join(tmpDir, "numbered.csv");
+    const malformed = join(tmpDir, "malformed.csv");
+    const records = await numberRecords(
+      createReadStream(textPath, {highWaterMark: 1 << 20}),
+      {csv: numbered, rejects: malformed},
+      {delimiter, headers, skip},
+    );
+    // The numbered copy is canonical: comma-delimited, every field quoted, whatever the file's delimiter.
+    const staged = await readNumberedCsv(warehouse, numbered, ",", headers, shown);
+    if (records.rejects > 0) {
+      await warehouse.run(
+        `insert into reader_rejects (line, column_name, value, message) select line, nullif(column_name, ''), value, message
+         from read_csv($1, header = true, auto_detect = false, quote = '"', escape = '"', max_line_size = 16777216,
+           columns = {'line': 'BIGINT', 'column_name': 'VARCHAR', 'value': 'VARCHAR', 'message': 'VARCHAR'})`,
+        [malformed],
+      );
+    }
+    return {
+      headers,
+      headerLine,
+      encoding,
+      delimiter,
+      readerRejects: staged.readerRejects + records.rejects,
+      rowsRead: staged.rowsRead + records.rejects,
+      ...titles,
+    };
+  };
   if (fields.length === headers.length && skip === 0) {
-    const plain = await readPlainCsv(warehouse, textPath, delimiter, headers);
-    if (plain)
-      return {
+    const plain = await streamPlainCsv(warehouse, textPath, delimiter, headers);
+    if (plain) {
+      const staged = {
         headers,
         headerLine: 1,
         encoding,
         delimiter,
         readerRejects: 0,
-        rowsRead: plain.rowsRead,
+        rowsRead: plain.records,
         ...(plain.cellsTrimmed ? {cellsTrimmed: true} : {}),
       };
+      // When the checks cannot stream it: read into a temp table, or record by record if the strict reader fails.
+      const restage = async (): Promise<Staged> => {
+        await warehouse.run("drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects");
+        return (await readPlainCsv(warehouse, plain.source, plain.records)) ? staged : await byRecord();
+      };
+      return {...staged, streamed: {restage}};
+    }
   }
-  const numbered = join(tmpDir, "numbered.csv");
-  const malformed = join(tmpDir, "malformed.csv");
-  const records = await numberRecords(
-    createReadStream(textPath, {highWaterMark: 1 << 20}),
-    {csv: numbered, rejects: malformed},
-    {delimiter, headers, skip},
-  );
-  // The numbered copy is canonical: comma-delimited, every field quoted, whatever the file's delimiter.
-  const staged = await readNumberedCsv(warehouse, numbered, ",", headers, shown);
-  if (records.rejects > 0) {
-    await warehouse.run(
-      `insert into reader_rejects (line, column_name, value, message) select line, nullif(column_name, ''), value, message
-       from read_csv($1, header = true, auto_detect = false, quote = '"', escape = '"', max_line_size = 16777216,
-         columns = {'line': 'BIGINT', 'column_name': 'VARCHAR', 'value': 'VARCHAR', 'message': 'VARCHAR'})`,
-      [malformed],
-    );
-  }
-  return {
-    headers,
-    headerLine,
-    encoding,
-    delimiter,
-    readerRejects: staged.readerRejects + records.rejects,
-    rowsRead: staged.rowsRead + records.rejects,
-    ...titles,
-  };
+  return await byRecord();
 }
 
 /** A record's fields, split by `delimiter` with CSV quoting (BOM dropped). */
@@ -239,18 +256,18 @@ function findHeader(
 }
 
 /**
- * The fast path for a plain file (see `scanPlainCsv`: one record per line, no quotes, no blank lines): DuckDB's
- * strict reader reads it straight into `raw0`, each row's line its position plus two (no JavaScript pass numbering
- * the records). The reader must read exactly the scan's records with
- * every line splitting into the header's columns; if it does not (a short or long line, a line too long), this
- * returns undefined and the caller numbers the file record by record, which names each broken line.
+ * The fast path for a plain file (see `scanPlainCsv`: one record per line, no quotes, no blank lines): the temp view
+ * `raw` streams it through DuckDB's strict reader, `_line` NULL, and the checks read it straight from the file,
+ * numbering each row by its position (line = position + 2; loadFile.ts `checkRows`), with no copy of its text in
+ * the warehouse. Returns the reader, the scan's record count and whether the cells need trimming; undefined for a file
+ * that is not plain.
  */
-async function readPlainCsv(
+async function streamPlainCsv(
   warehouse: Warehouse,
   textPath: string,
   delimiter: string,
   headers: string[],
-): Promise<{rowsRead: number; cellsTrimmed: boolean} | undefined> {
+): Promise<{source: string; records: number; cellsTrimmed: boolean} | undefined> {
   const scan = await scanPlainCsv(textPath, delimiter);
   if (!scan.plain) return undefined;
   // A view cannot take parameters: the path goes in as a literal (`duckSafePath` made it one `lit` quotes).
@@ -261,6 +278,20 @@ async function readPlainCsv(
   // Whether the cells need trimming, found before the read, not beside it: a JavaScript pass beside the read
   // slowed it by more than it took (0.41–0.53 s → 0.68–0.78 s at 1 M rows; docs/performance.md, 2026-12-07 II).
   const trimmed = await cellsTrimmed(textPath, delimiter);
+  await warehouse.run(`create temp view raw as select *, null::bigint as _line from ${source}`);
+  await warehouse.run(
+    "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
+  );
+  return {source, records: scan.records, cellsTrimmed: trimmed};
+}
+
+/**
+ * A plain file read into a temp table by `source` (streamPlainCsv's reader), for checks that cannot stream it: its
+ * rowid is the record's position. False when the strict reader does not read exactly the scan's `records` with every
+ * line splitting into the header's columns (a short or long line, a line too long): the caller numbers the file
+ * record by record then, which names each broken line.
+ */
+async function readPlainCsv(warehouse: Warehouse, source: string, records: number): Promise<boolean> {
   // Read once, in parallel, into a temp table: its rowid is the record's position in the file (DuckDB keeps the
   // insertion order of a parallel read). A view numbering the reader's rows with row_number() over () read the
   // file on one thread and made every pass over it single-threaded: the checks took 3.0 s at 1 M rows, against
@@ -268,20 +299,20 @@ async function readPlainCsv(
   try {
     await warehouse.run(`create temp table raw0 as select * from ${source}`);
     const [{n}] = (await warehouse.all<{n: number}>("select count(*) as n from raw0")) as [{n: number}];
-    if (n !== scan.records) {
+    if (n !== records) {
       await warehouse.run("drop table raw0");
-      return undefined;
+      return false;
     }
   } catch {
     await warehouse.run("drop table if exists raw0");
-    return undefined;
+    return false;
   }
   // Line 1 is the header: the first record (rowid 0) is line 2.
   await warehouse.run("create temp view raw as select *, rowid + 2 as _line from raw0");
   await warehouse.run(
     "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
   );
-  return {rowsRead: scan.records, cellsTrimmed: trimmed};
+  return true;
 }
 
 /**

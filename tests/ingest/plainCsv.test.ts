@@ -127,6 +127,42 @@ describe("the fast path and the numbered path agree on every line", () => {
   });
 });
 
+describe("a plain file checked as DuckDB reads it, numbered by position", () => {
+  it("puts every row and rejection of a file read in parallel on its line, with the cells of each broken row", async () => {
+    // About 25 MB: DuckDB's reader splits it between threads, and the checks number the rows by their position in
+    // the table they write, which holds only if that table keeps the file's order.
+    const n = 400_000;
+    const broken = (i: number) => i % 997 === 13;
+    const lines = [HEADER];
+    for (let i = 0; i < n; i++)
+      lines.push(row(`L${i + 2}`, broken(i) ? `火星区${i}` : "城东区", i % 1009 === 7 ? "x" : "2"));
+    const path = write("parallel.csv", lines.join("\n") + "\n");
+    const own = tempWarehouse();
+    try {
+      const [result] = await own.load([path]);
+      const expectedBad = Array.from({length: n}, (_, i) => i).filter((i) => broken(i) || i % 1009 === 7);
+      expect(result).toMatchObject({status: "loaded", rows_read: n, rows_rejected: expectedBad.length});
+      const [{misplaced, rows}] = (await own.query<{misplaced: number; rows: number}>(
+        "select count(*) filter (where case_id <> 'L' || _line)::integer as misplaced, count(*)::integer as rows from feed_startup_cases",
+      )) as [{misplaced: number; rows: number}];
+      expect(rows).toBe(n - expectedBad.length);
+      expect(misplaced).toBe(0);
+      // Each rejection on its line, quoting that line's own value (kept from the stream for the message pass).
+      const rejects = await own.query<{line: number; rule: string; value: string}>(
+        "select line::integer as line, rule, value from load_rejects order by line, rule",
+      );
+      expect(rejects).toEqual(
+        expectedBad.flatMap((i) => [
+          ...(i % 1009 === 7 ? [{line: i + 2, rule: "type", value: "x"}] : []),
+          ...(broken(i) ? [{line: i + 2, rule: "unknown_area", value: `火星区${i}`}] : []),
+        ]),
+      );
+    } finally {
+      own.remove();
+    }
+  }, 60_000);
+});
+
 describe("what the fast path must not change", () => {
   it("reads a file whose name DuckDB would take for a glob, not the file the glob matches", async () => {
     const dir = join(wh.dir, "glob");
@@ -283,7 +319,7 @@ describe("cellsTrimmed against a reference that splits every line and cell", () 
 });
 
 describe("the checks read the same values whether the cells are known trimmed or not", () => {
-  it("loads a plain file with nothing to trim exactly as it loads when each cell is tested", async () => {
+  it("loads a plain file with nothing to trim exactly as it loads when each cell is tested, or staged record by record", async () => {
     // Values of many shapes, none with a space separator at an edge (the fast path) …
     const rows = [
       "E-1,城东区,2022-03-01 09:30,2022-03-01 15:00,online,2,0",
@@ -328,11 +364,16 @@ describe("the checks read the same values whether the cells are known trimmed or
       );
       return {counts: [result!.rows_read, result!.rows_loaded, result!.rows_rejected], values, rejects};
     };
+    // … and under a quoted header: not plain, so staged record by record into a table (no stream, no position).
+    const numbered = write("numbered.csv", [`"case_id"${HEADER.slice("case_id".length)}`, ...rows].join("\n") + "\n");
+    expect(await scanPlainCsv(numbered, ",")).toMatchObject({plain: false});
     const a = await loaded(fast);
     const b = await loaded(tested);
+    const c = await loaded(numbered);
     expect(a.values.length).toBeGreaterThan(2);
     expect(a.rejects.length).toBeGreaterThan(5);
     expect(a).toEqual(b);
+    expect(a).toEqual(c);
   });
 
   it("still trims a cell with a space separator at an edge in a plain file", async () => {

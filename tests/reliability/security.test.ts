@@ -100,6 +100,7 @@ describe("identifiers from contracts are checked before they reach SQL", () => {
         hostile,
         {byColumn: new Map([['x"; drop table load_log; --', "c0"]]), synthetic: undefined},
         "2023-07-01 00:00:00",
+        {area: [], unit: [], metric: [], task: [], ambiguous: {area: [], unit: []}},
       ),
     ).toThrow(/refusing unsafe SQL identifier/);
     const warehouse = await Warehouse.open(":memory:");
