@@ -10,7 +10,7 @@ import {faultPointFromEnv} from "../faultPoint.ts";
 import {findSoffice} from "./findSoffice.ts";
 import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
-import {loadFile, TEMP_PREFIX, type LoadResult} from "./loadFile.ts";
+import {loadFile, TEMP_PREFIX, type Learnt, type LoadResult} from "./loadFile.ts";
 
 /**
  * Extensions taken from a folder (a file named on the command line is always tried): text, XLSX, legacy .xls/.et
@@ -125,6 +125,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     // load leaves behind is swept the same way.
     if (soffice !== undefined) profileDir = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     const results: LoadResult[] = [];
+    const learnt: Learnt = {ordered: new Map()};
     for (const [index, file] of files.entries()) {
       const shown = relative(options.cwd, file).startsWith("..") ? file : relative(options.cwd, file) || basename(file);
       const progress = (phase: string, rows?: number) =>
@@ -142,6 +143,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
               : {converter: {soffice, env: options.env, profileDir}}),
             now: options.now ?? (() => new Date()),
             progress,
+            learnt,
             ...(fault === undefined ? {} : {fault}),
           },
           file,
