@@ -59,14 +59,18 @@ export interface Registries {
 const textList = (xs: string[]) => `[${xs.map(lit).join(", ")}]::varchar[]`;
 
 /**
- * The position (0-based) of a value among distinct names, NULL when it is none of them: a cast to an ENUM of the
- * names, which DuckDB answers from a hash table. A lookup, not a join: the checks are then a projection of the staged
- * rows, which keeps their order (a streamed file's rows are numbered by it, see `StagedColumns.streamed`). Its cost
- * does not grow with the registry (1 M rows: 0.08–0.10 s for 10 to 160 names, 0.15 s for 2,000, where a
- * `list_position` over the names took 2.7 s; docs/performance.md, 2026-12-07 III).
+ * The position (0-based) of a value among names (the first of a repeated name), NULL when it is none of them: a cast
+ * to an ENUM of the names, which DuckDB answers from a hash table. A lookup, not a join: the checks are then a
+ * projection of the staged rows, which keeps their order (a streamed file's rows are numbered by it, see
+ * `StagedColumns.streamed`). Its cost does not grow with the registry (1 M rows: 0.08–0.10 s for 10 to 160 names,
+ * 0.15 s for 2,000, where a `list_position` over the names took 2.7 s; docs/performance.md, 2026-12-07 III).
  */
-const position = (names: string[], value: string) =>
-  names.length === 0 ? "null::integer" : `enum_code(try_cast(${value} as ENUM(${names.map(lit).join(", ")})))::integer`;
+const position = (names: string[], value: string) => {
+  // An ENUM refuses a repeated name.
+  const distinct = [...new Set(names)];
+  if (distinct.length === 0) return "null::integer";
+  return `enum_code(try_cast(${value} as ENUM(${distinct.map(lit).join(", ")})))::integer`;
+};
 
 /** A value looked up in a registry: the id beside the first entry of its name, NULL when it is none of them. */
 const lookup = (pairs: Array<[name: string, id: string]>, value: string) => {
@@ -91,7 +95,7 @@ const REFERENCE: Record<
     what: "not a unit of the plan's unit registry (its Chinese name or bizenv id)",
   },
   metric: {
-    id: (v, r) => `(case when ${position([...new Set(r.metric)], v)} is not null then ${v} end)`,
+    id: (v, r) => `(case when ${position(r.metric, v)} is not null then ${v} end)`,
     what: "not a metric of the catalog",
   },
   task: {
