@@ -1,8 +1,12 @@
 import {readFileSync} from "node:fs";
 import {FeedError} from "../errors.ts";
+import {numberText} from "./cellFormat.ts";
 import {CsvWriter} from "./csvWriter.ts";
 
-/** Text of an Arrow value: dates and timestamps as ISO (`YYYY-MM-DD HH:MM:SS`), big integers exactly. */
+/**
+ * Text of an Arrow value: dates and timestamps as ISO (`YYYY-MM-DD HH:MM:SS`), big integers exactly, floating-point
+ * numbers as a spreadsheet's are (cellFormat.ts `numberText`: beyond 2^53 in scientific notation).
+ */
 function arrowText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date)
@@ -10,7 +14,7 @@ function arrowText(value: unknown): string {
       .toISOString()
       .replace("T", " ")
       .replace(/\.000Z$|Z$/, "");
-  return String(value);
+  return typeof value === "number" ? numberText(value) : String(value);
 }
 
 /**

@@ -50,6 +50,25 @@ function firstSection(code: string): string {
   return code;
 }
 
+/**
+ * The text of a stored number: as JavaScript writes it (the shortest text that reads back the same number), except
+ * a number beyond 2^53 that needs more than 15 significant digits: a spreadsheet's double does not hold it to the
+ * unit (630104202203020123 is stored as 630104202203020160 and would be written 630104202203020200, digits the
+ * office never typed). Such a number is written in scientific notation (6.301042022030202e+17), so that an
+ * identifier column rejects it as an identifier turned into a number (rowMessages.ts SCIENTIFIC_ID) while a number
+ * column reads the same number. One of 15 significant digits or fewer (Excel keeps no more: 630102199001011000) is
+ * written in full, as Excel shows it, and an identifier column rejects it as cut (rowMessages.ts CUT_ID).
+ *
+ * @example numberText(630104202203020123) // "6.301042022030202e+17"
+ * @example numberText(630102199001011000) // "630102199001011000"
+ * @example numberText(1234567890123456) // "1234567890123456" (below 2^53: every digit kept)
+ */
+export function numberText(n: number): string {
+  const text = String(n);
+  if (!Number.isFinite(n) || Math.abs(n) <= Number.MAX_SAFE_INTEGER || /e/.test(text)) return text;
+  return text.replace(/^-/, "").replace(/0+$/, "").length > 15 ? n.toExponential() : text;
+}
+
 /** Days from Excel's day 0 (1899-12-30; 1904-01-01 in a 1904-date-system workbook) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 const DATE1904_OFFSET = 1462;
@@ -68,9 +87,9 @@ export function formattedNumber(serial: number, code: string | undefined, date19
   const format = formatKind(code);
   switch (format.kind) {
     case "general":
-      return String(serial);
+      return numberText(serial);
     case "number": {
-      const text = String(serial);
+      const text = numberText(serial);
       if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
       const decimals = text.split(".")[1]?.length ?? 0;
       return decimals >= format.decimals ? text : serial.toFixed(format.decimals);

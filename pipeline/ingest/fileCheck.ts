@@ -16,7 +16,7 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
-import {formattedNumber, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {formattedNumber, numberText, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
 import {
   findHeader,
   finishSkipped,
@@ -108,7 +108,7 @@ export function cellText(value: CellValue): string {
     if ("error" in v) return String(v.error);
     return JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === "number" ? numberText(value) : String(value);
 }
 
 /** What `explicitWorkbook` needs of JSZip (passed in: this module imports no ZIP library of its own). */

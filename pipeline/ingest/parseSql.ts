@@ -112,9 +112,14 @@ function zoned(v: string): string {
   return `(case when regexp_full_match(${v}, ${lit(ZONED_TIMESTAMP)}) then try_cast(regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 1) as timestamp) + to_minutes(${num(CHINA_OFFSET_MINUTES)} - ${minutes}) end)`;
 }
 
-/** Excel stores dates as days since 1899-12-30 (a number like 44620.375); only EXCEL_SERIAL_DAYS is believed. */
+/**
+ * Excel stores dates as days since 1899-12-30 (a number like 44620.375); only EXCEL_SERIAL_DAYS is believed. The
+ * time is rounded to the second, as the office shows it in a date-time format (parseText.ts `excelSerial`): a
+ * fraction of a day is rarely a whole number of seconds in binary (09:30 is 44621.39583333334, which reads as
+ * 09:29:59.999999 to the microsecond), and a serial exported as a General cell shows (44621.39583) is 0.29 s off.
+ */
 function excelSerial(v: string): string {
-  return `(case when regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') and try_cast(${v} as double) between ${num(EXCEL_SERIAL_DAYS.min)} and ${num(EXCEL_SERIAL_DAYS.max)} then timestamp '1899-12-30' + to_microseconds(cast(round(try_cast(${v} as double) * 86400000000) as bigint)) end)`;
+  return `(case when regexp_full_match(${v}, '\\d{5}(\\.\\d+)?') and try_cast(${v} as double) between ${num(EXCEL_SERIAL_DAYS.min)} and ${num(EXCEL_SERIAL_DAYS.max)} then timestamp '1899-12-30' + to_seconds(cast(round(try_cast(${v} as double) * 86400) as bigint)) end)`;
 }
 
 /** An elapsed time `H:MM[:SS]` (ELAPSED_TIME) in units of `seconds` seconds, or NULL. */

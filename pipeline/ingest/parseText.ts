@@ -220,12 +220,15 @@ function strptime(text: string, formats: readonly string[]): number | null {
   return null;
 }
 
-/** Excel serial dates: days since 1899-12-30 (44620.375), believed only between 1990 and 2100. */
+/**
+ * Excel serial dates: days since 1899-12-30 (44620.375), believed only between 1990 and 2100, the time rounded to
+ * the second as the office shows it (parseSql.ts `excelSerial`).
+ */
 function excelSerial(text: string): number | null {
   if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
   const n = Number(text);
   if (n < EXCEL_SERIAL_DAYS.min || n > EXCEL_SERIAL_DAYS.max) return null;
-  return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * MICROS_PER_DAY);
+  return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * 86_400) * 1_000_000;
 }
 
 const WHOLE = new RegExp(`^(?:${WHOLE_NUMBER})$`);

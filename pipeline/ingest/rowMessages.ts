@@ -31,7 +31,11 @@ export function isIdentifier(contract: {key: string[]}, column: IdentifierColumn
 /** Stands for the value in the messages below; checkSql splits on it to put the SQL value in its place. */
 export const VALUE = "\u0001";
 
-/** Identifiers Excel wrote in scientific notation (6.30102E+17): SQL regexp_full_match and JS alike. */
+/**
+ * Identifiers a spreadsheet wrote in scientific notation: Excel's CSV of a General cell (6.30102E+17), or the loader's
+ * text of a stored number beyond 2^53 (cellFormat.ts `numberText`: 6.301042022030202e+17). SQL regexp_full_match
+ * and JS alike.
+ */
 export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
 /** 16 digits or more ending in zeros with at most 15 before them: the shape of a number Excel cut to 15 digits. */
 export const LONG_ID = "[0-9]{16,}";
@@ -73,9 +77,9 @@ const KEEP_AS_TEXT = (column: string) =>
 /** The rejection messages the loader (checkSql.ts) and the browser check share, `VALUE` standing for the value. */
 export const MESSAGES = {
   scientificId: (column: string) =>
-    `${column} "${VALUE}" is an identifier Excel turned into a number in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
+    `${column} "${VALUE}" is an identifier a spreadsheet (Excel, WPS, LibreOffice) stored as a number and wrote in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
   cutId: (column: string) =>
-    `${column} "${VALUE}" is an identifier Excel turned into a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
+    `${column} "${VALUE}" is an identifier a spreadsheet (Excel, WPS, LibreOffice) stored as a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
   tooEarly: (column: string, earliest: string, feed: string) =>
     `${column} is before ${earliest}, the earliest date ${feed} accepts, found "${VALUE}"`,
   /** Added when the text has no four-digit year. */

@@ -19,7 +19,7 @@ import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
 import {cellsTrimmed, scanPlainCsv} from "./plainCsv.ts";
 import {transcodeParallel} from "./transcodeParallel.ts";
-import {lit} from "./sql.ts";
+import {ident, lit} from "./sql.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
 const MAX_COLUMNS = 1000;
@@ -89,13 +89,16 @@ export async function stageFile(
         `cannot read it as ${sniffed.format === "parquet" ? "Parquet" : "JSON lines"}: ${duckMessage(error)}`,
       );
     }
-    const columns = await warehouse.all<{column_name: string}>("select column_name from (describe raw0)");
+    const columns = await warehouse.all<{column_name: string; column_type: string}>(
+      "select column_name, column_type from (describe raw0)",
+    );
     const headers = columns.map((c) => c.column_name);
     if (headers.length > MAX_COLUMNS)
       throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
     // Positional names: the view's column list renames raw0's columns in order, whatever the file called them.
     const names = headers.map((_, i) => `c${i}`).join(", ");
-    await warehouse.run(`create temp view raw(${names}, _line) as select columns(*)::varchar, rowid + 1 from raw0`);
+    const texts = columns.map((c) => columnText(ident(c.column_name), c.column_type)).join(", ");
+    await warehouse.run(`create temp view raw(${names}, _line) as select ${texts}, rowid + 1 from raw0`);
     await warehouse.run(
       "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
     );
@@ -253,6 +256,18 @@ function findHeader(
     if (candidate.fields.length <= MAX_COLUMNS && isHeader(trimTrailingEmpty(candidate.fields))) return candidate;
   }
   return first;
+}
+
+/**
+ * The text of a Parquet or JSON column's value, as the checks read every cell. A floating-point number is written as
+ * a spreadsheet's is (cellFormat.ts `numberText`): a whole one without DuckDB's `.0` (pandas stores an integer
+ * column with a missing value as DOUBLE, and its ids must read 12, not 12.0), one beyond 2^53, which a double does
+ * not hold to the unit, in scientific notation, so an identifier column rejects it rather than store digits the
+ * file never had.
+ */
+function columnText(column: string, type: string): string {
+  if (type !== "DOUBLE" && type !== "FLOAT") return `${column}::varchar`;
+  return `(case when ${column} = trunc(${column}) and abs(${column}) <= 9007199254740991 then ${column}::bigint::varchar else ${column}::varchar end)`;
 }
 
 /**

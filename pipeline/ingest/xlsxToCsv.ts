@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
-import {formattedNumber, serialOf, wallClockText, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {formattedNumber, numberText, serialOf, wallClockText, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
 import {hiddenRows} from "./hiddenRows.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {
@@ -52,7 +52,7 @@ function formattedCellText(value: ExcelJS.CellValue, numFmt: string | undefined,
     if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
     return JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === "number" ? numberText(value) : String(value);
 }
 
 /** A row's cells as text, by column (1-based in ExcelJS, 0-based here), each read through its number format. */

@@ -89,5 +89,10 @@ describe("personal data in feed files", () => {
     expect(scrubPersonalNumbers("SU-2022-000123 2022-03-01 09:30 cost 1200")).toBe(
       "SU-2022-000123 2022-03-01 09:30 cost 1200",
     );
+    // An identity number a workbook stored as a number, in the scientific notation the loader writes it in; Excel's
+    // six digits (6.30102E+17) and an ordinary large number keep theirs.
+    expect(scrubPersonalNumbers('id "6.301021990010112e+17" or 6.30102199001011e+17, 6.30102E+17, 1.5e+20')).toBe(
+      'id "[removed]" or [removed], 6.30102E+17, 1.5e+20',
+    );
   });
 });

@@ -2,7 +2,7 @@
 // the loader writes for it: the loader's parseSql and the browser's parseText must agree on every one.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {formatKind, formattedNumber, shiftDecimal} from "../../pipeline/ingest/cellFormat.ts";
+import {formatKind, formattedNumber, numberText, shiftDecimal} from "../../pipeline/ingest/cellFormat.ts";
 import {parseSql} from "../../pipeline/ingest/parseSql.ts";
 import {parseText, formatWallClock} from "../../pipeline/ingest/parseText.ts";
 
@@ -79,6 +79,22 @@ async function loader(type: "double" | "month", value: string, options: Paramete
   const out = reader.getRowObjectsJson()[0]!.out;
   return out === null ? null : type === "double" ? Number(out) : String(out);
 }
+
+describe("numberText: no digit a double does not hold", () => {
+  it("writes a number beyond 2^53 with more than 15 significant digits in scientific notation, any other as is", () => {
+    expect(numberText(Number("630104202203020123"))).toBe("6.301042022030202e+17");
+    expect(numberText(-Number("630104202203020123"))).toBe("-6.301042022030202e+17");
+    expect(numberText(Number("9007199254740993"))).toBe("9.007199254740992e+15");
+    expect(numberText(630102199001011000)).toBe("630102199001011000");
+    expect(numberText(Number.MAX_SAFE_INTEGER)).toBe("9007199254740991");
+    expect(numberText(1234567890123456)).toBe("1234567890123456");
+    expect(numberText(44621.39583333334)).toBe("44621.39583333334");
+    expect(numberText(1e21)).toBe("1e+21");
+    // The same in a formatted cell: 0 decimals would show the invented digits.
+    expect(formattedNumber(Number("630104202203020123"), "0", false)).toBe("6.301042022030202e+17");
+    expect(formattedNumber(Number("630104202203020123"), undefined, false)).toBe("6.301042022030202e+17");
+  });
+});
 
 describe("a column reads the cell's text in its unit, the loader and the browser alike", () => {
   it.each([

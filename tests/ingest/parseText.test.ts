@@ -141,6 +141,10 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "20220305",
     "44620.375",
     "44620",
+    // 09:30 and 16:45 as a double holds them and as a General cell shows them: both on the second.
+    "44621.39583333334",
+    "44621.39583",
+    "44622.69792",
     "2022-03-05 24:00:00",
     "2022-03-05 24:30:00",
     "2022-03-05 09:30:60",
