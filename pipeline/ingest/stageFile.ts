@@ -19,7 +19,7 @@ import {readHtmlToCsv} from "./htmlToCsv.ts";
 import {readArrowToCsv} from "./arrowToCsv.ts";
 import {cellsTrimmed, scanPlainCsv} from "./plainCsv.ts";
 import {transcodeParallel} from "./transcodeParallel.ts";
-import {ident, lit} from "./sql.ts";
+import {lit} from "./sql.ts";
 
 /** A file has at most this many columns; wider headers are refused before DuckDB sees them. */
 const MAX_COLUMNS = 1000;
@@ -95,10 +95,13 @@ export async function stageFile(
     const headers = columns.map((c) => c.column_name);
     if (headers.length > MAX_COLUMNS)
       throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
-    // Positional names: the view's column list renames raw0's columns in order, whatever the file called them.
-    const names = headers.map((_, i) => `c${i}`).join(", ");
-    const texts = columns.map((c) => columnText(ident(c.column_name), c.column_type)).join(", ");
-    await warehouse.run(`create temp view raw(${names}, _line) as select ${texts}, rowid + 1 from raw0`);
+    // Positional names: the alias's column list renames raw0's columns in order, whatever the file called them
+    // (a header is never spliced into SQL); each column's text then follows its type.
+    const names = headers.map((_, i) => `c${i}`);
+    const texts = columns.map((c, i) => columnText(names[i]!, c.column_type)).join(", ");
+    await warehouse.run(
+      `create temp view raw(${names.join(", ")}, _line) as select ${texts}, rowid + 1 from raw0 as t(${names.join(", ")})`,
+    );
     await warehouse.run(
       "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
     );
