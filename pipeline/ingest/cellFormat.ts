@@ -118,6 +118,54 @@ export function serialOf(date: Date, date1904: boolean): number {
   return date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
 }
 
+/** A cell element, whole (`<c …>…</c>`, any namespace prefix; a self-closing `<c …/>` has no value). */
+const CELL = /<((?:\w+:)?)c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/\1c>/g;
+/** The `t="d"` attribute of an ISO 8601 date cell. */
+const DATE_TYPE = /\st=(["'])d\1/;
+/** An ISO 8601 date cell's value: a date with an optional time (a zone suffix is dropped), or a time of day. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * A worksheet's ISO 8601 date cells (`<c t="d"><v>2022-03-01T09:30:00</v></c>`, as openpyxl writes dates with
+ * `iso_dates` and other programs may) rewritten as the serial numbers Excel stores (`<c><v>44621.395833333336</v>`):
+ * ExcelJS, the loader's reader and the browser's, takes a `t="d"` value for a number, so 2022-03-01T09:30 was read as
+ * 2022, day 2022 of 1900 (1905-07-14) in a date-formatted cell. The value is a wall-clock time, as Excel keeps it (a
+ * zone suffix is dropped, as Excel drops it); a value that is no ISO date (2022-02-30) becomes a text cell
+ * (`t="str"`), which the column's rules reject quoting it. `xml` must hold whole cells: the streaming caller cuts
+ * its text before a cell or row tag.
+ *
+ * @example isoDateCellsAsSerials('<c r="C2" s="1" t="d"><v>2022-03-01T09:30:00</v></c>', false)
+ * // '<c r="C2" s="1"><v>44621.39583333333</v></c>'
+ */
+export function isoDateCellsAsSerials(xml: string, date1904: boolean): string {
+  if (!xml.includes('t="d"') && !xml.includes("t='d'")) return xml;
+  return xml.replace(CELL, (cell: string, prefix: string, attributes: string, content: string) => {
+    if (!DATE_TYPE.test(attributes)) return cell;
+    const value = new RegExp(`<${prefix}v>([^<]*)</${prefix}v>`).exec(content);
+    if (!value) return cell;
+    const serial = isoSerial(value[1]!.trim(), date1904);
+    // Not an ISO date: kept as its text (t="str"), which the column's rules reject saying what it is.
+    if (serial === null) return `<${prefix}c${attributes.replace(DATE_TYPE, ' t="str"')}>${content}</${prefix}c>`;
+    const stored = content.replace(value[0], `<${prefix}v>${numberText(serial)}</${prefix}v>`);
+    return `<${prefix}c${attributes.replace(DATE_TYPE, "")}>${stored}</${prefix}c>`;
+  });
+}
+
+/** The serial of an ISO 8601 date, date-time or time of day (wall clock), or null for any other text. */
+function isoSerial(text: string, date1904: boolean): number | null {
+  const time = ISO_TIME.exec(text);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86_400;
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4] ?? 0, m[5] ?? 0, m[6] ?? 0].map(Number) as number[];
+  const ms = Date.UTC(y!, mo! - 1, d!, h!, mi!) + sec! * 1000;
+  const date = new Date(ms);
+  // Not a calendar date (2022-02-30) or time (25:00): no serial.
+  if (date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d! || h! > 23 || mi! > 59 || sec! >= 60) return null;
+  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
+}
+
 /** A date ExcelJS read (Excel keeps wall-clock times without a zone; ExcelJS reads them as UTC) as text. */
 export function wallClockText(value: Date): string {
   const iso = value.toISOString();

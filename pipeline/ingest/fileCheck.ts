@@ -16,7 +16,7 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
-import {formattedNumber, numberText, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {formattedNumber, isoDateCellsAsSerials, numberText, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
 import {
   findHeader,
   finishSkipped,
@@ -114,6 +114,8 @@ export function cellText(value: CellValue): string {
 /** What `explicitWorkbook` needs of JSZip (passed in: this module imports no ZIP library of its own). */
 export interface ZipLibrary {
   loadAsync(data: Uint8Array): Promise<{
+    /** Every entry of the archive by name (JSZip's `files`). */
+    files?: Record<string, unknown>;
     file(name: string): {async(type: "string"): Promise<string>} | null;
     file(name: string, data: string): unknown;
     generateAsync(options: {type: "uint8array"}): Promise<Uint8Array>;
@@ -125,7 +127,8 @@ export interface ZipLibrary {
  * that the File check reads its cells as the loader does (xlsxToCsv.ts tells its streaming reader the same two
  * things): `date1904="true"` (as LibreOffice and POI write it; ExcelJS takes only `"1"`) becomes `"1"`, and the
  * Chinese locale's built-in number formats its cells use (ids 27–58, ZH_CN_BUILTIN_FORMATS, which ExcelJS does not
- * know: such a date shows as a bare serial) are written into styles.xml. The same bytes when neither is needed.
+ * know: such a date shows as a bare serial) are written into styles.xml, and ISO 8601 date cells (`t="d"`) become the
+ * serials ExcelJS reads (cellFormat.ts `isoDateCellsAsSerials`). The same bytes when none is needed.
  */
 export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary): Promise<Uint8Array> {
   const zip = await zipLibrary.loadAsync(bytes);
@@ -146,6 +149,17 @@ export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary
     const fixed = withBuiltinFormats(styles);
     if (fixed !== styles) {
       zip.file("xl/styles.xml", fixed);
+      changed = true;
+    }
+  }
+  // ISO 8601 date cells (t="d") as the serials ExcelJS reads, as the loader's streaming reader does.
+  const date1904 = book !== undefined && /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=(["'])(1|true)\1/.test(book);
+  for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const sheet = await zip.file(name)?.async("string");
+    if (sheet === undefined) continue;
+    const fixed = isoDateCellsAsSerials(sheet, date1904);
+    if (fixed !== sheet) {
+      zip.file(name, fixed);
       changed = true;
     }
   }

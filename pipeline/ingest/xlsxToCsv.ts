@@ -3,7 +3,14 @@ import type ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
-import {formattedNumber, numberText, serialOf, wallClockText, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {
+  formattedNumber,
+  isoDateCellsAsSerials,
+  numberText,
+  serialOf,
+  wallClockText,
+  ZH_CN_BUILTIN_FORMATS,
+} from "./cellFormat.ts";
 import {hiddenRows} from "./hiddenRows.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {
@@ -239,9 +246,35 @@ export async function* worksheets(
     state?: string;
   }>) {
     const hidden = () => hiddenRows(open(p));
-    for (const {eventType, value} of reader._parseWorksheet(open(p) as AsyncIterable<string>, String(number(p.name))))
+    const cells = withSerialDates(open(p) as AsyncIterable<string>, date1904);
+    for (const {eventType, value} of reader._parseWorksheet(cells, String(number(p.name))))
       if (eventType === "worksheet") yield {sheet: value, name, state: state ?? "visible", hidden, date1904};
   }
+}
+
+/**
+ * A sheet's text with its ISO 8601 date cells as serials (cellFormat.ts `isoDateCellsAsSerials`), passed on in pieces
+ * that end before a cell or row tag, so that no cell is cut in two. `<` is always markup in XML, so a tag found is a
+ * tag, never text.
+ */
+async function* withSerialDates(text: AsyncIterable<string>, date1904: boolean): AsyncGenerator<string> {
+  let pending = "";
+  for await (const chunk of text) {
+    pending += chunk;
+    const cut = lastCellOrRowStart(pending);
+    if (cut <= 0) continue;
+    yield isoDateCellsAsSerials(pending.slice(0, cut), date1904);
+    pending = pending.slice(cut);
+  }
+  if (pending) yield isoDateCellsAsSerials(pending, date1904);
+}
+
+/** Where the last `<c …>`, `<row …>` or `</row>` tag (any namespace prefix; never `</c>`) starts in `text`, or -1. */
+function lastCellOrRowStart(text: string): number {
+  for (let at = text.lastIndexOf("<"); at !== -1; at = at === 0 ? -1 : text.lastIndexOf("<", at - 1)) {
+    if (/^<(?:(?:\w+:)?c[\s/>]|\/?(?:\w+:)?row[\s/>])/.test(text.slice(at, at + 40))) return at;
+  }
+  return -1;
 }
 
 /** A small part's whole text (the workbook's sheet list). */

@@ -2,7 +2,13 @@
 // the loader writes for it: the loader's parseSql and the browser's parseText must agree on every one.
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {formatKind, formattedNumber, numberText, shiftDecimal} from "../../pipeline/ingest/cellFormat.ts";
+import {
+  formatKind,
+  formattedNumber,
+  isoDateCellsAsSerials,
+  numberText,
+  shiftDecimal,
+} from "../../pipeline/ingest/cellFormat.ts";
 import {parseSql} from "../../pipeline/ingest/parseSql.ts";
 import {parseText, formatWallClock} from "../../pipeline/ingest/parseText.ts";
 
@@ -93,6 +99,34 @@ describe("numberText: no digit a double does not hold", () => {
     // The same in a formatted cell: 0 decimals would show the invented digits.
     expect(formattedNumber(Number("630104202203020123"), "0", false)).toBe("6.301042022030202e+17");
     expect(formattedNumber(Number("630104202203020123"), undefined, false)).toBe("6.301042022030202e+17");
+  });
+});
+
+describe("isoDateCellsAsSerials: ISO 8601 date cells as the serials ExcelJS reads", () => {
+  const serialIn = (xml: string) => Number(/<(?:\w+:)?v>([^<]*)</.exec(xml)![1]);
+  it("turns a t=\"d\" cell's date, date-time or time of day into Excel's serial, and leaves every other cell alone", () => {
+    const out = isoDateCellsAsSerials('<c r="C2" s="1" t="d"><v>2022-03-01T09:30:00</v></c>', false);
+    expect(out).toMatch(/^<c r="C2" s="1"><v>[0-9.]+<\/v><\/c>$/);
+    // 09:30 on 2022-03-01 is 44621.395833…; to the millisecond, as the reader rounds it.
+    expect(Math.round(serialIn(out) * 86_400_000)).toBe(Math.round((44621 + 9.5 / 24) * 86_400_000));
+    expect(serialIn(isoDateCellsAsSerials('<c r="C2" t="d"><v>2022-03-01</v></c>', false))).toBe(44621);
+    expect(serialIn(isoDateCellsAsSerials('<c r="C2" t="d"><v>2022-03-01</v></c>', true))).toBe(44621 - 1462);
+    // A zone is dropped, as Excel drops it; seconds and their fraction are kept; a prefix and single quotes are read.
+    expect(serialIn(isoDateCellsAsSerials('<c r="C2" t="d"><v>2022-03-01T09:30:00.5Z</v></c>', false))).toBeCloseTo(
+      44621 + (9.5 * 3600 + 0.5) / 86_400,
+      9,
+    );
+    const prefixed = isoDateCellsAsSerials("<x:c r='C2' t='d' s='3'><x:v>09:30:00</x:v></x:c>", false);
+    expect(prefixed).toBe("<x:c r='C2' s='3'><x:v>0.3958333333333333</x:v></x:c>");
+    const others = '<c r="A2" t="inlineStr"><is><t>t="d"</t></is></c><c r="B2"/><c r="D2" s="1"><v>44621.5</v></c>';
+    expect(isoDateCellsAsSerials(others, false)).toBe(others);
+  });
+
+  it('keeps a t="d" value that is no date as text, to be rejected quoting it', () => {
+    for (const bad of ["2022-02-30", "2022-03-01T25:00:00", "yesterday"])
+      expect(isoDateCellsAsSerials(`<c r="C2" s="1" t="d"><v>${bad}</v></c>`, false)).toBe(
+        `<c r="C2" s="1" t="str"><v>${bad}</v></c>`,
+      );
   });
 });
 

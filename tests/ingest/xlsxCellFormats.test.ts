@@ -31,7 +31,10 @@ async function loaderAndBrowserCells(path: string): Promise<{loader: string[][];
   const recognize = (headers: string[]) => recognizeFeed(headers, contracts);
   const csv = `${path}.staged.csv`;
   await readXlsxToCsv(path, path, csv, recognize);
-  const staged = Papa.parse<string[]>(readFileSync(csv, "utf8"), {skipEmptyLines: true}).data.slice(1);
+  // In line order: the staged CSV's first column (the reader writes the rows it held while finding the header later).
+  const staged = Papa.parse<string[]>(readFileSync(csv, "utf8"), {skipEmptyLines: true})
+    .data.slice(1)
+    .sort((a, b) => Number(a[0]) - Number(b[0]));
   const read = new ExcelJS.Workbook();
   await read.xlsx.load((await explicitWorkbook(new Uint8Array(readFileSync(path)), JSZip)) as never);
   const sheet = readWorkbook(read as never, recognize);
@@ -301,5 +304,59 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
       {line: 5, column_name: "applied_at", value: null, rule: "required"},
       {line: 5, column_name: "applied_at", value: "12:00:00", rule: "time_without_date"},
     ]);
+  });
+});
+
+describe('ISO 8601 date cells (t="d", as openpyxl writes dates with iso_dates)', () => {
+  let wh: TempWarehouse;
+  beforeAll(() => {
+    wh = tempWarehouse();
+  });
+  afterAll(() => wh.remove());
+
+  it("loads them as the dates they are, in the loader and the file check alike, never day 2022 of 1900", async () => {
+    // ExcelJS took 2022-03-01T09:30:00 for the number 2022, a date of 1905 in a date-formatted cell. Enough rows that
+    // the loader's streaming reader gets the sheet in many pieces, cells cut between them.
+    const minutes = (i: number) => new Date(Date.UTC(2022, 2, 1, 9, 30) + i * 60_000).toISOString().slice(0, 19);
+    const rows: RawCell[][] = [["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数", "费用（元）"]];
+    const n = 3000;
+    for (let i = 0; i < n; i++)
+      rows.push([`D-${i}`, "城东区", {d: minutes(i), s: 1}, {d: `${minutes(i + 24 * 60)}Z`, s: 1}, "online", 2, 0]);
+    // A date-only cell without a date format (a bare serial), and a value that is no date.
+    rows.push(["D-day", "城东区", {d: "2022-03-05"}, null, "online", 2, 0]);
+    rows.push(["D-bad", "城东区", {d: "2022-02-30", s: 1}, null, "online", 2, 0]);
+    const path = join(dir, "iso-dates.xlsx");
+    await writeRawXlsx(path, {
+      sheets: [{name: "Sheet1", rows}],
+      numFmts: [{id: 164, code: "yyyy-mm-dd hh:mm"}],
+      cellXfs: [164],
+    });
+    expect(readFileSync(path).length).toBeGreaterThan(0);
+
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: n + 2, rows_loaded: n + 1, rows_rejected: 1});
+    const loaded = await wh.query<{case_id: string; applied_at: string; completed_at: string | null}>(
+      "select case_id, applied_at::varchar as applied_at, completed_at::varchar as completed_at from feed_startup_cases order by _line",
+    );
+    const text = (iso: string) => iso.replace("T", " ");
+    expect(loaded.length).toBe(n + 1);
+    loaded.slice(0, n).forEach((row, i) =>
+      expect(row, `row ${i}`).toEqual({
+        case_id: `D-${i}`,
+        applied_at: text(minutes(i)),
+        completed_at: text(minutes(i + 1440)),
+      }),
+    );
+    expect(loaded[n]).toEqual({case_id: "D-day", applied_at: "2022-03-05 00:00:00", completed_at: null});
+    const [bad] = await wh.query<{line: number; column_name: string; rule: string; message: string}>(
+      "select line::integer as line, column_name, rule, message from load_rejects where load_id = $1",
+      [result!.load_id],
+    );
+    expect(bad).toMatchObject({line: n + 3, column_name: "applied_at", rule: "type"});
+    expect(bad!.message).toContain('"2022-02-30"');
+
+    const {loader, browser} = await loaderAndBrowserCells(path);
+    expect(browser).toEqual(loader);
+    expect(loader[0]!.slice(2, 4)).toEqual(["2022-03-01 09:30:00", "2022-03-02 09:30:00"]);
   });
 });
