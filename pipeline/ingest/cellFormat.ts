@@ -166,9 +166,13 @@ function isoSerial(text: string, date1904: boolean): number | null {
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
 }
 
-/** A date ExcelJS read (Excel keeps wall-clock times without a zone; ExcelJS reads them as UTC) as text. */
+/**
+ * A date ExcelJS read (Excel keeps wall-clock times without a zone; ExcelJS reads them as UTC) as text, to the
+ * nearest second as a date-time format shows it: 09:30 stored as 44621.3958333 (09:29:59.997) reads 09:30:00, as a
+ * serial in a General cell does (parseSql.ts `excelSerial`).
+ */
 export function wallClockText(value: Date): string {
-  const iso = value.toISOString();
+  const iso = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 

@@ -16,7 +16,14 @@ import {
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
-import {formattedNumber, isoDateCellsAsSerials, numberText, serialOf, ZH_CN_BUILTIN_FORMATS} from "./cellFormat.ts";
+import {
+  formattedNumber,
+  isoDateCellsAsSerials,
+  numberText,
+  serialOf,
+  wallClockText,
+  ZH_CN_BUILTIN_FORMATS,
+} from "./cellFormat.ts";
 import {
   findHeader,
   finishSkipped,
@@ -93,10 +100,7 @@ export type CellValue = unknown;
  */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  }
+  if (value instanceof Date) return wallClockText(value);
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) return (v.richText as Array<{text: string}>).map((r) => r.text).join("");

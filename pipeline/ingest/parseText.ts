@@ -193,7 +193,8 @@ function castTimestamp(text: string): number | null {
 
 /**
  * try_strptime(text, formats): the first format that reads the whole text (trailing spaces allowed). %Y takes up
- * to four digits, %m %d %H %M %S one or two; a space in the format matches any run of white space.
+ * to four digits, %m %d %H %M %S one or two, each as many as there are and none given back (DuckDB's reading); a
+ * space in the format matches any run of white space.
  */
 function strptime(text: string, formats: readonly string[]): number | null {
   for (const format of formats) {
@@ -204,7 +205,9 @@ function strptime(text: string, formats: readonly string[]): number | null {
       if (ch === "%") {
         const f = format[++i]!;
         fields.push(f);
-        pattern += f === "Y" ? "(\\d{1,4})" : "(\\d{1,2})";
+        // Greedy and never given back, as DuckDB reads a field: "44621" is no %Y%m%d (4462, 1, then nothing), where
+        // a backtracking match would read 0446-02-01. (?=(…))\n is an atomic group in JavaScript.
+        pattern += `(?=(\\d{1,${f === "Y" ? 4 : 2}}))\\${fields.length}`;
       } else if (ch === " ") pattern += "\\s*";
       else pattern += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     }

@@ -36,11 +36,12 @@ export const FOOTER_FIRST_CODE_POINTS: readonly number[] = [...new Set(FOOTER_LA
 /**
  * Phone and identity numbers in free text, for RE2 (DuckDB) and JS alike: mobile numbers (139 1234 5678, with or
  * without spaces or hyphens), landlines with an area code (0971-1234567), 18-digit resident identity numbers (the
- * last may be X) and the old 15-digit ones, and such a number as a spreadsheet's double writes it in scientific
- * notation with 15 or more significant digits (6.301021990010112e+17, cellFormat.ts `numberText`).
+ * last may be X) and the old 15-digit ones, and such a number in scientific notation with 11 or more significant
+ * digits, enough to hold a region code and a birth date (6.301021990010112e+17 as `numberText` writes a double,
+ * 1.1010119900307e+17 as DuckDB does); Excel's six digits (6.30102E+17) are left.
  */
 export const PERSONAL_NUMBER_PATTERN =
-  "\\b(?:1[3-9][0-9](?:[- ]?[0-9]{4}){2}|0[0-9]{2,3}-[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15}|[0-9][.][0-9]{14,16}[eE][+]?1[4-7])\\b";
+  "\\b(?:1[3-9][0-9](?:[- ]?[0-9]{4}){2}|0[0-9]{2,3}-[0-9]{7,8}|[0-9]{17}[0-9Xx]|[0-9]{15}|[0-9][.][0-9]{10,16}[eE][+]?1[4-7])\\b";
 
 /** What a scrubbed number becomes. */
 export const SCRUBBED = "[removed]";

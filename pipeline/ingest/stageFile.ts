@@ -264,13 +264,31 @@ function findHeader(
 /**
  * The text of a Parquet or JSON column's value, as the checks read every cell. A floating-point number is written as
  * a spreadsheet's is (cellFormat.ts `numberText`): a whole one without DuckDB's `.0` (pandas stores an integer
- * column with a missing value as DOUBLE, and its ids must read 12, not 12.0), one beyond 2^53, which a double does
- * not hold to the unit, in scientific notation, so an identifier column rejects it rather than store digits the
- * file never had.
+ * column with a missing value as DOUBLE, and its ids must read 12, not 12.0); one beyond what the type holds to the
+ * unit (2^53 for a DOUBLE, 2^24 for a FLOAT) in scientific notation when it has more significant digits than the
+ * type keeps (15, 7), so an identifier column rejects it rather than store digits the file never had, and in full
+ * otherwise (630102199001011000: rejected as cut, its digits withheld as an identity number's).
  */
-function columnText(column: string, type: string): string {
-  if (type !== "DOUBLE" && type !== "FLOAT") return `${column}::varchar`;
-  return `(case when ${column} = trunc(${column}) and abs(${column}) <= 9007199254740991 then ${column}::bigint::varchar else ${column}::varchar end)`;
+export function columnText(column: string, type: string): string {
+  if (type === "DOUBLE") return floatText(column, 9007199254740991, 15);
+  if (type === "FLOAT") return floatText(column, 16777215, 7);
+  return `${column}::varchar`;
+}
+
+/** `columnText` of a floating-point column: `exact` the largest integer it holds to the unit, `digits` it keeps. */
+function floatText(x: string, exact: number, digits: number): string {
+  // DuckDB writes the shortest digits that read back the same number: 9123456789012344.0 below 1e16,
+  // 1.1010119900307e+17 from there on.
+  const shown = `${x}::varchar`;
+  const significant = `rtrim(replace(regexp_extract(${shown}, '^-?([0-9.]+)', 1), '.', ''), '0')`;
+  const exponent = `(case when contains(${shown}, 'e') then cast(regexp_extract(${shown}, 'e[+]?([0-9]+)$', 1) as integer) else length(regexp_extract(${shown}, '^-?([0-9]+)', 1)) - 1 end)`;
+  const sign = `(case when ${x} < 0 then '-' else '' end)`;
+  const scientific = `${sign} || left(${significant}, 1) || (case when length(${significant}) > 1 then '.' || substr(${significant}, 2) else '' end) || 'e+' || ${exponent}::varchar`;
+  const full = `${sign} || ${significant} || repeat('0', ${exponent} + 1 - length(${significant}))`;
+  return `(case when not isfinite(${x}) or ${x} <> trunc(${x}) then ${shown}
+    when abs(${x}) <= ${exact} then ${x}::bigint::varchar
+    when abs(${x}) >= 1e21 or length(${significant}) > ${digits} then ${scientific}
+    else ${full} end)`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   shiftDecimal,
 } from "../../pipeline/ingest/cellFormat.ts";
 import {parseSql} from "../../pipeline/ingest/parseSql.ts";
+import {columnText} from "../../pipeline/ingest/stageFile.ts";
 import {parseText, formatWallClock} from "../../pipeline/ingest/parseText.ts";
 
 describe("formatKind", () => {
@@ -86,6 +87,14 @@ async function loader(type: "double" | "month", value: string, options: Paramete
   return out === null ? null : type === "double" ? Number(out) : String(out);
 }
 
+describe("a date cell reads to the nearest second, as a date-time format shows it", () => {
+  it("reads 09:30 stored a hair early (44621.3958333, 09:29:59.997) as 09:30:00, never 09:29:59", () => {
+    expect(formattedNumber(44621.3958333, "yyyy-mm-dd hh:mm:ss", false)).toBe("2022-03-01 09:30:00");
+    expect(formattedNumber(44621.3958333, "yyyy-mm-dd hh:mm", false)).toBe("2022-03-01 09:30:00");
+    expect(formattedNumber(44621.99999999, "yyyy-mm-dd", false)).toBe("2022-03-02");
+  });
+});
+
 describe("numberText: no digit a double does not hold", () => {
   it("writes a number beyond 2^53 with more than 15 significant digits in scientific notation, any other as is", () => {
     expect(numberText(Number("630104202203020123"))).toBe("6.301042022030202e+17");
@@ -99,6 +108,43 @@ describe("numberText: no digit a double does not hold", () => {
     // The same in a formatted cell: 0 decimals would show the invented digits.
     expect(formattedNumber(Number("630104202203020123"), "0", false)).toBe("6.301042022030202e+17");
     expect(formattedNumber(Number("630104202203020123"), undefined, false)).toBe("6.301042022030202e+17");
+  });
+});
+
+describe("a Parquet double's text (stageFile.ts columnText) is numberText's", () => {
+  it("writes every whole double as a workbook's number is written, digit for digit", async () => {
+    const values = [
+      "0",
+      "-0.0",
+      "12",
+      "-12",
+      "123456789012345",
+      "9007199254740991",
+      "9007199254740992",
+      "9123456789012345",
+      "630104202203020123",
+      "-630104202203020123",
+      "630102199001011000",
+      "110101199003070000",
+      "4.5e15",
+      "1e16",
+      "1e20",
+      "1e21",
+      "1.5e22",
+      "1e300",
+      "12.5",
+      "0.1",
+    ];
+    const duck = await DuckDBInstance.create(":memory:");
+    const connection = await duck.connect();
+    const rows = (
+      await connection.runAndReadAll(
+        `select v, ${columnText("x", "DOUBLE")} as t from (values ${values.map((v) => `('${v}', ${v}::double)`).join(", ")}) t(v, x)`,
+      )
+    ).getRows() as Array<[string, string]>;
+    connection.closeSync();
+    duck.closeSync();
+    expect(rows.map(([, t]) => t)).toEqual(values.map((v) => numberText(Number(v))));
   });
 });
 
