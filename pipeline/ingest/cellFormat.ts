@@ -69,6 +69,14 @@ export function numberText(n: number): string {
   return text.replace(/^-/, "").replace(/0+$/, "").length > 15 ? n.toExponential() : text;
 }
 
+/**
+ * Whether a workbook's `xl/workbook.xml` counts dates from 1904 (Excel for Mac): `date1904="1"`, or `"true"` as
+ * LibreOffice and POI write it (ExcelJS takes only `"1"`), in either quotes.
+ */
+export function declaresDate1904(workbookXml: string): boolean {
+  return /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=(["'])(1|true)\1/.test(workbookXml);
+}
+
 /** Days from Excel's day 0 (1899-12-30; 1904-01-01 in a 1904-date-system workbook) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25569;
 const DATE1904_OFFSET = 1462;
@@ -122,6 +130,8 @@ export function serialOf(date: Date, date1904: boolean): number {
 const CELL = /<((?:\w+:)?)c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/\1c>/g;
 /** The `t="d"` attribute of an ISO 8601 date cell. */
 const DATE_TYPE = /\st=(["'])d\1/;
+/** A cell's stored value (`<v>…</v>`, any namespace prefix). */
+const CELL_VALUE = /<((?:\w+:)?)v>([^<]*)<\/\1v>/;
 /** An ISO 8601 date cell's value: a date with an optional time (a zone suffix is dropped), or a time of day. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
@@ -142,12 +152,12 @@ export function isoDateCellsAsSerials(xml: string, date1904: boolean): string {
   if (!xml.includes('t="d"') && !xml.includes("t='d'")) return xml;
   return xml.replace(CELL, (cell: string, prefix: string, attributes: string, content: string) => {
     if (!DATE_TYPE.test(attributes)) return cell;
-    const value = new RegExp(`<${prefix}v>([^<]*)</${prefix}v>`).exec(content);
+    const value = CELL_VALUE.exec(content);
     if (!value) return cell;
-    const serial = isoSerial(value[1]!.trim(), date1904);
+    const serial = isoSerial(value[2]!.trim(), date1904);
     // Not an ISO date: kept as its text (t="str"), which the column's rules reject saying what it is.
     if (serial === null) return `<${prefix}c${attributes.replace(DATE_TYPE, ' t="str"')}>${content}</${prefix}c>`;
-    const stored = content.replace(value[0], `<${prefix}v>${numberText(serial)}</${prefix}v>`);
+    const stored = content.replace(value[0], `<${value[1]}v>${numberText(serial)}</${value[1]}v>`);
     return `<${prefix}c${attributes.replace(DATE_TYPE, "")}>${stored}</${prefix}c>`;
   });
 }

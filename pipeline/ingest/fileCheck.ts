@@ -17,6 +17,7 @@ import {
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import {
+  declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
   numberText,
@@ -157,7 +158,7 @@ export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary
     }
   }
   // ISO 8601 date cells (t="d") as the serials ExcelJS reads, as the loader's streaming reader does.
-  const date1904 = book !== undefined && /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=(["'])(1|true)\1/.test(book);
+  const date1904 = book !== undefined && declaresDate1904(book);
   for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
     const sheet = await zip.file(name)?.async("string");
     if (sheet === undefined) continue;

@@ -4,6 +4,7 @@ import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
 import {
+  declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
   numberText,
@@ -216,9 +217,7 @@ export async function* worksheets(
   if (rels) await reader._parseRels(open(rels));
   if (book) await reader._parseWorkbook(open(book));
   // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true" (and XML allows single quotes).
-  const date1904 = book
-    ? /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=(["'])(1|true)\1/.test(await partText(open(book)))
-    : false;
+  const date1904 = book ? declaresDate1904(await partText(open(book))) : false;
   reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
   if (strings) for await (const _ of reader._parseSharedStrings(open(strings))) void _;
   if (styles) await reader._parseStyles(open(styles));
