@@ -1,6 +1,7 @@
 import {
   CUT_ID,
   CUT_ID_ALWAYS_LENGTH,
+  DECIMAL_ID,
   FRACTION_PATTERN,
   isIdentifier,
   LONG_ID,
@@ -395,6 +396,10 @@ function ruleChecks(
       check(
         `case when contains(${v(c)}, 'e') or contains(${v(c)}, 'E') then regexp_full_match(${v(c)}, ${lit(SCIENTIFIC_ID)}) else false end`,
         err(c, "identifier", v(c), message(MESSAGES.scientificId(c.name), v(c))),
+      );
+      check(
+        `case when contains(${v(c)}, '.') then regexp_full_match(${v(c)}, ${lit(DECIMAL_ID)}) else false end`,
+        err(c, "identifier", v(c), message(MESSAGES.decimalId(c.name), v(c))),
       );
       // A 16- or 17-digit value ending in zeros is real when the file's column kept another long value whole
       // (rowMessages.ts `isCutId`): one uncorrelated scalar subquery per column, computed once.

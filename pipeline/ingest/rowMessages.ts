@@ -37,6 +37,12 @@ export const VALUE = "\u0001";
  * and JS alike.
  */
 export const SCIENTIFIC_ID = "[+-]?[0-9]+([.][0-9]+)?[eE][+]?[0-9]+";
+/**
+ * Identifiers a program exported from a number column as a decimal (`630102.0`, `12345.00`: pandas' float64 columns,
+ * Java's `Double.toString`, a database's NUMBER column): four digits or more, then a point and only zeros. Shorter
+ * ones (`1.0`, `2.00`) stay identifiers, as dotted codes are. SQL regexp_full_match and JS alike.
+ */
+export const DECIMAL_ID = "[+-]?[0-9]{4,}[.]0+";
 /** 16 digits or more ending in zeros with at most 15 before them: the shape of a number Excel cut to 15 digits. */
 export const LONG_ID = "[0-9]{16,}";
 /** The fewest characters a LONG_ID has. */
@@ -80,6 +86,8 @@ export const MESSAGES = {
     `${column} "${VALUE}" is an identifier a spreadsheet (Excel, WPS, LibreOffice) stored as a number and wrote in scientific notation, losing its digits; ${KEEP_AS_TEXT(column)}`,
   cutId: (column: string) =>
     `${column} "${VALUE}" is an identifier a spreadsheet (Excel, WPS, LibreOffice) stored as a number: it keeps 15 significant digits and made the rest 0; ${KEEP_AS_TEXT(column)}`,
+  decimalId: (column: string) =>
+    `${column} "${VALUE}" is an identifier a program exported from a number column as a decimal (as pandas' float columns and Java's Double.toString write them); it is not read as the digits before the point, which may have lost zeros in front; export ${column} as text`,
   tooEarly: (column: string, earliest: string, feed: string) =>
     `${column} is before ${earliest}, the earliest date ${feed} accepts, found "${VALUE}"`,
   /** Added when the text has no four-digit year. */

@@ -22,7 +22,16 @@ import {DURATION_UNIT_SECONDS, TIME_DAY_ZERO, TYPE_DESCRIPTION, UNIT_WORDS} from
 import {isFooterRow} from "./personalData.ts";
 import {areaNames, candidatesText, registryAliases, unitNames} from "../catalog/registryAliases.ts";
 import {looksLike} from "./looksLike.ts";
-import {FRACTION_PATTERN, isCutId, isIdentifier, keptAsText, MESSAGES, SCIENTIFIC_ID, VALUE} from "./rowMessages.ts";
+import {
+  DECIMAL_ID,
+  FRACTION_PATTERN,
+  isCutId,
+  isIdentifier,
+  keptAsText,
+  MESSAGES,
+  SCIENTIFIC_ID,
+  VALUE,
+} from "./rowMessages.ts";
 
 export {isIdentifier, looksLike};
 
@@ -469,6 +478,7 @@ export function checkRows(
         );
       if (v !== null && isIdentifier(contract, c)) {
         if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));
+        else if (DECIMAL.test(v)) fail(c.name, "identifier", v, MESSAGES.decimalId(c.name).replace(VALUE, v));
         else if (isCutId(v, textColumns.has(c.name)))
           fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
       }
@@ -539,6 +549,7 @@ export function checkRows(
 
 const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const SCIENTIFIC = whole(SCIENTIFIC_ID);
+const DECIMAL = whole(DECIMAL_ID);
 const FRACTION = whole(FRACTION_PATTERN);
 
 const REFERENCE_WHAT: Record<NonNullable<RuleColumn["references"]>, string> = {

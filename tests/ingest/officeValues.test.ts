@@ -234,6 +234,35 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     expect(rejected[0]!.message).toMatch(/scientific notation.*文本\/Text/);
   });
 
+  it("rejects an identifier a program exported as a decimal (630102.0) and keeps dotted codes (1.0)", async () => {
+    // pandas writes a float64 column (an integer column with one missing value) as 630102.0, Java's
+    // Double.toString likewise: stored as text, "630102.0" would never match the same case sent as 630102.
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["630102.0", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, 0],
+        ["12345.00", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, 0],
+        ["1.0", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, 0],
+        ["2022.5", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, 0],
+      ],
+    };
+    const result = await load(table, writer, "decimal-ids");
+    const rows = await wh.query<{case_id: string}>(
+      "select case_id from feed_startup_cases where _load_id = $1 order by _line",
+      [result.load_id],
+    );
+    expect(rows).toEqual([{case_id: "1.0"}, {case_id: "2022.5"}]);
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([
+      [2, "case_id", "identifier"],
+      [3, "case_id", "identifier"],
+    ]);
+    expect(rejected[0]!.message).toMatch(
+      /^case_id "630102.0" is an identifier .* as a decimal.*export case_id as text$/,
+    );
+  });
+
   it("matches 审批阶段数（个） and refuses a header in 小时 for a column in workdays, naming both units", async () => {
     const base = {titles: [], rows: [["P-1", "城东区", "social_investment", "2023-02-10", "2023-04-20", 45, 4]]};
     const ok = await load(
