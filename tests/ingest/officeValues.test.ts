@@ -9,6 +9,19 @@ import JSZip from "jszip";
 import Papa from "papaparse";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {
+  Decimal,
+  Int64,
+  makeData,
+  makeVector,
+  Table as ArrowTable,
+  tableToIPC,
+  TimestampMicrosecond,
+  TimestampMillisecond,
+  Utf8,
+  vectorFromArray,
+} from "apache-arrow";
+import {decimalText, float32Text} from "../../pipeline/ingest/arrowToCsv.ts";
 import {looksLike} from "../../pipeline/ingest/looksLike.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
@@ -379,6 +392,90 @@ describe("a data frame's doubles, as Parquet stores them", () => {
     expect(rejected[0]!.message).toMatch(/"\[removed\]" is an identifier .*scientific notation/);
     expect(rejected[1]!.message).toMatch(/"\[removed\]" is an identifier .*scientific notation/);
     expect(rejected[2]!.message).toMatch(/"\[removed\]" is an identifier .*15 significant digits/);
+  });
+});
+
+describe("a data frame written as Arrow IPC (Feather)", () => {
+  let wh3: TempWarehouse;
+  beforeAll(() => {
+    wh3 = tempWarehouse();
+  });
+  afterAll(() => wh3.remove());
+
+  it("reads timestamps, decimals and 32-bit floats as the tool showed them (123.45, not 12345; 0.1)", async () => {
+    // No loader test read an Arrow file before, and apache-arrow hands timestamps over as milliseconds and a decimal
+    // as its unscaled integer: every timestamp was rejected as "found 1646127000000", and a decimal(10,2) of 123.45
+    // was stored as 12345 without a word. pyarrow and polars write such columns (a database's NUMERIC(10,2)).
+    const path = join(wh3.dir, "frame.arrow");
+    const n = 4;
+    const ms = (iso: string) => Date.parse(`${iso}Z`);
+    const table = new ArrowTable({
+      case_id: vectorFromArray(["SU-1", "SU-2", "SU-3", "SU-4"], new Utf8()),
+      area: vectorFromArray(["城东区", "城东区", "城东区", "城东区"], new Utf8()),
+      // A timestamp without a zone is a wall clock; one with a zone an instant, here in UTC.
+      applied_at: vectorFromArray(
+        ["2022-03-01T09:30:00", "2022-03-01T09:30:00", "2022-03-01T09:30:00.5", "2022-03-01T09:30:00"].map(ms),
+        new TimestampMillisecond(),
+      ),
+      completed_at: makeVector(
+        makeData({
+          type: new TimestampMicrosecond("UTC"),
+          length: n,
+          nullCount: 0,
+          data: BigInt64Array.from([1, 2, 3, 4].map(() => BigInt(ms("2022-03-02T08:45:00")) * 1000n)),
+        }),
+      ),
+      channel: vectorFromArray(["online", "online", "online", "online"], new Utf8()),
+      procedures: makeVector(
+        makeData({type: new Int64(), length: n, nullCount: 0, data: BigInt64Array.from([2n, 3n, 4n, 5n])}),
+      ),
+      cost_yuan: makeVector(Float32Array.from([0.1, 12.34, 99999.99, 120.5])),
+      // decimal(10,2): 123.45, 0.01, 4999.99, 300.00 stored unscaled, four 32-bit words a value.
+      seal_cost_yuan: makeVector(
+        makeData({
+          type: new Decimal(2, 10, 128),
+          length: n,
+          nullCount: 0,
+          data: Uint32Array.from([12345, 0, 0, 0, 1, 0, 0, 0, 499999, 0, 0, 0, 30000, 0, 0, 0]),
+        }),
+      ),
+    });
+    writeFileSync(path, tableToIPC(table, "file"));
+    const [result] = await wh3.load([path], {feed: "startup_cases"});
+    expect(result).toMatchObject({status: "loaded", rows_read: 4, rows_loaded: 4, rows_rejected: 0});
+    const rows = await wh3.query(
+      "select case_id, applied_at::varchar as applied_at, completed_at::varchar as completed_at, procedures, cost_yuan, seal_cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    const row = (i: number, cost: number, seal: number) => ({
+      case_id: `SU-${i}`,
+      applied_at: i === 3 ? "2022-03-01 09:30:00.5" : "2022-03-01 09:30:00",
+      // 08:45 UTC is 16:45 in China.
+      completed_at: "2022-03-02 16:45:00",
+      procedures: i + 1,
+      cost_yuan: cost,
+      seal_cost_yuan: seal,
+    });
+    expect(rows).toEqual([row(1, 0.1, 123.45), row(2, 12.34, 0.01), row(3, 99999.99, 4999.99), row(4, 120.5, 300)]);
+  });
+
+  it("writes decimals digit for digit, the point where the scale puts it", () => {
+    expect(decimalText(12345n, 2)).toBe("123.45");
+    expect(decimalText(-5n, 3)).toBe("-0.005");
+    expect(decimalText(123456789012345678901234567n, 4)).toBe("12345678901234567890123.4567");
+    expect(decimalText(12n, 0)).toBe("12");
+    expect(decimalText(12n, -2)).toBe("1200");
+  });
+
+  it("writes a float32 as its shortest digits, scientific beyond 2^24 when it keeps more than 7", () => {
+    expect(float32Text(Math.fround(0.1))).toBe("0.1");
+    expect(float32Text(Math.fround(99999.99))).toBe("99999.99");
+    expect(float32Text(Math.fround(-12.34))).toBe("-12.34");
+    expect(float32Text(16777215)).toBe("16777215");
+    expect(float32Text(16777216)).toBe("1.6777216e+7");
+    // 630102202203010001 as a float32 keeps 6.301022e17: written whole, an identifier column rejects it as cut.
+    expect(float32Text(Math.fround(Number("630102202203010001")))).toBe("630102200000000000");
+    expect(float32Text(Number.NaN)).toBe("NaN");
   });
 });
 
