@@ -70,6 +70,17 @@ export function numberText(n: number): string {
 }
 
 /**
+ * A number as a spreadsheet holds it: Excel keeps 15 significant digits, so a fraction a program summed in doubles
+ * (0.1 + 0.2 = 0.30000000000000004, as Java POI exports write sums) is the 0.3 the office sees. Whole numbers are
+ * left whole: their digits are `numberText`'s to judge (an identifier beyond 2^53).
+ *
+ * @example spreadsheetNumber(88.80000000000001) // 88.8
+ */
+export function spreadsheetNumber(n: number): number {
+  return Number.isFinite(n) && !Number.isInteger(n) ? Number(n.toPrecision(15)) : n;
+}
+
+/**
  * Whether a workbook's `xl/workbook.xml` counts dates from 1904 (Excel for Mac): `date1904="1"`, or `"true"` as
  * LibreOffice and POI write it (ExcelJS takes only `"1"`), in either quotes.
  */
@@ -86,17 +97,22 @@ const MS_PER_DAY = 86_400_000;
  * The text of a number stored in a cell with format `code`, as the office saw it (in units a contract can read):
  * a percent as `1.5%`, a per-mille as `1.5‰`, an elapsed time ([h]:mm) as `130:30:00`, a time of day (serial below
  * 1) as `09:30:00`, a date as `2023-05-04` or `2023-05-04 09:30:00`, and a number with fixed decimals as shown when
- * the stored number has fewer (`2023.10` for 2023.1 in `0.00`, so a month column reads October), never fewer.
+ * the stored number has fewer (`2023.10` for 2023.1 in `0.00`, so a month column reads October), never fewer;
+ * every number to the 15 significant digits a spreadsheet keeps (`spreadsheetNumber`).
  *
- * @param serial the stored number (for dates, days since day 0 of the workbook's date system)
+ * @param stored the stored number (for dates, days since day 0 of the workbook's date system)
  * @example formattedNumber(0.015, "0.00%", false) // "1.5%"
  */
-export function formattedNumber(serial: number, code: string | undefined, date1904: boolean): string {
+export function formattedNumber(stored: number, code: string | undefined, date1904: boolean): string {
   const format = formatKind(code);
+  const serial = spreadsheetNumber(stored);
   switch (format.kind) {
     case "general":
       return numberText(serial);
     case "number": {
+      // A remainder of a sum in doubles (-2.7755575615628914e-17), shown 0.00: under a millionth of the last digit
+      // the format shows, it is no value the office has.
+      if (Math.abs(serial) < 10 ** -(format.decimals + 6)) return (0).toFixed(format.decimals);
       const text = numberText(serial);
       if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
       const decimals = text.split(".")[1]?.length ?? 0;

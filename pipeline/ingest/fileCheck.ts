@@ -22,20 +22,23 @@ import {
   isoDateCellsAsSerials,
   numberText,
   serialOf,
+  spreadsheetNumber,
   wallClockText,
   ZH_CN_BUILTIN_FORMATS,
 } from "./cellFormat.ts";
 import {
+  blankRow,
   findHeader,
   finishSkipped,
   hiddenSheetReason,
+  mergedCellsRefusal,
   noHeaderReason,
   noSheetRefusal,
   placeCells,
   placeColumns,
-  XLSX_SHEET_LINE_STRIDE,
   type Recognize,
   type SheetsRead,
+  XLSX_SHEET_LINE_STRIDE,
 } from "./workbookSheets.ts";
 
 export {chinaWallClock};
@@ -113,7 +116,7 @@ export function cellText(value: CellValue): string {
     if ("error" in v) return String(v.error);
     return JSON.stringify(value);
   }
-  return typeof value === "number" ? numberText(value) : String(value);
+  return typeof value === "number" ? numberText(spreadsheetNumber(value)) : String(value);
 }
 
 /** What `explicitWorkbook` needs of JSZip (passed in: this module imports no ZIP library of its own). */
@@ -211,6 +214,8 @@ export interface WorkbookLike {
   worksheets: Array<{
     name: string;
     state?: string;
+    /** ExcelJS's merged ranges by their first cell (a private field of its Worksheet, exceljs 4.4.0). */
+    _merges?: Record<string, {model?: {top: number; left: number; bottom: number; right: number}}>;
     eachRow(
       callback: (row: {
         number: number;
@@ -223,6 +228,13 @@ export interface WorkbookLike {
       }) => void,
     ): void;
   }>;
+}
+
+/** A range's reference, `B4:B6`, from its first and last rows and columns (1-based). */
+function rangeRef(m: {top: number; left: number; bottom: number; right: number}): string {
+  const letters = (n: number): string =>
+    (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+  return `${letters(m.left)}${m.top}:${letters(m.right)}${m.bottom}`;
 }
 
 /** A row's cells as the loader writes them: by each cell's number format when the reader gives it (xlsxToCsv.ts). */
@@ -279,6 +291,12 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
     chosen ??= {sheet: sheet.name, ...found};
     const place = placeColumns(sheet.name, found, chosen);
     if (!Array.isArray(place)) return place;
+    const merges = Object.values(sheet._merges ?? {}).flatMap((m) =>
+      m.model ? [{ref: rangeRef(m.model), ...m.model}] : [],
+    );
+    const headerCells = all.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
+    const merged = mergedCellsRefusal(sheet.name, merges, found.headerRow, headerCells, place);
+    if (merged) return {refuse: merged};
     const line = sheets.read.length * XLSX_SHEET_LINE_STRIDE;
     const read = {name: sheet.name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
     sheets.read.push(read);
@@ -287,6 +305,7 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
         read.hidden_rows.push(row.number);
         continue;
       }
+      if (blankRow(row.cells)) continue;
       read.rows++;
       rows.push({line: line + row.number, cells: placeCells(row.cells, place, chosen.headers.length)});
     }

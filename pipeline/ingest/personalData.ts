@@ -4,10 +4,15 @@
  */
 
 /**
- * Labels of the sign-off lines offices write below a table (填报人：张三 联系电话：139…): a row whose first non-empty
- * cell starts with one is a footer line, skipped and counted, never a rejected row that would keep its text.
+ * Labels of the sign-off lines offices write below a table (填报人：张三 联系电话：139…), and of the totals rows their
+ * exports add (合计, 总计, 小计: sums of the rows above, as Java POI reports write them, never a row of the feed): a
+ * row whose first non-empty cell starts with one is a footer line, skipped and counted, never a rejected row that
+ * would keep its text or a row loaded twice over.
  */
 const FOOTER_LABELS = [
+  "合计",
+  "总计",
+  "小计",
   "填报人",
   "填表人",
   "报送人",

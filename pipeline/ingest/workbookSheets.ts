@@ -139,6 +139,48 @@ export function placeColumns(
   return place;
 }
 
+/** A merged range of a sheet: its reference (`B4:B6`) and its first and last rows and columns (1-based). */
+export interface MergedRange {
+  ref: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Why a sheet with merged cells in or below its header row, over a column that is loaded, is refused: a merged cell
+ * keeps its value in its first cell only (B4:B6 showing 城东区 holds it in B4; B5 and B6 are empty), so the rows it
+ * spans would load empty or be rejected as empty while the sheet shows them a value, and a merged number may be a
+ * total of its rows. The office's tools unmerge and fill in one step. Merged titles above the header do not matter.
+ * `headers` are the header row's cells, `place` where each column goes (-1: not loaded).
+ */
+export function mergedCellsRefusal(
+  sheet: string,
+  merges: MergedRange[],
+  headerRow: number,
+  headers: string[],
+  place: number[],
+): string | undefined {
+  const loaded = (m: MergedRange) => place.slice(m.left - 1, m.right).some((to) => to >= 0);
+  const found = merges.filter((m) => m.bottom > headerRow && loaded(m));
+  if (found.length === 0) return undefined;
+  const named = found.slice(0, 3).map((m) => {
+    const header = headers[m.left - 1]?.trim();
+    return header ? `${m.ref} (${header})` : m.ref;
+  });
+  const more = found.length > 3 ? ` and ${found.length - 3} more` : "";
+  return `sheet ${sheet} has merged cells in its rows: ${named.join(", ")}${more}; a merged cell keeps its value in its first row only, so the rows below it would load empty; unmerge them and fill every row (WPS: 合并居中 ▸ 拆分并填充内容; Excel: 取消单元格合并, then fill the empty cells), then send the file again`;
+}
+
+/**
+ * Whether a sheet row below the header is blank: no cell with anything but spaces. Skipped like a blank line of a
+ * CSV: programs (Java POI, templates) leave rows of styled empty cells below the data, which are no rows of the feed.
+ */
+export function blankRow(cells: string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
+
 /** A row's cells placed in the first loaded sheet's layout (`width` cells, `place` from placeColumns). */
 export function placeCells(cells: string[], place: number[], width: number): string[] {
   const out = Array.from({length: width}, () => "");

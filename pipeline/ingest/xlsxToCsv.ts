@@ -9,23 +9,26 @@ import {
   isoDateCellsAsSerials,
   numberText,
   serialOf,
+  spreadsheetNumber,
   wallClockText,
   ZH_CN_BUILTIN_FORMATS,
 } from "./cellFormat.ts";
-import {hiddenRows} from "./hiddenRows.ts";
+import {sheetLayout, type SheetLayout} from "./hiddenRows.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {
+  blankRow,
   findHeader,
   finishSkipped,
   hiddenSheetReason,
+  mergedCellsRefusal,
   noHeaderReason,
   noSheetRefusal,
   placeCells,
   placeColumns,
-  XLSX_SHEET_LINE_STRIDE,
   type Recognize,
   type SheetMatch,
   type SheetsRead,
+  XLSX_SHEET_LINE_STRIDE,
 } from "./workbookSheets.ts";
 
 /** Rows one workbook may hold: beyond this it is refused rather than risk a decompression bomb. */
@@ -60,7 +63,7 @@ function formattedCellText(value: ExcelJS.CellValue, numFmt: string | undefined,
     if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
     return JSON.stringify(value);
   }
-  return typeof value === "number" ? numberText(value) : String(value);
+  return typeof value === "number" ? numberText(spreadsheetNumber(value)) : String(value);
 }
 
 /** A row's cells as text, by column (1-based in ExcelJS, 0-based here), each read through its number format. */
@@ -94,13 +97,13 @@ export async function readXlsxToCsv(
   let closest = "";
   let rows = 0;
   try {
-    for await (const {sheet, name, state, hidden, date1904} of worksheets(path, parts)) {
+    for await (const {sheet, name, state, layout, date1904} of worksheets(path, parts)) {
       const hiddenSheet = hiddenSheetReason(state);
       if (hiddenSheet) {
         sheets.skipped.push({name, reason: hiddenSheet});
         continue;
       }
-      const hiddenHere = await hidden();
+      const {hidden: hiddenHere, merges} = await layout();
       const top: Array<{number: number; cells: string[]}> = [];
       // This sheet's header and where each of its columns goes in the CSV (the first loaded sheet's layout).
       let here:
@@ -110,6 +113,7 @@ export async function readXlsxToCsv(
           here!.read.hidden_rows.push(number);
           return;
         }
+        if (blankRow(cells)) return;
         here!.read.rows++;
         await writer.row([String(here!.line + number), ...placeCells(cells, here!.place, here!.width)]);
       };
@@ -122,6 +126,9 @@ export async function readXlsxToCsv(
         }
         const place = placeColumns(name, found, chosen);
         if (!Array.isArray(place)) throw new FeedError(shown, place.refuse);
+        const headerCells = top.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
+        const merged = mergedCellsRefusal(name, merges, found.headerRow, headerCells, place);
+        if (merged) throw new FeedError(shown, merged);
         const read = {name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
         here = {
           headerRow: found.headerRow,
@@ -188,7 +195,7 @@ interface ExcelJsReaderInternals {
  * ("Cannot read properties of undefined (reading 'sheets')", exceljs#3064). Here the relationships, the workbook,
  * the shared strings and the styles are always parsed first, then each sheet is streamed row by row, its text
  * decoded as a stream so that a character split between two chunks is not garbled. Each sheet comes with its
- * state (`hidden`, `veryHidden`, or visible), its hidden rows (read on demand, in a pass of their own) and whether
+ * state (`hidden`, `veryHidden`, or visible), its hidden rows and merged cells (read on demand, in a pass of their own) and whether
  * the workbook counts dates from 1904 (`date1904`, as Excel for Mac wrote them: `1` or `true`).
  */
 export async function* worksheets(
@@ -198,7 +205,7 @@ export async function* worksheets(
   sheet: AsyncIterable<ExcelJS.Row>;
   name: string;
   state: string;
-  hidden: () => Promise<Set<number>>;
+  layout: () => Promise<SheetLayout>;
   date1904: boolean;
 }> {
   const {default: ExcelJSModule} = await import("exceljs");
@@ -244,10 +251,10 @@ export async function* worksheets(
     name: string;
     state?: string;
   }>) {
-    const hidden = () => hiddenRows(open(p));
+    const layout = () => sheetLayout(open(p));
     const cells = withSerialDates(open(p) as AsyncIterable<string>, date1904);
     for (const {eventType, value} of reader._parseWorksheet(cells, String(number(p.name))))
-      if (eventType === "worksheet") yield {sheet: value, name, state: state ?? "visible", hidden, date1904};
+      if (eventType === "worksheet") yield {sheet: value, name, state: state ?? "visible", layout, date1904};
   }
 }
 

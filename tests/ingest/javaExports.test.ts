@@ -1,0 +1,186 @@
+// Workbooks as Java back-office exports write them (Apache POI: rows of styled empty cells below the data, sums
+// computed in doubles, merged cells), found with real POI and JExcelApi files on 2026-12-07: empty rows were rejected
+// five times each, 0.1 + 0.2 was stored as 0.30000000000000004, a remainder of -2.8e-17 shown as 0.00 was rejected
+// as negative, and a merged 区县 loaded its value into the first row only. The loader and the browser's file check
+// must read them alike.
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import ExcelJS from "exceljs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {mergedRange, sheetLayout} from "../../pipeline/ingest/hiddenRows.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
+import {FOOTER_PATTERN} from "../../pipeline/ingest/personalData.ts";
+import {writeRawXlsx, type RawCell} from "../fixtures/office/rawXlsx.ts";
+import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
+import {Readable} from "node:stream";
+
+const contracts = loadContracts(loadCatalog());
+let dir: string;
+let wh: TempWarehouse;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "bizenv-java-"));
+  wh = tempWarehouse();
+});
+afterAll(() => {
+  rmSync(dir, {recursive: true, force: true});
+  wh.remove();
+});
+
+/** The workbook as the browser's file check reads it: ExcelJS in memory, then fileCheck.ts. */
+async function fileCheck(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return readWorkbook(workbook as never, (headers, feed) => recognizeFeed(headers, contracts, feed));
+}
+
+const HEADER = ["办件编号", "区县", "受理时间", "办理渠道", "办理环节数", "费用（元）"];
+const caseRow = (id: string, cost: RawCell = 0): RawCell[] => [id, "城东区", "2022-03-01 09:30", "网办", 2, cost];
+
+describe("a workbook as a Java export writes it", () => {
+  it("skips rows of styled empty cells (and of spaces) as a blank CSV line is, and a totals row as a footer", async () => {
+    const path = join(dir, "styled-blanks.xlsx");
+    const styled = Array.from({length: 6}, () => ({blank: true as const, s: 1}));
+    await writeRawXlsx(path, {
+      cellXfs: [2],
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            HEADER,
+            caseRow("J-1"),
+            styled,
+            [],
+            [" ", "", "\u3000"],
+            caseRow("J-2"),
+            ["合计", "", "", "", 4, 0],
+            styled,
+          ],
+        },
+      ],
+    });
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, rows_rejected: 0});
+    // The totals row (合计, the sums of the rows above) is neither loaded nor rejected: skipped and said so.
+    expect(result!.footer_lines).toEqual([7]);
+    expect(result!.message).toContain("1 footer line skipped (line 7)");
+    const lines = await wh.query<{case_id: string; _line: number}>(
+      "select case_id, _line from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(lines).toEqual([
+      {case_id: "J-1", _line: 2},
+      {case_id: "J-2", _line: 6},
+    ]);
+    const checked = await fileCheck(path);
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    // The file check reads the same rows; its rules set line 7 aside by the same footer pattern as the loader.
+    expect(checked.rows.map((r) => r.line)).toEqual([2, 6, 7]);
+    expect(new RegExp(FOOTER_PATTERN).test(checked.rows[2]!.cells[0]!)).toBe(true);
+  });
+
+  it("reads a sum in doubles as the 15 digits a spreadsheet keeps, and a remainder far below 0.00 as 0", async () => {
+    const path = join(dir, "sums.xlsx");
+    await writeRawXlsx(path, {
+      // Style 1: built-in format 2, "0.00".
+      cellXfs: [2],
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            HEADER,
+            caseRow("S-1", {v: 0.1 + 0.2, s: 1}),
+            caseRow("S-2", 88.80000000000001),
+            caseRow("S-3", {v: 1 - 0.9 - 0.1, s: 1}),
+            // A real value below what the format shows is kept, never rounded to the format.
+            caseRow("S-4", {v: 0.001, s: 1}),
+            caseRow("S-5", {v: 99999.98999999999, s: 1}),
+          ],
+        },
+      ],
+    });
+    expect(1 - 0.9 - 0.1).toBeLessThan(0);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 5, rows_loaded: 5, rows_rejected: 0});
+    const costs = await wh.query<{cost_yuan: number}>(
+      "select cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(costs.map((c) => c.cost_yuan)).toEqual([0.3, 88.8, 0, 0.001, 99999.99]);
+    const checked = await fileCheck(path);
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.rows.map((r) => r.cells[5])).toEqual(["0.30", "88.8", "0.00", "0.001", "99999.99"]);
+  });
+
+  describe.each([
+    [
+      "raw XML (POI)",
+      async (path: string, merges: string[], id: string) =>
+        writeRawXlsx(path, {
+          sheets: [
+            {
+              name: "城东区",
+              rows: [
+                ["2022年3月开办企业办件"],
+                HEADER,
+                caseRow(`${id}-1`),
+                [`${id}-2`, null, "2022-03-01 09:30", "网办", 2, 0],
+              ],
+              merges,
+            },
+          ],
+        }),
+    ],
+    [
+      "ExcelJS",
+      async (path: string, merges: string[], id: string) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("城东区");
+        sheet.addRow(["2022年3月开办企业办件"]);
+        sheet.addRow(HEADER);
+        sheet.addRow(caseRow(`${id}-1`));
+        sheet.addRow([`${id}-2`, null, "2022-03-01 09:30", "网办", 2, 0]);
+        for (const m of merges) sheet.mergeCells(m);
+        await workbook.xlsx.writeFile(path);
+      },
+    ],
+  ] as const)("merged cells, written by %s", (writer, write) => {
+    it("refuses a merged cell over the rows of a loaded column, naming it, and says how to unmerge and fill", async () => {
+      const path = join(dir, `${writer.split(" ")[0]}-merged.xlsx`);
+      await write(path, ["A1:F1", "B3:B4"], `${writer.split(" ")[0]}-A`);
+      const [result] = await wh.load([path]);
+      const expected =
+        "sheet 城东区 has merged cells in its rows: B3:B4 (区县); a merged cell keeps its value in its first row only, so the rows below it would load empty; unmerge them and fill every row (WPS: 合并居中 ▸ 拆分并填充内容; Excel: 取消单元格合并, then fill the empty cells), then send the file again";
+      expect(result).toMatchObject({status: "refused", rows_loaded: 0});
+      expect(result!.message).toBe(`${path}: ${expected}`);
+      expect(await fileCheck(path)).toEqual({refuse: expected});
+    });
+
+    it("loads a sheet whose only merged cell is its title above the header", async () => {
+      const path = join(dir, `${writer.split(" ")[0]}-title.xlsx`);
+      await write(path, ["A1:F1"], `${writer.split(" ")[0]}-B`);
+      const [result] = await wh.load([path]);
+      // The second row's 区县 is empty (no merge): rejected as required, as any empty cell is.
+      expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1, rows_rejected: 1});
+      const checked = await fileCheck(path);
+      expect("refuse" in checked).toBe(false);
+    });
+  });
+
+  it("reads merged ranges from the sheet's XML, however it is cut into chunks", async () => {
+    const xml = `<worksheet><sheetData><row r="1"/><row r="2" hidden="1"/></sheetData><mergeCells count="2"><mergeCell ref="$B$4:$B$6"/><mergeCell ref="AA10:AB10"/></mergeCells></worksheet>`;
+    for (const size of [1, 7, 1000]) {
+      const chunks = Array.from({length: Math.ceil(xml.length / size)}, (_, i) => xml.slice(i * size, (i + 1) * size));
+      const layout = await sheetLayout(Readable.from(chunks));
+      expect([...layout.hidden]).toEqual([2]);
+      expect(layout.merges).toEqual([
+        {ref: "B4:B6", top: 4, left: 2, bottom: 6, right: 2},
+        {ref: "AA10:AB10", top: 10, left: 27, bottom: 10, right: 28},
+      ]);
+    }
+    expect(mergedRange("B6:B4")).toEqual({ref: "B6:B4", top: 4, left: 2, bottom: 6, right: 2});
+    expect(mergedRange("B4")).toBeUndefined();
+  });
+});
