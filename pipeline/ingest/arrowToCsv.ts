@@ -67,7 +67,7 @@ export function decimalText(unscaled: bigint, scale: number): string {
 }
 
 /** A 16-bit float's shortest digits that read back the same half float (0.1, not 0.0999755859375). */
-export function float16Text(value: number, toHalf: (x: number) => number): string {
+function float16Text(value: number, toHalf: (x: number) => number): string {
   if (!Number.isFinite(value)) return numberText(value);
   for (let digits = 1; digits <= 5; digits++) {
     const shortest = Number(value.toExponential(digits - 1));
