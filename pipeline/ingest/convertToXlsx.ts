@@ -11,9 +11,9 @@ import {FeedError} from "../errors.ts";
 const CONVERT_TIMEOUT_MS = 180_000;
 
 /**
- * Convert a legacy workbook (Excel 97–2003 .xls or WPS .et, both OLE2 compound files) to .xlsx with LibreOffice
- * headless, in the load's temp folder; returns the .xlsx's path. The file is converted from a copy named
- * `input.xls`, so the output's name is known whatever the file was called (and LibreOffice detects the format
+ * Convert a legacy workbook (Excel 97–2003 .xls or WPS .et, both OLE2 compound files) or an OpenDocument spreadsheet
+ * (`kind` "ods") to .xlsx with LibreOffice headless, in the load's temp folder; returns the .xlsx's path. The file is
+ * converted from a copy named `input.xls` (`input.ods`), so the output's name is known whatever the file was called (and LibreOffice detects the format
  * from the bytes either way). LibreOffice runs with a profile of its own, `profileDir` (one per `bizenv load`: making
  * a profile is most of a first conversion's time), so a LibreOffice the user has open, which holds the default
  * profile's lock and would swallow the request, does not matter.
@@ -25,11 +25,12 @@ export async function convertToXlsx(
   shown: string,
   tmpDir: string,
   converter: {env: Record<string, string | undefined>; profileDir: string},
+  kind: "xls" | "ods" = "xls",
 ): Promise<string> {
   const dir = join(tmpDir, "convert");
   const out = join(dir, "out");
   mkdirSync(out, {recursive: true});
-  const input = join(dir, "input.xls");
+  const input = join(dir, `input.${kind}`);
   copyFileSync(path, input);
   const profile = pathToFileURL(converter.profileDir).href;
   const args = [

@@ -27,6 +27,7 @@ import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
 /** Why a legacy workbook is refused where no LibreOffice can convert it, and the two ways out. */
+const ODS_REFUSAL = `an OpenDocument spreadsheet (.ods) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 const LEGACY_REFUSAL = `an old binary Excel 97–2003 or WPS workbook (.xls/.et) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
@@ -206,11 +207,11 @@ async function stageAndRecognize(
   if ("refuse" in file.sniffed) throw new FeedError(shown, file.sniffed.refuse);
   let sniffed = textProblems(file.path, shown, file.sniffed, file.inspected);
   let path = file.path;
-  if (sniffed.format === "xls") {
-    // A legacy workbook is read as the XLSX LibreOffice makes of it: its rows are the same sheet rows.
-    if (!ctx.converter) throw new FeedError(shown, LEGACY_REFUSAL);
+  if (sniffed.format === "xls" || sniffed.format === "ods") {
+    // A legacy or OpenDocument workbook is read as the XLSX LibreOffice makes of it: its rows are the same sheet rows.
+    if (!ctx.converter) throw new FeedError(shown, sniffed.format === "ods" ? ODS_REFUSAL : LEGACY_REFUSAL);
     ctx.progress?.("converting with LibreOffice");
-    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter);
+    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter, sniffed.format);
     sniffed = {format: "xlsx"};
   }
   ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");

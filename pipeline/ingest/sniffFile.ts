@@ -1,8 +1,11 @@
 import {extname} from "node:path";
 import iconv from "iconv-lite";
 
-/** `xls`: a legacy OLE2 workbook (.xls, .et), converted to XLSX before reading; `html`: a web page's table. */
-export type FileFormat = "csv" | "xlsx" | "xls" | "html" | "parquet" | "arrow" | "jsonl";
+/**
+ * `xls`: a legacy OLE2 workbook (.xls, .et), and `ods`: an OpenDocument spreadsheet (LibreOffice, and the office
+ * suites built on it), both converted to XLSX with LibreOffice before reading; `html`: a web page's table.
+ */
+export type FileFormat = "csv" | "xlsx" | "xls" | "ods" | "html" | "parquet" | "arrow" | "jsonl";
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
 
 export interface Sniffed {
@@ -18,6 +21,8 @@ export interface Refusal {
 
 /** Names a legacy OLE2 workbook goes by: Excel 97–2003 (.xls, .xlt) and WPS Spreadsheets (.et, .ett). */
 const LEGACY_WORKBOOK = /^(\.xls|\.xlt|\.et|\.ett|)$/;
+/** The media type an OpenDocument spreadsheet (.ods, .ots) declares in its first ZIP entry. */
+const ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
 /**
  * Tell what a file is from its first bytes (and its name only where bytes cannot tell): XLSX and Parquet and
@@ -30,9 +35,13 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   const ext = extname(fileName).toLowerCase();
   if (size === 0) return {refuse: "the file is empty (0 bytes); expected a header row and data rows"};
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    // An OpenDocument file stores its type first, uncompressed: "mimetype" then the type, from byte 30.
+    if (head.subarray(30, 38 + ODS_TYPE.length).toString("latin1") === `mimetype${ODS_TYPE}`) return {format: "ods"};
     return ext === ".xlsx" || ext === ".xlsm" || ext === ""
       ? {format: "xlsx"}
-      : {refuse: `a ZIP archive named ${ext || "without extension"}; expected an .xlsx workbook or a text file`};
+      : {
+          refuse: `a ZIP archive named ${ext || "without extension"}; expected an .xlsx or .ods workbook or a text file`,
+        };
   }
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     return LEGACY_WORKBOOK.test(ext)

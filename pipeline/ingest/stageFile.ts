@@ -109,7 +109,8 @@ export async function stageFile(
     return {headers, headerLine: 0, encoding: null, delimiter: null, readerRejects: 0, rowsRead: n};
   }
 
-  if (sniffed.format === "xls") throw new Error(`${shown}: a legacy workbook is converted to XLSX before staging`);
+  if (sniffed.format === "xls" || sniffed.format === "ods")
+    throw new Error(`${shown}: a legacy workbook is converted to XLSX before staging`);
   if (sniffed.format === "html") {
     // An HTML table (a web system's ".xls"): its rows to a CSV of our own, numbered by table row, as for XLSX.
     const csvPath = join(tmpDir, "html.csv");

@@ -16,6 +16,17 @@ import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWareho
 
 const HEADER = ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数", "费用（元）"];
 const OLE2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]);
+/** The start of an OpenDocument spreadsheet: a ZIP whose first entry, stored, is `mimetype` holding its media type. */
+const ODS = (() => {
+  const type = "application/vnd.oasis.opendocument.spreadsheet";
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(type.length, 18);
+  header.writeUInt32LE(type.length, 22);
+  header.writeUInt16LE("mimetype".length, 26);
+  return Buffer.concat([header, Buffer.from(`mimetype${type}`, "latin1"), Buffer.alloc(200, 0)]);
+})();
 
 let wh: TempWarehouse;
 beforeAll(() => {
@@ -74,17 +85,22 @@ describe("a folder load names every file it does not load", () => {
     );
     writeFileSync(join(inbox, "b_old.xls"), OLE2);
     writeFileSync(join(inbox, "c_wps.et"), OLE2);
+    writeFileSync(join(inbox, "c_calc.ods"), ODS);
     writeFileSync(join(inbox, "d_letter.docx"), "PK");
     writeFileSync(join(inbox, "README.txt"), "not a feed");
     const results = await wh.load([inbox]);
     const by = Object.fromEntries(results.map((r) => [r.file.split("/").pop(), r]));
-    expect(Object.keys(by).sort()).toEqual(["a_good.csv", "b_old.xls", "c_wps.et", "d_letter.docx"]);
+    expect(Object.keys(by).sort()).toEqual(["a_good.csv", "b_old.xls", "c_calc.ods", "c_wps.et", "d_letter.docx"]);
     expect(by["a_good.csv"]).toMatchObject({status: "loaded", rows_loaded: 1});
     for (const name of ["b_old.xls", "c_wps.et"]) {
       expect(by[name]).toMatchObject({status: "refused"});
       expect(by[name]!.message).toMatch(/no LibreOffice here to convert it: save it as \.xlsx or as CSV/);
       expect(by[name]!.message).toContain("apt-get install libreoffice-calc-nogui");
     }
+    expect(by["c_calc.ods"]).toMatchObject({status: "refused"});
+    expect(by["c_calc.ods"]!.message).toMatch(
+      /an OpenDocument spreadsheet \(\.ods\) and no LibreOffice here to convert it/,
+    );
     expect(by["d_letter.docx"]).toMatchObject({status: "skipped", load_id: null});
     expect(by["d_letter.docx"]!.message).toMatch(/^not loaded: a \.docx file is no kind bizenv reads/);
   });
@@ -114,6 +130,19 @@ describe("legacy .xls/.et workbooks", () => {
     expect(args).toMatch(
       /^-env:UserInstallation=file:\/\/.* --headless --norestore --convert-to xlsx --outdir .*\/out .*\/input\.xls$/m,
     );
+  });
+
+  it("an OpenDocument spreadsheet (.ods, known by its mimetype whatever its name) is converted the same way", async () => {
+    const xlsx = join(wh.dir, "converted-ods.xlsx");
+    await writeWorkbook(xlsx, ["O-1", "O-2", "O-3"]);
+    const soffice = fakeSoffice(wh.dir, xlsx);
+    const path = join(wh.dir, "calc-export.zip");
+    writeFileSync(path, ODS);
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: soffice});
+    expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
+    const [log] = await wh.query<{format: string}>("select format from load_log where load_id = $1", [result!.load_id]);
+    expect(log).toEqual({format: "ods"});
+    expect(readFileSync(`${soffice}.args`, "utf8")).toMatch(/--convert-to xlsx --outdir .*\/out .*\/input\.ods$/m);
   });
 
   it("are refused with LibreOffice's own words when it cannot convert them", async () => {
@@ -152,6 +181,32 @@ describe("legacy .xls/.et workbooks", () => {
       ]);
       const [result] = await loadWith([join(dir, "real.xls")], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
+    },
+    240_000,
+  );
+
+  it.skipIf(!soffice)(
+    "with the real LibreOffice: a workbook saved as OpenDocument (.ods) loads like its XLSX",
+    async () => {
+      const dir = join(wh.dir, "real-ods");
+      mkdirSync(dir);
+      await writeWorkbook(join(dir, "calc.xlsx"), ["D-1", "D-2"]);
+      execFileSync(soffice!, [
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--headless",
+        "--convert-to",
+        "ods",
+        "--outdir",
+        dir,
+        join(dir, "calc.xlsx"),
+      ]);
+      const [result] = await loadWith([join(dir, "calc.ods")], {...wh.env, PATH: process.env.PATH ?? ""});
+      expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
+      const rows = await wh.query<{case_id: string; applied_at: string}>(
+        "select case_id, applied_at::varchar as applied_at from feed_startup_cases where _load_id = $1",
+        [result!.load_id],
+      );
+      expect(rows).toEqual([{case_id: "D-1", applied_at: "2022-03-01 09:30:00"}]);
     },
     240_000,
   );
