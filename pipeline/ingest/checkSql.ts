@@ -281,7 +281,7 @@ function typedRows(contract: Contract, staged: StagedColumns, registries: Regist
     }
     const input = halved.includes(c) ? h(c) : v(c);
     const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
-    return `${parseSql(c.type, input, {percent: c.unit === "percent", halfWidth: true, ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
+    return `${parseSql(c.type, input, {percent: c.unit === "percent", currency: c.unit === "yuan", halfWidth: true, ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
   });
   typed.push(`${parseSql("boolean", "v__synthetic")} as ${SYNTHETIC_TYPED}`);
   return `(

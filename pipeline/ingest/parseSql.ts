@@ -3,6 +3,7 @@ import {lit, num} from "./sql.ts";
 import {
   AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
+  CURRENCY_SIGN,
   DATE_FORMATS,
   ELAPSED_TIME,
   EXCEL_SERIAL_DAYS,
@@ -13,6 +14,7 @@ import {
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
   WHOLE_NUMBER,
+  YUAN_SUFFIX,
   ZONED_TIMESTAMP,
 } from "./textFormats.ts";
 
@@ -32,6 +34,15 @@ export function halfWidth(v: string): string {
  */
 function normalizedNumber(x: string): string {
   return `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
+}
+
+/**
+ * A yuan amount as Excel's currency format shows it, and so writes it to CSV (`¥1,234.50`, `-￥3.5`, `12元`): the
+ * number alone, for a column in yuan (textFormats.ts CURRENCY_SIGN, YUAN_SUFFIX). Only text with a sign or 元 takes
+ * the regular expressions.
+ */
+function yuanAmount(d: string): string {
+  return `(case when contains(${d}, '¥') or contains(${d}, '￥') or ends_with(${d}, '元') then regexp_replace(regexp_replace(${d}, ${lit(CURRENCY_SIGN)}, '\\1'), ${lit(YUAN_SUFFIX)}, '') else ${d} end)`;
 }
 
 const list = (formats: readonly string[]) => `[${formats.map(lit).join(", ")}]`;
@@ -54,7 +65,7 @@ const BOOLEAN_WHEN = [
 export function parseSql(
   type: ColumnType,
   v: string,
-  options: {percent?: boolean; halfWidth?: boolean; durationSeconds?: number} = {},
+  options: {percent?: boolean; currency?: boolean; halfWidth?: boolean; durationSeconds?: number} = {},
 ): string {
   // `v` already half-width (checkSql does it once per value), or made so here.
   const d = options.halfWidth ? v : halfWidth(v);
@@ -67,7 +78,7 @@ export function parseSql(
       return `(case when regexp_full_match(${n}, ${lit(WHOLE_NUMBER)}) then try_cast(${n} as bigint) end)`;
     }
     case "double": {
-      const n = normalizedNumber(d);
+      const n = normalizedNumber(options.currency ? yuanAmount(d) : d);
       // A per-mille value (1.5‰, as a ‰-formatted cell shows it) is a tenth of its percent.
       const number = options.percent
         ? `(case when ends_with(${n}, '‰') then try_cast(rtrim(${n}, '‰') as double) / 10 else try_cast(rtrim(${n}, '%') as double) end)`

@@ -12,6 +12,7 @@ import type {ColumnType} from "./contractSchema.ts";
 import {
   AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
+  CURRENCY_SIGN,
   DATE_FORMATS,
   ELAPSED_TIME,
   EXCEL_SERIAL_DAYS,
@@ -22,6 +23,7 @@ import {
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
   WHOLE_NUMBER,
+  YUAN_SUFFIX,
   ZONED_TIMESTAMP,
 } from "./textFormats.ts";
 
@@ -253,20 +255,22 @@ function zoned(text: string): number | null {
 
 const TRUE = new Set(TRUE_WORDS);
 const FALSE = new Set(FALSE_WORDS);
+const CURRENCY_RE = new RegExp(CURRENCY_SIGN);
+const YUAN_RE = new RegExp(YUAN_SUFFIX);
 
 const dayOf = (micros: number | null) =>
   micros === null ? null : Math.floor(micros / MICROS_PER_DAY) * MICROS_PER_DAY;
 
 /**
  * The typed value of a trimmed, non-empty cell text as the loader reads it, or null when the text is not of `type`
- * (the loader's `type` rule). `percent` columns accept a trailing %.
+ * (the loader's `type` rule). `percent` columns accept a trailing %, `currency` (yuan) ones a ¥ before and 元 after.
  *
  * @example parseText("timestamp", "2022年3月5日 9:30") // wall-clock µs of 2022-03-05 09:30:00
  */
 export function parseText(
   type: ColumnType,
   v: string,
-  options: {percent?: boolean; durationSeconds?: number} = {},
+  options: {percent?: boolean; currency?: boolean; durationSeconds?: number} = {},
 ): Typed | null {
   switch (type) {
     case "varchar":
@@ -276,7 +280,7 @@ export function parseText(
       return WHOLE.test(n) ? castBigint(n) : null;
     }
     case "double": {
-      const n = normalizedNumber(v);
+      const n = normalizedNumber(options.currency ? v.replace(CURRENCY_RE, "$1").replace(YUAN_RE, "") : v);
       const number = !options.percent
         ? castDouble(n)
         : /‰$/.test(n)

@@ -437,7 +437,11 @@ export function checkRows(
         const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
         typed.set(
           c.name,
-          parseText(c.type, v, {percent: c.unit === "percent", ...(durationSeconds ? {durationSeconds} : {})}),
+          parseText(c.type, v, {
+            percent: c.unit === "percent",
+            currency: c.unit === "yuan",
+            ...(durationSeconds ? {durationSeconds} : {}),
+          }),
         );
       }
     }

@@ -45,6 +45,13 @@ export const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = {hour: 36
  */
 export const TIME_DAY_ZERO = "^(1899-12-3[01]|1900-01-0[01]|1904-01-01)[ T]";
 
+/**
+ * The currency sign before a yuan amount as Excel's currency format shows it (`¥1,234.50`, `-￥3.5`: the sign of the
+ * number, group 1, kept) and the 元 after one (`12元`): dropped in a column whose unit is yuan. For RE2 and JS alike.
+ */
+export const CURRENCY_SIGN = "^([+-]?)[¥￥] ?";
+export const YUAN_SUFFIX = " ?元$";
+
 /** Words for yes and no, compared in lower case. */
 export const TRUE_WORDS: readonly string[] = ["true", "t", "1", "yes", "y", "是", "√"];
 export const FALSE_WORDS: readonly string[] = ["false", "f", "0", "no", "n", "否", "×"];

@@ -276,6 +276,39 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     );
   });
 
+  it("reads yuan as Excel's currency format shows them (¥1,234.50, ￥12, 12元), only in a column in yuan", async () => {
+    // Excel's CSV writes a currency-formatted cell as shown: ¥1,234.50 (or ￥ in a Chinese locale).
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["Y-1", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, "¥1,234.50"],
+        ["Y-2", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, "￥12"],
+        ["Y-3", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, "12.5元"],
+        ["Y-4", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, "-¥3"],
+        ["Y-5", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", 2, "(¥1.00)"],
+        ["Y-6", "城东区", "2022-03-01 09:30", "2022-03-02 16:45", "online", "¥2", 0],
+      ],
+    };
+    const result = await load(table, writer, "yuan");
+    const rows = await wh.query<{case_id: string; cost_yuan: number}>(
+      "select case_id, cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "Y-1", cost_yuan: 1234.5},
+      {case_id: "Y-2", cost_yuan: 12},
+      {case_id: "Y-3", cost_yuan: 12.5},
+    ]);
+    // A negative amount is out of range; an accounting bracket is not read; ¥ in a count of procedures is no count.
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([
+      [5, "cost_yuan", "range"],
+      [6, "cost_yuan", "type"],
+      [7, "procedures", "type"],
+    ]);
+  });
+
   it("matches 审批阶段数（个） and refuses a header in 小时 for a column in workdays, naming both units", async () => {
     const base = {titles: [], rows: [["P-1", "城东区", "social_investment", "2023-02-10", "2023-04-20", 45, 4]]};
     const ok = await load(

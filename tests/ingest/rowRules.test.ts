@@ -69,7 +69,19 @@ function spellings(c: ContractColumn, contract: Contract): string[] {
     case "integer":
       return ["１２", "1,200", "12,34", "5.0", "+3", "3个", "2.5", "１２．５", "1,234.5", '="12"'];
     case "double":
-      return ["１２．５", "1,234.5", "12%", "1e2", "12小时", "-0.5"];
+      return [
+        "１２．５",
+        "1,234.5",
+        "12%",
+        "1e2",
+        "12小时",
+        "-0.5",
+        "¥1,234.50",
+        "-￥3.5",
+        "12元",
+        "(¥1.00)",
+        "¥ １２",
+      ];
     case "boolean":
       return ["是", "否", "Y", "√", "maybe"];
     default:
