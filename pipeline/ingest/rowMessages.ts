@@ -78,7 +78,7 @@ const CUT_RE = new RegExp(`^(?:${CUT_ID})$`);
 
 /** How to keep a column as text in the office tool: the end of every mangled-identifier message. */
 const KEEP_AS_TEXT = (column: string) =>
-  `keep ${column} as text: set the column to 文本/Text before pasting (or type ' before the number), then export again`;
+  `keep ${column} as text: set the column to 文本/Text before pasting (or type ' before the number), then export again; from a system's export, ask for ${column} written as text`;
 
 /** The rejection messages the loader (checkSql.ts) and the browser check share, `VALUE` standing for the value. */
 export const MESSAGES = {
