@@ -149,10 +149,12 @@ export interface MergedRange {
 }
 
 /**
- * Why a sheet with merged cells in or below its header row, over a column that is loaded, is refused: a merged cell
- * keeps its value in its first cell only (B4:B6 showing 城东区 holds it in B4; B5 and B6 are empty), so the rows it
- * spans would load empty or be rejected as empty while the sheet shows them a value, and a merged number may be a
- * total of its rows. The office's tools unmerge and fill in one step. Merged titles above the header do not matter.
+ * Why a sheet with a cell merged down over rows below its header, in a loaded column, is refused: a merged cell keeps
+ * its value in its first cell only (B4:B6 showing 城东区 holds it in B4; B5 and B6 are empty), so the rows it spans
+ * would load empty or be rejected as empty while the sheet shows them a value, and a merged number may be a total of
+ * its rows. The office's tools unmerge and fill in one step. Not refused: merges above the header (a title), merges
+ * within one row (a sign-off line or a 合计 label across columns: the row keeps its text in its first cell), and a
+ * block over every loaded column (a note under the table), which holds no column's value.
  * `headers` are the header row's cells, `place` where each column goes (-1: not loaded).
  */
 export function mergedCellsRefusal(
@@ -162,8 +164,11 @@ export function mergedCellsRefusal(
   headers: string[],
   place: number[],
 ): string | undefined {
-  const loaded = (m: MergedRange) => place.slice(m.left - 1, m.right).some((to) => to >= 0);
-  const found = merges.filter((m) => m.bottom > headerRow && loaded(m));
+  const loadedColumns = place.filter((to) => to >= 0).length;
+  const loadedIn = (m: MergedRange) => place.slice(m.left - 1, m.right).filter((to) => to >= 0).length;
+  const found = merges.filter(
+    (m) => m.bottom > m.top && m.bottom > headerRow && loadedIn(m) > 0 && loadedIn(m) < loadedColumns,
+  );
   if (found.length === 0) return undefined;
   const named = found.slice(0, 3).map((m) => {
     const header = headers[m.left - 1]?.trim();

@@ -127,6 +127,7 @@ describe("a workbook as a Java export writes it", () => {
                 HEADER,
                 caseRow(`${id}-1`),
                 [`${id}-2`, null, "2022-03-01 09:30", "网办", 2, 0],
+                ["填报人：张三"],
               ],
               merges,
             },
@@ -142,6 +143,7 @@ describe("a workbook as a Java export writes it", () => {
         sheet.addRow(HEADER);
         sheet.addRow(caseRow(`${id}-1`));
         sheet.addRow([`${id}-2`, null, "2022-03-01 09:30", "网办", 2, 0]);
+        sheet.addRow(["填报人：张三"]);
         for (const m of merges) sheet.mergeCells(m);
         await workbook.xlsx.writeFile(path);
       },
@@ -158,12 +160,15 @@ describe("a workbook as a Java export writes it", () => {
       expect(await fileCheck(path)).toEqual({refuse: expected});
     });
 
-    it("loads a sheet whose only merged cell is its title above the header", async () => {
+    it("loads a sheet whose merges are a title, a row's label across columns, or a block over every column", async () => {
       const path = join(dir, `${writer.split(" ")[0]}-title.xlsx`);
-      await write(path, ["A1:F1"], `${writer.split(" ")[0]}-B`);
+      // A1:F1 the title; A5:F5 the sign-off line across the table (one row, set aside as a footer); A6:F7 a block
+      // under the table over every column (a note's frame).
+      await write(path, ["A1:F1", "A5:F5", "A6:F7"], `${writer.split(" ")[0]}-B`);
       const [result] = await wh.load([path]);
       // The second row's 区县 is empty (no merge): rejected as required, as any empty cell is.
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1, rows_rejected: 1});
+      expect(result!.footer_lines).toEqual([5]);
       const checked = await fileCheck(path);
       expect("refuse" in checked).toBe(false);
     });
