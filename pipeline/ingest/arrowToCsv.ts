@@ -29,7 +29,7 @@ function fieldText(type: import("apache-arrow").DataType, arrow: Arrow): (value:
   if (DataType.isTime(type)) {
     // Time32 comes as seconds or milliseconds, Time64 as a bigint of micro- or nanoseconds: its unit's number.
     const perUnit = [1e6, 1e3, 1, 1e-3][type.unit]!;
-    return text((value: number | bigint) => microsText(Math.round(Number(value) * perUnit)).slice(11));
+    return text((value: number | bigint) => microsText(Math.floor(Number(value) * perUnit)).slice(11));
   }
   if (DataType.isDecimal(type)) {
     const scale = type.scale;
@@ -87,7 +87,7 @@ const FLOAT32_DIGITS = 7;
  * identifier column rejects it as stageFile.ts `columnText` does for FLOAT.
  *
  * @example float32Text(Math.fround(0.1)) // "0.1"
- * @example float32Text(Math.fround(630102202203010001)) // "6.301022e+17"
+ * @example float32Text(Math.fround(16777217)) // "1.6777216e+7"
  */
 export function float32Text(value: number): string {
   if (!Number.isFinite(value)) return numberText(value);

@@ -69,6 +69,9 @@ export function numberText(n: number): string {
   return text.replace(/^-/, "").replace(/0+$/, "").length > 15 ? n.toExponential() : text;
 }
 
+/** Below this a percent or per-mille cell's number is a remainder of a sum in doubles, not a value (1e-8 %). */
+const REMAINDER = 1e-10;
+
 /**
  * A number as a spreadsheet holds it: Excel keeps 15 significant digits, so a fraction a program summed in doubles
  * (0.1 + 0.2 = 0.30000000000000004, as Java POI exports write sums) is the 0.3 the office sees. Whole numbers are
@@ -111,17 +114,19 @@ export function formattedNumber(stored: number, code: string | undefined, date19
       return numberText(serial);
     case "number": {
       // A remainder of a sum in doubles (-2.7755575615628914e-17), shown 0.00: under a millionth of the last digit
-      // the format shows, it is no value the office has.
-      if (Math.abs(serial) < 10 ** -(format.decimals + 6)) return (0).toFixed(format.decimals);
+      // the format shows, it is no value the office has. Not in a scientific format (0.00E+00), which shows it.
+      if (Math.abs(serial) < 10 ** -(format.decimals + 6) && !/E[+-]/i.test(code ?? ""))
+        return (0).toFixed(format.decimals);
       const text = numberText(serial);
       if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
       const decimals = text.split(".")[1]?.length ?? 0;
       return decimals >= format.decimals ? text : serial.toFixed(format.decimals);
     }
+    // A remainder of a sum in doubles is 0 here too (a percent format shows no such digit).
     case "percent":
-      return `${shiftDecimal(serial, 2)}%`;
+      return `${shiftDecimal(Math.abs(serial) < REMAINDER ? 0 : serial, 2)}%`;
     case "permille":
-      return `${serial}‰`;
+      return `${Math.abs(serial) < REMAINDER ? 0 : serial}‰`;
     case "elapsed":
       return clock(serial * 86_400, true);
     case "time":

@@ -223,7 +223,7 @@ export interface WorkbookLike {
         hidden?: boolean;
         eachCell?: (
           options: {includeEmpty: boolean},
-          callback: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+          callback: (cell: {value: unknown; numFmt?: string; type?: number}, column: number) => void,
         ) => void;
       }) => void,
     ): void;
@@ -237,13 +237,16 @@ function rangeRef(m: {top: number; left: number; bottom: number; right: number})
   return `${letters(m.left)}${m.top}:${letters(m.right)}${m.bottom}`;
 }
 
+/** ExcelJS's `ValueType.Merge`: the type of a cell that a merged range covers (not its first cell). */
+const MERGED_CELL = 1;
+
 /** A row's cells as the loader writes them: by each cell's number format when the reader gives it (xlsxToCsv.ts). */
 function rowCells(
   row: {
     values: unknown;
     eachCell?: (
       o: {includeEmpty: boolean},
-      f: (cell: {value: unknown; numFmt?: string}, column: number) => void,
+      f: (cell: {value: unknown; numFmt?: string; type?: number}, column: number) => void,
     ) => void;
   },
   date1904: boolean,
@@ -251,6 +254,9 @@ function rowCells(
   if (!row.eachCell) return Array.from((row.values as unknown[]).slice(1), cellText);
   const cells: string[] = [];
   row.eachCell({includeEmpty: false}, (cell, column) => {
+    // A cell a merge covers (ExcelJS's ValueType.Merge): ExcelJS in memory gives it the merge's value, the loader's
+    // streaming reader nothing, as the file holds nothing there.
+    if (cell.type === MERGED_CELL) return;
     const value = cell.value as Record<string, unknown> | null;
     const result =
       value && typeof value === "object" && ("formula" in value || "sharedFormula" in value) ? value.result : value;
@@ -295,7 +301,7 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
       m.model ? [{ref: rangeRef(m.model), ...m.model}] : [],
     );
     const headerCells = all.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
-    const merged = mergedCellsRefusal(sheet.name, merges, found.headerRow, headerCells, place);
+    const merged = mergedCellsRefusal(sheet.name, merges, found.headerRow, headerCells, found.match);
     if (merged) return {refuse: merged};
     const line = sheets.read.length * XLSX_SHEET_LINE_STRIDE;
     const read = {name: sheet.name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};

@@ -17,7 +17,7 @@ import {loadFile, TEMP_PREFIX, type Learnt, type LoadResult} from "./loadFile.ts
  * (converted, or read as the HTML table a web system saved under that name), OpenDocument .ods (converted), HTML,
  * Parquet, Arrow, JSON lines.
  */
-const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|ods|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
+const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|ods|ots|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
 /** What a folder holds that is not loaded, and why (said to the user; nothing of it is read). */
 interface Passed {

@@ -280,7 +280,8 @@ export function parseText(
       return WHOLE.test(n) ? castBigint(n) : null;
     }
     case "double": {
-      const n = normalizedNumber(options.currency ? v.replace(CURRENCY_RE, "$1").replace(YUAN_RE, "") : v);
+      // Half-width first, as the loader does: a full-width sign before ¥ (－￥12) is a sign.
+      const n = normalizedNumber(options.currency ? halfWidth(v).replace(CURRENCY_RE, "$1").replace(YUAN_RE, "") : v);
       const number = !options.percent
         ? castDouble(n)
         : /‰$/.test(n)

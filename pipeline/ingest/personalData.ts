@@ -10,9 +10,12 @@
  * would keep its text or a row loaded twice over.
  */
 const FOOTER_LABELS = [
-  "合计",
-  "总计",
-  "小计",
+  // The whole label, its characters perhaps spaced apart to line up (合  计, or with an ideographic space), then the
+  // cell's end or no letter, digit or Chinese character (a delimiter in a malformed line's raw text): never 总计划…
+  // A class, not \s (RE2 and JavaScript differ on it), and no backslash or tab (lit() refuses them in SQL).
+  "合[ \u3000]*计[:：]?(?:$|[^0-9A-Za-z\u4e00-\u9fff])",
+  "总[ \u3000]*计[:：]?(?:$|[^0-9A-Za-z\u4e00-\u9fff])",
+  "小[ \u3000]*计[:：]?(?:$|[^0-9A-Za-z\u4e00-\u9fff])",
   "填报人",
   "填表人",
   "报送人",

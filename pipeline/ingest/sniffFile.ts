@@ -37,6 +37,7 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     // An OpenDocument file stores its type first, uncompressed: "mimetype" then the type, from byte 30.
     if (head.subarray(30, 38 + ODS_TYPE.length).toString("latin1") === `mimetype${ODS_TYPE}`) return {format: "ods"};
+    if (ext === ".ods" || ext === ".ots") return {format: "ods"};
     return ext === ".xlsx" || ext === ".xlsm" || ext === ""
       ? {format: "xlsx"}
       : {

@@ -155,17 +155,24 @@ export interface MergedRange {
  * its rows. The office's tools unmerge and fill in one step. Not refused: merges above the header (a title), merges
  * within one row (a sign-off line or a 合计 label across columns: the row keeps its text in its first cell), and a
  * block over every loaded column (a note under the table), which holds no column's value.
- * `headers` are the header row's cells, `place` where each column goes (-1: not loaded).
+ * `headers` are the header row's cells, `match` which of them feed the contract's columns (a merged 序号 or 备注,
+ * which no column reads, does not matter).
  */
 export function mergedCellsRefusal(
   sheet: string,
   merges: MergedRange[],
   headerRow: number,
   headers: string[],
-  place: number[],
+  match: SheetMatch,
 ): string | undefined {
-  const loadedColumns = place.filter((to) => to >= 0).length;
-  const loadedIn = (m: MergedRange) => place.slice(m.left - 1, m.right).filter((to) => to >= 0).length;
+  const read = new Set([...match.byColumn.values(), ...(match.timeOf?.values() ?? [])]);
+  if (match.synthetic !== undefined) read.add(match.synthetic);
+  const loadedColumns = read.size;
+  const loadedIn = (m: MergedRange) => {
+    let n = 0;
+    for (let c = m.left - 1; c < m.right; c++) if (read.has(c)) n++;
+    return n;
+  };
   const found = merges.filter(
     (m) => m.bottom > m.top && m.bottom > headerRow && loadedIn(m) > 0 && loadedIn(m) < loadedColumns,
   );

@@ -127,7 +127,7 @@ export async function readXlsxToCsv(
         const place = placeColumns(name, found, chosen);
         if (!Array.isArray(place)) throw new FeedError(shown, place.refuse);
         const headerCells = top.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
-        const merged = mergedCellsRefusal(name, merges, found.headerRow, headerCells, place);
+        const merged = mergedCellsRefusal(name, merges, found.headerRow, headerCells, found.match);
         if (merged) throw new FeedError(shown, merged);
         const read = {name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
         here = {

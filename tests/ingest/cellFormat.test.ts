@@ -87,6 +87,18 @@ async function loader(type: "double" | "month", value: string, options: Paramete
   return out === null ? null : type === "double" ? Number(out) : String(out);
 }
 
+describe("a remainder of a sum in doubles, and what is not one", () => {
+  it("reads 15 significant digits, a fixed-format remainder as 0, and keeps what a format shows or holds", () => {
+    expect(formattedNumber(0.1 + 0.2, "0.00", false)).toBe("0.30");
+    expect(formattedNumber(1 - 0.9 - 0.1, "0.00", false)).toBe("0.00");
+    expect(formattedNumber(0.001, "0.00", false)).toBe("0.001");
+    // A scientific format shows a small number: it is a value.
+    expect(formattedNumber(1.5e-11, "0.00E+00", false)).toBe("1.5e-11");
+    expect(formattedNumber(1 - 0.9 - 0.1, "0.00%", false)).toBe("0%");
+    expect(formattedNumber(0.015, "0.00%", false)).toBe("1.5%");
+  });
+});
+
 describe("a date cell reads to the nearest second, as a date-time format shows it", () => {
   it("reads 09:30 stored a hair early (44621.3958333, 09:29:59.997) as 09:30:00, never 09:29:59", () => {
     expect(formattedNumber(44621.3958333, "yyyy-mm-dd hh:mm:ss", false)).toBe("2022-03-01 09:30:00");

@@ -12,7 +12,8 @@ import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
 import {mergedRange, sheetLayout} from "../../pipeline/ingest/hiddenRows.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
-import {FOOTER_PATTERN} from "../../pipeline/ingest/personalData.ts";
+import {FOOTER_PATTERN, isFooterRow} from "../../pipeline/ingest/personalData.ts";
+import {sniffFile} from "../../pipeline/ingest/sniffFile.ts";
 import {writeRawXlsx, type RawCell} from "../fixtures/office/rawXlsx.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 import {Readable} from "node:stream";
@@ -187,5 +188,66 @@ describe("a workbook as a Java export writes it", () => {
     }
     expect(mergedRange("B6:B4")).toEqual({ref: "B6:B4", top: 4, left: 2, bottom: 6, right: 2});
     expect(mergedRange("B4")).toBeUndefined();
+  });
+});
+
+describe("review of the workbook changes (2026-12-07)", () => {
+  it("the file check reads a cell a merge covers as empty, as the loader does (not the merge's value)", async () => {
+    const path = join(dir, "covered.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Sheet1");
+    sheet.addRow([...HEADER, "首套印章费用（元）"]);
+    sheet.addRow(["C-1", "城东区", "2022-03-01 09:30", "网办", 2, 50, 7]);
+    sheet.addRow(["C-2", "城东区", "2022-03-01 09:30", "网办", 2, 60, 8]);
+    // One row's two money cells merged (F2:G2 shows 50 across both): G2 holds nothing.
+    sheet.mergeCells("F2:G2");
+    await workbook.xlsx.writeFile(path);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2});
+    const seals = await wh.query<{seal_cost_yuan: number | null}>(
+      "select seal_cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(seals).toEqual([{seal_cost_yuan: null}, {seal_cost_yuan: 8}]);
+    const checked = await fileCheck(path);
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.rows.map((r) => r.cells.slice(5))).toEqual([
+      ["50", ""],
+      ["60", "8"],
+    ]);
+  });
+
+  it("a merged 备注 or 序号, which no column reads, does not refuse the file", async () => {
+    const path = join(dir, "remarks.xlsx");
+    await writeRawXlsx(path, {
+      sheets: [
+        {
+          name: "Sheet1",
+          rows: [
+            ["序号", ...HEADER, "备注"],
+            ["1", ...caseRow("R-1"), "同一批次"],
+            ["2", ...caseRow("R-2"), null],
+          ],
+          merges: ["A2:A3", "H2:H3"],
+        },
+      ],
+    });
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2});
+    expect("refuse" in (await fileCheck(path))).toBe(false);
+  });
+
+  it("a totals row is the whole cell, perhaps spaced (合  计, 合　计：), never a cell that starts so (总计划)", () => {
+    for (const label of ["合计", "合  计", "合\u3000计：", "总计", "小 计"])
+      expect(isFooterRow([label, "", "4"])).toBe(true);
+    for (const label of ["总计划书", "合计12件", "小计算器"]) expect(isFooterRow([label, "", "4"])).toBe(false);
+    // In a malformed line's raw text the label ends at a delimiter (loadFile.ts setAsideFooters).
+    expect(new RegExp(`^[\\s,;|"]*${FOOTER_PATTERN.slice(1)}`).test(",合计,,,4")).toBe(true);
+  });
+
+  it("an .ods is known by its name when its mimetype entry is not where OpenDocument puts it", () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 0)]);
+    expect(sniffFile(zip, zip.length, "报表.ods")).toEqual({format: "ods"});
+    expect(sniffFile(zip, zip.length, "报表.zip")).toMatchObject({refuse: expect.stringContaining("ZIP archive")});
   });
 });

@@ -81,6 +81,8 @@ function spellings(c: ContractColumn, contract: Contract): string[] {
         "12元",
         "(¥1.00)",
         "¥ １２",
+        "＋¥12",
+        "－￥12",
       ];
     case "boolean":
       return ["是", "否", "Y", "√", "maybe"];
