@@ -1,3 +1,4 @@
+import {Readable} from "node:stream";
 // exceljs (0.5 s to import) is loaded only when a workbook is read or written: every command starts faster.
 import type ExcelJS from "exceljs";
 import {FeedError} from "../errors.ts";
@@ -226,7 +227,7 @@ export async function* worksheets(
   // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true" (and XML allows single quotes).
   const date1904 = book ? declaresDate1904(await partText(open(book))) : false;
   reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
-  if (strings) for await (const _ of reader._parseSharedStrings(open(strings))) void _;
+  if (strings) for await (const _ of reader._parseSharedStrings(Readable.from(unindented(open(strings))))) void _;
   if (styles) await reader._parseStyles(open(styles));
   // Built-in formats ExcelJS does not know (the Chinese locale's dates and times): before any cell's style is built.
   const numFmt = reader.styles?.index?.numFmt;
@@ -269,10 +270,33 @@ async function* withSerialDates(text: AsyncIterable<string>, date1904: boolean):
     pending += chunk;
     const cut = lastCellOrRowStart(pending);
     if (cut <= 0) continue;
-    yield isoDateCellsAsSerials(pending.slice(0, cut), date1904);
+    yield isoDateCellsAsSerials(withoutIndentation(pending.slice(0, cut)), date1904);
     pending = pending.slice(cut);
   }
-  if (pending) yield isoDateCellsAsSerials(pending, date1904);
+  if (pending) yield isoDateCellsAsSerials(withoutIndentation(pending), date1904);
+}
+
+/**
+ * XML text without the whitespace between its tags (`</t>⏎        </is>`), as Gnumeric indents the XLSX it writes:
+ * ExcelJS's streaming reader adds that whitespace to the cell's text ("城东区⏎        ⏎"), so every such value was
+ * wrong or rejected. `text` ends just before a tag (or the document's end): whitespace after its last tag goes too.
+ * Text of a cell is never touched: it holds more than whitespace, or only whitespace, a blank cell either way.
+ */
+function withoutIndentation(text: string): string {
+  return text.replace(/>\s+</g, "><").replace(/>\s+$/, ">");
+}
+
+/** A part's text in pieces that end just before a tag, each `withoutIndentation` (the shared strings). */
+async function* unindented(text: AsyncIterable<unknown>): AsyncGenerator<string> {
+  let pending = "";
+  for await (const chunk of text) {
+    pending += String(chunk);
+    const cut = pending.lastIndexOf("<");
+    if (cut <= 0) continue;
+    yield withoutIndentation(pending.slice(0, cut));
+    pending = pending.slice(cut);
+  }
+  if (pending) yield withoutIndentation(pending);
 }
 
 /** Where the last `<c …>`, `<row …>` or `</row>` tag (any namespace prefix; never `</c>`) starts in `text`, or -1. */

@@ -3,10 +3,11 @@
 // five times each, 0.1 + 0.2 was stored as 0.30000000000000004, a remainder of -2.8e-17 shown as 0.00 was rejected
 // as negative, and a merged 区县 loaded its value into the first row only. The loader and the browser's file check
 // must read them alike.
-import {mkdtempSync, rmSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
@@ -249,5 +250,44 @@ describe("review of the workbook changes (2026-12-07)", () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 0)]);
     expect(sniffFile(zip, zip.length, "报表.ods")).toEqual({format: "ods"});
     expect(sniffFile(zip, zip.length, "报表.zip")).toMatchObject({refuse: expect.stringContaining("ZIP archive")});
+  });
+});
+
+describe("a workbook whose XML is indented, as Gnumeric's ssconvert writes XLSX", () => {
+  it("reads every cell's own text: the indentation between tags is no part of a value", async () => {
+    // ExcelJS's streaming reader added the whitespace after </t> to the text ("城东区⏎        ⏎"): every row of a
+    // Gnumeric XLSX was rejected as an unknown area, and a free-text value would have kept the line breaks.
+    const plain = join(dir, "gnumeric-plain.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("开办企业");
+    sheet.addRow(HEADER);
+    sheet.addRow(["G-1", "城东区", "2022-03-01 09:30", "网办", 2, 12.5]);
+    sheet.addRow(["G-2", "城西区", " 2022-03-02 10:00 ", "窗口", 3, 0]);
+    await workbook.xlsx.writeFile(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) {
+      const xml = await zip.file(name)!.async("string");
+      zip.file(name, xml.replace(/></g, ">\n        <"));
+    }
+    const path = join(dir, "gnumeric-indented.xlsx");
+    writeFileSync(path, await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"}));
+    expect(await zip.file("xl/sharedStrings.xml")!.async("string")).toContain("</t>\n        </si>");
+
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, rows_rejected: 0});
+    const rows = await wh.query(
+      "select case_id, area, applied_at::varchar as applied_at, channel, cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "G-1", area: "chengdong", applied_at: "2022-03-01 09:30:00", channel: "online", cost_yuan: 12.5},
+      {case_id: "G-2", area: "chengxi", applied_at: "2022-03-02 10:00:00", channel: "window", cost_yuan: 0},
+    ]);
+    const checked = await fileCheck(path);
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.rows.map((r) => r.cells.slice(0, 2))).toEqual([
+      ["G-1", "城东区"],
+      ["G-2", "城西区"],
+    ]);
   });
 });
