@@ -1,5 +1,6 @@
 import {extname} from "node:path";
 import iconv from "iconv-lite";
+import {utf16WithoutBom} from "./utf16.ts";
 
 /**
  * `xls`: a legacy OLE2 workbook (.xls, .et), and `ods`: an OpenDocument spreadsheet (LibreOffice, and the office
@@ -57,6 +58,8 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
     return {format: "arrow"};
   if (head[0] === 0xff && head[1] === 0xfe) return {format: "csv", encoding: "utf-16le"};
   if (head[0] === 0xfe && head[1] === 0xff) return {format: "csv", encoding: "utf-16be"};
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return {format: "csv", encoding: utf16};
   const nul = head.indexOf(0);
   // A NUL after whole lines of clean text is damage in a text file: `inspectFile` finds it and names its line.
   if (nul !== -1 && !textBefore(head.subarray(0, nul))) {

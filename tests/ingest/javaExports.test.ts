@@ -10,11 +10,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {decodeText, readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
 import {mergedRange, sheetLayout} from "../../pipeline/ingest/hiddenRows.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {FOOTER_PATTERN, isFooterRow} from "../../pipeline/ingest/personalData.ts";
 import {sniffFile} from "../../pipeline/ingest/sniffFile.ts";
+import {utf16WithoutBom} from "../../pipeline/ingest/utf16.ts";
 import {writeRawXlsx, type RawCell} from "../fixtures/office/rawXlsx.ts";
 import {tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 import {Readable} from "node:stream";
@@ -289,5 +290,49 @@ describe("a workbook whose XML is indented, as Gnumeric's ssconvert writes XLSX"
       ["G-1", "城东区"],
       ["G-2", "城西区"],
     ]);
+  });
+});
+
+describe("UTF-16 text without a byte-order mark, as Gnumeric's ssconvert writes a UTF-16 CSV", () => {
+  // 一 (U+4E00) has a NUL byte on the other side of its pair; the sign-off line is a footer.
+  const csv = [
+    HEADER.join(","),
+    "U-1,城东区,2022-03-01 09:30,网办,2,12.5",
+    "U-2,城西区,2022-03-02 10:00,窗口,3,0",
+    "填报人：一",
+  ].join("\r\n");
+  const be = (text: string) => Buffer.from(text, "utf16le").swap16();
+
+  it.each([
+    ["utf-16le", Buffer.from(csv, "utf16le")],
+    ["utf-16be", be(csv)],
+  ] as const)("loads %s by its NULs, where it was refused as a binary file", async (encoding, bytes) => {
+    expect(utf16WithoutBom(bytes)).toBe(encoding);
+    const path = join(dir, `nobom-${encoding}.csv`);
+    writeFileSync(path, bytes);
+    const [result] = await wh.load([path], {feed: "startup_cases"});
+    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2});
+    const rows = await wh.query<{case_id: string; area: string}>(
+      "select case_id, area from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "U-1", area: "chengdong"},
+      {case_id: "U-2", area: "chengxi"},
+    ]);
+    // The browser's file check decodes it alike.
+    expect(decodeText(bytes)).toEqual({text: csv, encoding});
+    // Loaded once: a second encoding of the same rows would be duplicates.
+    await wh.query("delete from feed_startup_cases where _load_id = $1", [result!.load_id]);
+  });
+
+  it("takes no UTF-8, GBK or binary bytes for UTF-16", () => {
+    expect(utf16WithoutBom(Buffer.from(csv, "utf8"))).toBeUndefined();
+    expect(utf16WithoutBom(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBeUndefined();
+    // NULs on both sides of the pairs: binary.
+    expect(utf16WithoutBom(Buffer.from([0x41, 0, 0, 0x42, 0x43, 0, 0, 0x44]))).toBeUndefined();
+    // A lone surrogate is no UTF-16 text.
+    expect(utf16WithoutBom(Buffer.from([0x41, 0, 0x01, 0xdc, 0x42, 0, 0x43, 0]))).toBeUndefined();
+    expect(utf16WithoutBom(Buffer.from([0x41, 0, 0x01, 0x4e, 0x42, 0, 0x43, 0]))).toBe("utf-16le");
   });
 });
