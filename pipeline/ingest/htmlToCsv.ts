@@ -20,7 +20,7 @@ type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: str
  * `recognize` accepts (title rows above it are skipped), each later row is cut or padded to the header's width.
  * The text is UTF-8 when its bytes are, else the charset its <meta> names, else GB18030 when it reads as such.
  * Throws `FeedError` for a file with no table, no header row, or merged cells (colspan/rowspan) from the header
- * down, which a flat feed cannot hold.
+ * down, which a flat feed cannot hold (a row's last cell may span columns: no cell after it moves).
  */
 export async function readHtmlToCsv(
   path: string,
@@ -52,9 +52,12 @@ export async function readHtmlToCsv(
     );
   }
   const body = rows.filter((r) => r.number >= header.number);
-  const merged = body.find((r) => r.merged.length > 0);
+  // A cell spanning columns shifts the cells after it; the last cell of its row shifts none (Gnumeric writes
+  // colspan where a header's text runs on into an empty column, and a sign-off line is one cell across the table).
+  const harmful = (r: (typeof rows)[number]) => r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length);
+  const merged = body.find((r) => harmful(r).length > 0);
   if (merged) {
-    const {column, colspan, rowspan} = merged.merged[0]!;
+    const {column, colspan, rowspan} = harmful(merged)[0]!;
     const span = [colspan > 1 ? `colspan=${colspan}` : "", rowspan > 1 ? `rowspan=${rowspan}` : ""].filter(Boolean);
     throw new FeedError(
       shown,

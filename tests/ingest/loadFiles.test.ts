@@ -270,6 +270,18 @@ describe("HTML tables saved as .xls", () => {
     expect(result!.message).toMatch(/merged\.xls: table row 3 has merged cells \(column 1: colspan=5\)/);
   });
 
+  it("a row's last cell spanning columns shifts no cell: loaded (Gnumeric's header, a sign-off line)", async () => {
+    const path = join(wh.dir, "gnumeric.xls");
+    const last = HEADER.length - 1;
+    const rows = table([HEADER, ["G-1", "城北区", "2022-03-01 09:30", "", "网上办理", "2", "0"]])
+      .replace(`<td>${HEADER[last]}</td>`, `<td colspan="2">${HEADER[last]}</td>`)
+      .replace("</table>", '<tr><td colspan="7">填报人：张三</td></tr></table>');
+    expect(rows).toContain('colspan="2"');
+    writeFileSync(path, rows);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 1, rows_loaded: 1, footer_lines: [3]});
+  });
+
   it("a page without a table is refused, saying so", async () => {
     const path = join(wh.dir, "login.xls");
     writeFileSync(path, "<!DOCTYPE html><html><body>会话已过期，请重新登录</body></html>");
