@@ -164,22 +164,20 @@ describe("legacy .xls/.et workbooks", () => {
 
   const soffice = findSoffice(process.env);
   if (!soffice) console.info("skipped: converting a real .xls needs LibreOffice (soffice on PATH or $BIZENV_SOFFICE)");
+  /** A workbook of `ids` saved by the real LibreOffice as `format` in a folder of its own; returns its path. */
+  const savedAs = async (folder: string, ids: string[], format: "xls" | "ods") => {
+    const dir = join(wh.dir, folder);
+    mkdirSync(dir);
+    await writeWorkbook(join(dir, "book.xlsx"), ids);
+    const args = [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", format];
+    execFileSync(soffice!, [...args, "--outdir", dir, join(dir, "book.xlsx")]);
+    return join(dir, `book.${format}`);
+  };
   it.skipIf(!soffice)(
     "with the real LibreOffice: a workbook saved as Excel 97–2003 loads like its XLSX",
     async () => {
-      const dir = join(wh.dir, "real");
-      mkdirSync(dir);
-      await writeWorkbook(join(dir, "real.xlsx"), ["R-1", "R-2"]);
-      execFileSync(soffice!, [
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--headless",
-        "--convert-to",
-        "xls",
-        "--outdir",
-        dir,
-        join(dir, "real.xlsx"),
-      ]);
-      const [result] = await loadWith([join(dir, "real.xls")], {...wh.env, PATH: process.env.PATH ?? ""});
+      const path = await savedAs("real", ["R-1", "R-2"], "xls");
+      const [result] = await loadWith([path], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
     },
     240_000,
@@ -188,19 +186,8 @@ describe("legacy .xls/.et workbooks", () => {
   it.skipIf(!soffice)(
     "with the real LibreOffice: a workbook saved as OpenDocument (.ods) loads like its XLSX",
     async () => {
-      const dir = join(wh.dir, "real-ods");
-      mkdirSync(dir);
-      await writeWorkbook(join(dir, "calc.xlsx"), ["D-1", "D-2"]);
-      execFileSync(soffice!, [
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--headless",
-        "--convert-to",
-        "ods",
-        "--outdir",
-        dir,
-        join(dir, "calc.xlsx"),
-      ]);
-      const [result] = await loadWith([join(dir, "calc.ods")], {...wh.env, PATH: process.env.PATH ?? ""});
+      const path = await savedAs("real-ods", ["D-1", "D-2"], "ods");
+      const [result] = await loadWith([path], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
       const rows = await wh.query<{case_id: string; applied_at: string}>(
         "select case_id, applied_at::varchar as applied_at from feed_startup_cases where _load_id = $1",
