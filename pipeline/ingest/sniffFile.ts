@@ -58,6 +58,10 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
     return {format: "arrow"};
   if (head[0] === 0xff && head[1] === 0xfe) return {format: "csv", encoding: "utf-16le"};
   if (head[0] === 0xfe && head[1] === 0xff) return {format: "csv", encoding: "utf-16be"};
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    return {
+      refuse: `a gzip-compressed file${ext === ".gnumeric" ? " (a Gnumeric workbook)" : ""}; expected CSV, XLSX, ODS, Parquet, Arrow or JSON lines: save it as .xlsx or CSV (or decompress it) and load that`,
+    };
   const utf16 = utf16WithoutBom(head);
   if (utf16) return {format: "csv", encoding: utf16};
   const nul = head.indexOf(0);

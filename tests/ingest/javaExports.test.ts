@@ -251,6 +251,12 @@ describe("review of the workbook changes (2026-12-07)", () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 0)]);
     expect(sniffFile(zip, zip.length, "报表.ods")).toEqual({format: "ods"});
     expect(sniffFile(zip, zip.length, "报表.zip")).toMatchObject({refuse: expect.stringContaining("ZIP archive")});
+    // Gnumeric's own workbook is gzip-compressed XML: named for what it is, not "a binary file".
+    const gz = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]);
+    expect(sniffFile(gz, gz.length, "报表.gnumeric")).toEqual({
+      refuse:
+        "a gzip-compressed file (a Gnumeric workbook); expected CSV, XLSX, ODS, Parquet, Arrow or JSON lines: save it as .xlsx or CSV (or decompress it) and load that",
+    });
   });
 });
 
