@@ -9,8 +9,9 @@ type Arrow = typeof import("apache-arrow");
  * How a column of an Arrow type is written as text, as the tool that wrote the file showed it. apache-arrow hands
  * every date, time and timestamp over as milliseconds (of the epoch or of the day) and a decimal as its unscaled
  * integer: written as numbers, a timestamp is rejected and a decimal(12,2) of 123.45 reads as 12345. So:
- * - a timestamp as `YYYY-MM-DD HH:MM:SS[.ffffff]` (to the microsecond, as DuckDB keeps it): without a time zone the wall clock it holds, with one the instant
- *   in UTC followed by `Z`, which the loader converts to China time like any zoned timestamp;
+ * - a timestamp as `YYYY-MM-DD HH:MM:SS[.ffffff]` (to the microsecond, as DuckDB keeps it): without a time zone
+ *   the wall clock it holds, with one the instant in UTC followed by `Z`, which the loader converts to China time
+ *   like any zoned timestamp;
  * - a date as `YYYY-MM-DD`, a time of day as `HH:MM:SS[.ffffff]`;
  * - a decimal with its point where its scale puts it, digit for digit;
  * - floating-point numbers as a spreadsheet's are (cellFormat.ts `numberText`: beyond 2^53 in scientific
@@ -38,13 +39,7 @@ function fieldText(type: import("apache-arrow").DataType, arrow: Arrow): (value:
   if (DataType.isFloat(type) && type.precision === Precision.SINGLE) return text(float32Text);
   if (DataType.isFloat(type) && type.precision === Precision.HALF)
     return text((value: number) => float16Text(value, util.float64ToUint16));
-  return text((value: unknown) =>
-    value instanceof Date
-      ? microsText(value.getTime() * 1000)
-      : typeof value === "number"
-        ? numberText(value)
-        : String(value),
-  );
+  return text((value: unknown) => (typeof value === "number" ? numberText(value) : String(value)));
 }
 
 /** Microseconds of the epoch as `YYYY-MM-DD HH:MM:SS`, with the fraction of a second only when there is one. */

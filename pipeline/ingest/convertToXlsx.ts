@@ -13,10 +13,10 @@ const CONVERT_TIMEOUT_MS = 180_000;
 /**
  * Convert a legacy workbook (Excel 97–2003 .xls or WPS .et, both OLE2 compound files) or an OpenDocument spreadsheet
  * (`kind` "ods") to .xlsx with LibreOffice headless, in the load's temp folder; returns the .xlsx's path. The file is
- * converted from a copy named `input.xls` (`input.ods`), so the output's name is known whatever the file was called (and LibreOffice detects the format
- * from the bytes either way). LibreOffice runs with a profile of its own, `profileDir` (one per `bizenv load`: making
- * a profile is most of a first conversion's time), so a LibreOffice the user has open, which holds the default
- * profile's lock and would swallow the request, does not matter.
+ * converted from a copy named `input.xls` (`input.ods`), so the output's name is known whatever the file was called
+ * (and LibreOffice detects the format from the bytes either way). LibreOffice runs with a profile of its own,
+ * `profileDir` (one per `bizenv load`: making a profile is most of a first conversion's time), so a LibreOffice the
+ * user has open, which holds the default profile's lock and would swallow the request, does not matter.
  * Throws `FeedError` when LibreOffice cannot run, fails, times out or writes nothing.
  */
 export async function convertToXlsx(

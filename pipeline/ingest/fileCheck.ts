@@ -49,7 +49,10 @@ export {describeSheets, sheetRowOf, type SheetsRead} from "./workbookSheets.ts";
 export {formatWallClock} from "./parseText.ts";
 export {sniffDelimiter};
 
-/** The text of a file's bytes: by BOM, else UTF-16 by its NULs (utf16.ts), else UTF-8 if it is valid UTF-8, else GB18030 (what Excel on Chinese Windows saves). */
+/**
+ * The text of a file's bytes: by BOM, else UTF-16 by its NULs (utf16.ts), else UTF-8 if it is valid UTF-8, else
+ * GB18030 (what Excel on Chinese Windows saves).
+ */
 export function decodeText(bytes: Uint8Array): {text: string; encoding: string} {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return {text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom"};
@@ -57,7 +60,7 @@ export function decodeText(bytes: Uint8Array): {text: string; encoding: string} 
     return {text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le"};
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return {text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be"};
-  const utf16 = utf16WithoutBom(bytes.subarray(0, 65536));
+  const utf16 = utf16WithoutBom(bytes);
   if (utf16) return {text: new TextDecoder(utf16).decode(bytes), encoding: utf16};
   try {
     return {text: new TextDecoder("utf-8", {fatal: true}).decode(bytes), encoding: "utf-8"};

@@ -26,7 +26,7 @@ import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./workboo
 import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
-/** Why a legacy workbook is refused where no LibreOffice can convert it, and the two ways out. */
+/** Why a legacy or OpenDocument workbook is refused where no LibreOffice can convert it, and the two ways out. */
 const ODS_REFUSAL = `an OpenDocument spreadsheet (.ods) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 const LEGACY_REFUSAL = `an old binary Excel 97–2003 or WPS workbook (.xls/.et) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 

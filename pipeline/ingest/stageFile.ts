@@ -110,7 +110,7 @@ export async function stageFile(
   }
 
   if (sniffed.format === "xls" || sniffed.format === "ods")
-    throw new Error(`${shown}: a legacy workbook is converted to XLSX before staging`);
+    throw new Error(`${shown}: a legacy or OpenDocument workbook is converted to XLSX before staging`);
   if (sniffed.format === "html") {
     // An HTML table (a web system's ".xls"): its rows to a CSV of our own, numbered by table row, as for XLSX.
     const csvPath = join(tmpDir, "html.csv");

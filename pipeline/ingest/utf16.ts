@@ -2,11 +2,12 @@
  * UTF-16 text without a byte-order mark, as Gnumeric writes a UTF-16 CSV (Excel's "Unicode text" has the mark):
  * its NUL bytes are the high bytes of ASCII characters, all on one side of each byte pair (the odd bytes of
  * little-endian text, the even ones of big-endian), at least one pair in five, and on the other side twenty times
- * fewer (a Chinese character such as 一, U+4E00, has a NUL byte there too), and the
- * bytes decode as UTF-16. Undefined for anything else (a binary file, UTF-8, GBK). Pure and browser-safe: the loader
- * (sniffFile.ts) and the browser's file check (fileCheck.ts decodeText) both ask it.
+ * fewer (a Chinese character such as 一, U+4E00, has a NUL byte there too), and the bytes decode as UTF-16.
+ * Undefined for anything else (a binary file, UTF-8, GBK). Judged on the first 64 KiB, what the loader sniffs. Pure
+ * and browser-safe: the loader (sniffFile.ts) and the browser's file check (fileCheck.ts decodeText) both ask it.
  */
-export function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+export function utf16WithoutBom(whole: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const bytes = whole.subarray(0, 65536);
   const n = bytes.length - (bytes.length % 2);
   if (n < 4) return undefined;
   let even = 0;

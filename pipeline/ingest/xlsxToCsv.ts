@@ -14,7 +14,7 @@ import {
   wallClockText,
   ZH_CN_BUILTIN_FORMATS,
 } from "./cellFormat.ts";
-import {sheetLayout, type SheetLayout} from "./hiddenRows.ts";
+import {sheetLayout, type SheetLayout} from "./sheetLayout.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {
   blankRow,
@@ -196,8 +196,8 @@ interface ExcelJsReaderInternals {
  * ("Cannot read properties of undefined (reading 'sheets')", exceljs#3064). Here the relationships, the workbook,
  * the shared strings and the styles are always parsed first, then each sheet is streamed row by row, its text
  * decoded as a stream so that a character split between two chunks is not garbled. Each sheet comes with its
- * state (`hidden`, `veryHidden`, or visible), its hidden rows and merged cells (read on demand, in a pass of their own) and whether
- * the workbook counts dates from 1904 (`date1904`, as Excel for Mac wrote them: `1` or `true`).
+ * state (`hidden`, `veryHidden`, or visible), its hidden rows and merged cells (read on demand, in a pass of their
+ * own) and whether the workbook counts dates from 1904 (`date1904`, as Excel for Mac wrote them: `1` or `true`).
  */
 export async function* worksheets(
   path: string,
@@ -264,16 +264,28 @@ export async function* worksheets(
  * that end before a cell or row tag, so that no cell is cut in two. `<` is always markup in XML, so a tag found is a
  * tag, never text.
  */
-async function* withSerialDates(text: AsyncIterable<string>, date1904: boolean): AsyncGenerator<string> {
+function withSerialDates(text: AsyncIterable<string>, date1904: boolean): AsyncGenerator<string> {
+  return inPieces(text, lastCellOrRowStart, (piece) => isoDateCellsAsSerials(withoutIndentation(piece), date1904));
+}
+
+/**
+ * `text` passed on as `piece` of each stretch that ends where `cut` says (before a tag: `<` is always markup in
+ * XML), the rest of the text kept for the next chunk.
+ */
+async function* inPieces(
+  text: AsyncIterable<unknown>,
+  cut: (pending: string) => number,
+  piece: (whole: string) => string,
+): AsyncGenerator<string> {
   let pending = "";
   for await (const chunk of text) {
-    pending += chunk;
-    const cut = lastCellOrRowStart(pending);
-    if (cut <= 0) continue;
-    yield isoDateCellsAsSerials(withoutIndentation(pending.slice(0, cut)), date1904);
-    pending = pending.slice(cut);
+    pending += String(chunk);
+    const at = cut(pending);
+    if (at <= 0) continue;
+    yield piece(pending.slice(0, at));
+    pending = pending.slice(at);
   }
-  if (pending) yield isoDateCellsAsSerials(withoutIndentation(pending), date1904);
+  if (pending) yield piece(pending);
 }
 
 /**
@@ -287,16 +299,8 @@ function withoutIndentation(text: string): string {
 }
 
 /** A part's text in pieces that end just before a tag, each `withoutIndentation` (the shared strings). */
-async function* unindented(text: AsyncIterable<unknown>): AsyncGenerator<string> {
-  let pending = "";
-  for await (const chunk of text) {
-    pending += String(chunk);
-    const cut = pending.lastIndexOf("<");
-    if (cut <= 0) continue;
-    yield withoutIndentation(pending.slice(0, cut));
-    pending = pending.slice(cut);
-  }
-  if (pending) yield withoutIndentation(pending);
+function unindented(text: AsyncIterable<unknown>): AsyncGenerator<string> {
+  return inPieces(text, (pending) => pending.lastIndexOf("<"), withoutIndentation);
 }
 
 /** Where the last `<c …>`, `<row …>` or `</row>` tag (any namespace prefix; never `</c>`) starts in `text`, or -1. */

@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
 import {decodeText, readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
-import {mergedRange, sheetLayout} from "../../pipeline/ingest/hiddenRows.ts";
+import {mergedRange, sheetLayout} from "../../pipeline/ingest/sheetLayout.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {FOOTER_PATTERN, isFooterRow} from "../../pipeline/ingest/personalData.ts";
 import {sniffFile} from "../../pipeline/ingest/sniffFile.ts";
