@@ -183,6 +183,33 @@ export function isoDateCellsAsSerials(xml: string, date1904: boolean): string {
   });
 }
 
+/** A phonetic run (`<rPh sb="0" eb="3"><t>…</t></rPh>`, any namespace prefix). */
+const PHONETIC_RUN = /<((?:\w+:)?)rPh\b[^>]*>[\s\S]*?<\/\1rPh>/g;
+/** The `t="e"` attribute of an error cell. */
+const ERROR_TYPE = /\st=(["'])e\1/;
+/** A cell's formula, `<f>1/0</f>` or a shared one's `<f t="shared" si="0"/>` (any namespace prefix). */
+const FORMULA = /<((?:\w+:)?)f\b[^>]*?(?:\/>|>[\s\S]*?<\/\1f>)/;
+
+/**
+ * Worksheet or shared-string XML as Excel shows its cells, for ExcelJS's readers:
+ * - without phonetic runs (`<rPh>`: the reading guide, furigana or pinyin, an East Asian Excel keeps beside text
+ *   typed through an IME). ExcelJS's streaming reader took the last run's text for the cell's (市税务局 read as
+ *   "shuiwuju"), its in-memory reader lost the rest of a row after an inline string with one; Excel shows neither.
+ * - an error cell's formula dropped (`<c t="e"><f>1/0</f><v>#DIV/0!</v></c>`): the streaming reader read such a cell
+ *   as a formula with no result (quoted `=1/0`), the in-memory reader as its error, `#DIV/0!`, which the office saw
+ *   and the row rules name (rowMessages.ts `SPREADSHEET_ERROR`).
+ * `xml` must hold whole cells and whole strings: the streaming caller cuts its text before a cell, row or string tag.
+ *
+ * @example cellsAsShown('<si><t>市</t><rPh sb="0" eb="1"><t>shi</t></rPh></si>') // '<si><t>市</t></si>'
+ */
+export function cellsAsShown(xml: string): string {
+  const text = xml.includes("rPh") ? xml.replace(PHONETIC_RUN, "") : xml;
+  if (!text.includes('t="e"') && !text.includes("t='e'")) return text;
+  return text.replace(CELL, (cell: string, prefix: string, attributes: string, content: string) =>
+    ERROR_TYPE.test(attributes) ? `<${prefix}c${attributes}>${content.replace(FORMULA, "")}</${prefix}c>` : cell,
+  );
+}
+
 /** The serial of an ISO 8601 date, date-time or time of day (wall clock), or null for any other text. */
 function isoSerial(text: string, date1904: boolean): number | null {
   const time = ISO_TIME.exec(text);

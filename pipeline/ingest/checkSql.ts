@@ -8,6 +8,11 @@ import {
   LONG_ID_LENGTH,
   MESSAGES,
   SCIENTIFIC_ID,
+  SHOWN_NOT_VALUE,
+  SPREADSHEET_ERROR,
+  SPREADSHEET_ERROR_FIRST,
+  TOO_NARROW,
+  FORMULA_TEXT,
   VALUE,
 } from "./rowMessages.ts";
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
@@ -140,7 +145,7 @@ export function checkSql(
   const row = `select _line, ${contract.columns.map((c) => `${t(c)} as ${ident(c.name)}`).join(", ")},
   coalesce(${SYNTHETIC_TYPED}, false) as _is_synthetic,
   _footer,
-  not _footer and (${checks.map((k) => `coalesce(${k.cond}, false)`).join("\n  or ")}) as _bad${cells.map((x) => `, ${x}`).join("")}
+  not _footer and (${checks.flatMap((k) => (k.bad === null ? [] : [`coalesce(${k.bad ?? k.cond}, false)`])).join("\n  or ")}) as _bad${cells.map((x) => `, ${x}`).join("")}
 from ${source.replace("%WHERE%", "")}`;
   // A streamed file's rows keep their staged cells where they broke a rule, for the message pass (the file is not
   // kept): one text, the cells joined by a line feed, which no cell of a plain file (one record per line) holds.
@@ -333,21 +338,46 @@ function message(text: string, value: string): string {
 }
 
 /**
- * Each rule of the contract, and the synthetic flag's type: a condition over `typed` that is true when a row breaks
- * it, and the record that explains it ({column_name, rule, value, message}).
+ * A rule: `cond`, true over `typed` when a row breaks it, and the record that explains it ({column_name, rule, value,
+ * message}). `bad` is what the rule adds to whether a row is bad (`_bad`), when that is cheaper than `cond`: null for
+ * nothing (another rule's `bad` covers its rows).
  */
+interface RuleCheck {
+  cond: string;
+  error: string;
+  bad?: string | null;
+}
+
+/** Each rule of the contract, and the synthetic flag's type (`RuleCheck`). */
 function ruleChecks(
   contract: Contract,
   now: string,
   staged: StagedColumns,
   keptAsText: Record<string, boolean>,
-): Array<{cond: string; error: string}> {
+): RuleCheck[] {
   const timed = new Set(staged.timeOf?.keys() ?? []);
-  const checks: Array<{cond: string; error: string}> = [];
-  const check = (cond: string, error: string) => checks.push({cond, error});
+  const checks: RuleCheck[] = [];
+  const check = (cond: string, error: string, bad?: string | null) =>
+    checks.push(bad === undefined ? {cond, error} : {cond, error, bad});
   const err = (c: {name: string}, rule: string, value: string, message: string) =>
     `{'column_name': ${lit(c.name)}, 'rule': ${lit(rule)}, 'value': ${value}, 'message': ${message}}`;
   const found = (c: ContractColumn) => `'found "' || ${v(c)} || '"'`;
+  // A cell whose text is what a spreadsheet shows for no value (#DIV/0!, #####, =F3*10 but in free text): rule
+  // spreadsheet_error.
+  const shownNotValue = (c: ContractColumn) => `regexp_full_match(${v(c)}, ${lit(SHOWN_NOT_VALUE)})`;
+  const notAValue = (c: ContractColumn) =>
+    err(
+      c,
+      "spreadsheet_error",
+      v(c),
+      `case when regexp_full_match(${v(c)}, ${lit(TOO_NARROW)}) then ${message(MESSAGES.tooNarrow(c.name), v(c))} when regexp_full_match(${v(c)}, ${lit(FORMULA_TEXT)}) then ${message(MESSAGES.formulaText(c.name), v(c))} else ${message(MESSAGES.spreadsheetError(c.name), v(c))} end`,
+    );
+  // A rule's failing rows (`fails`) split in two: those whose text is such a cell break spreadsheet_error instead.
+  // Whether a row is bad is `fails` alone, as before the split: the pattern runs in the message pass only.
+  const unlessNotAValue = (c: ContractColumn, fails: string, error: string) => {
+    check(`case when ${fails} then not ${shownNotValue(c)} else false end`, error, fails);
+    check(`case when ${fails} then ${shownNotValue(c)} else false end`, notAValue(c), null);
+  };
   for (const c of contract.columns) {
     if (c.required) check(`${v(c)} is null`, `${err(c, "required", "null", lit(`${c.name} is required but empty`))}`);
     if (timed.has(c.name))
@@ -359,7 +389,8 @@ function ruleChecks(
       const what = REFERENCE[c.references].what;
       const unknown = `${err(c, `unknown_${c.references}`, v(c), `'unknown ${c.references} "' || ${v(c)} || '": ${what.replaceAll("'", "''")}'`)}`;
       const ambiguous = `${err(c, `ambiguous_${c.references}`, v(c), `'ambiguous ${c.references} "' || ${v(c)} || '": it names ' || ${a(c)} || '; write the full name'`)}`;
-      check(
+      unlessNotAValue(
+        c,
         `${v(c)} is not null and ${t(c)} is null`,
         REFERENCE[c.references].ambiguous
           ? `case when ${a(c)} is not null then ${ambiguous} else ${unknown} end`
@@ -384,9 +415,17 @@ function ruleChecks(
         c.type === "integer"
           ? ` || case when regexp_full_match(${v(c)}, ${lit(FRACTION_PATTERN)}) then ${lit(MESSAGES.notWhole)} else '' end`
           : "";
-      check(
+      unlessNotAValue(
+        c,
         `${v(c)} is not null and ${t(c)} is null`,
         `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}${wholeHint}`)}`,
+      );
+    } else if (!c.allowed) {
+      // Free text (a formula's text kept verbatim): the first character tested before the pattern (most texts start
+      // with neither # nor E).
+      check(
+        `case when ascii(${v(c)}) in (${SPREADSHEET_ERROR_FIRST.join(", ")}) then regexp_full_match(${v(c)}, ${lit(SPREADSHEET_ERROR)}) else false end`,
+        notAValue(c),
       );
     }
     if (isIdentifier(contract, c)) {
@@ -419,10 +458,11 @@ function ruleChecks(
     if (c.allowed) {
       const values = c.allowed.map((a) => (typeof a === "number" ? num(a) : lit(a))).join(", ");
       const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
-      check(
-        `${t(c)} is not null and not list_contains([${values}], ${t(c)})`,
-        `${err(c, "allowed", v(c), `${lit(`expected one of ${shown} in ${c.name}, `)} || ${found(c)}`)}`,
-      );
+      const fails = `${t(c)} is not null and not list_contains([${values}], ${t(c)})`;
+      const error = `${err(c, "allowed", v(c), `${lit(`expected one of ${shown} in ${c.name}, `)} || ${found(c)}`)}`;
+      // A typed column's value that is such a cell failed its type already.
+      if (c.type === "varchar") unlessNotAValue(c, fails, error);
+      else check(fails, error);
     }
     if (c.min !== undefined)
       check(

@@ -18,6 +18,7 @@ import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import {utf16WithoutBom} from "./utf16.ts";
 import {
+  cellsAsShown,
   declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
@@ -142,7 +143,9 @@ export interface ZipLibrary {
  * things): `date1904="true"` (as LibreOffice and POI write it; ExcelJS takes only `"1"`) becomes `"1"`, and the
  * Chinese locale's built-in number formats its cells use (ids 27–58, ZH_CN_BUILTIN_FORMATS, which ExcelJS does not
  * know: such a date shows as a bare serial) are written into styles.xml, and ISO 8601 date cells (`t="d"`) become the
- * serials ExcelJS reads (cellFormat.ts `isoDateCellsAsSerials`). The same bytes when none is needed.
+ * serials ExcelJS reads (cellFormat.ts `isoDateCellsAsSerials`), and cells read as Excel shows them, without
+ * phonetic runs and with an error cell's error rather than its formula (`cellsAsShown`). The same bytes when none
+ * is needed.
  */
 export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary): Promise<Uint8Array> {
   const zip = await zipLibrary.loadAsync(bytes);
@@ -171,9 +174,18 @@ export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary
   for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
     const sheet = await zip.file(name)?.async("string");
     if (sheet === undefined) continue;
-    const fixed = isoDateCellsAsSerials(sheet, date1904);
+    const fixed = isoDateCellsAsSerials(cellsAsShown(sheet), date1904);
     if (fixed !== sheet) {
       zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  // Phonetic runs out of the shared strings, as the loader reads them (cellFormat.ts `cellsAsShown`).
+  const strings = await zip.file("xl/sharedStrings.xml")?.async("string");
+  if (strings !== undefined) {
+    const fixed = cellsAsShown(strings);
+    if (fixed !== strings) {
+      zip.file("xl/sharedStrings.xml", fixed);
       changed = true;
     }
   }

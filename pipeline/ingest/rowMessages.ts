@@ -95,7 +95,58 @@ export const MESSAGES = {
     ": a two-digit year is not guessed (23/6/5 may be 2023-06-05 or 2005-06-23); write the year in full, e.g. format the column as yyyy-mm-dd",
   /** Added when a whole-number column holds a fraction. */
   notWhole: ": not a whole number, and it is never rounded; correct the value",
+  /** A spreadsheet's error value (SPREADSHEET_ERROR). */
+  spreadsheetError: (column: string) =>
+    `${column} holds the spreadsheet error "${VALUE}", not a value: a formula in the office's workbook failed (#DIV/0! divides by zero, #N/A is a lookup that found nothing, #REF! points at deleted cells, #VALUE! met text where a number belongs); correct the formula or type the value, then export again`,
+  /** The `#####` a too-narrow column shows (TOO_NARROW). */
+  tooNarrow: (column: string) =>
+    `${column} is "${VALUE}": the spreadsheet wrote what a too-narrow column showed instead of the value when it saved the CSV; widen the column (or save as XLSX) and export again`,
+  /** A formula with no computed result (FORMULA_TEXT), in a column that is not free text. */
+  formulaText: (column: string) =>
+    `${column} holds a formula ("${VALUE}") with no computed value: a program wrote the formula and nothing calculated it; open the workbook in Excel or WPS, save it and send it again, or send the values`,
 };
+
+/**
+ * What a spreadsheet writes where a cell has no value, never data: its error values (Excel and WPS `#DIV/0!`, `#N/A`,
+ * `#REF!`…, LibreOffice `Err:502`) and the `#####` Excel and WPS write to CSV for a value too wide for its column. A
+ * free-text column would have stored it as the office's data (a case number `#N/A`, a VLOOKUP that found nothing); a
+ * typed column named it only as "not a number". SQL regexp_full_match and JS alike (RE2 syntax, no backslash: SQL
+ * literals refuse one), over the cell's text after trimming and `="…"`.
+ */
+export const SPREADSHEET_ERROR =
+  "#(?:NULL!|DIV/0!|VALUE!|REF!|NAME[?]|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:[0-9]{3}|#+";
+/** The first characters a SPREADSHEET_ERROR starts with (`#`, `E`), for a cheap test before the pattern. */
+export const SPREADSHEET_ERROR_FIRST = [35, 69];
+/**
+ * A formula's text (`=F3*10`: a workbook a program wrote and no spreadsheet calculated, xlsxToCsv.ts `cellText`; or a
+ * CSV a program wrote formulas into). Named so in a column with a type, an allowed list or a registry, which rejects
+ * it anyway; free text keeps it verbatim, as the office sent it (exports neutralise it: docs/reliability.md).
+ * `.` or not: any character, a line feed too.
+ */
+export const FORMULA_TEXT = "=(?:.|[^.])+";
+/** SPREADSHEET_ERROR, or FORMULA_TEXT: what is shown for no value in a column that is not free text. */
+export const SHOWN_NOT_VALUE = `${SPREADSHEET_ERROR}|${FORMULA_TEXT}`;
+/** The `#####` of a too-narrow column. */
+export const TOO_NARROW = "#+";
+
+const SPREADSHEET_ERROR_RE = new RegExp(`^(?:${SPREADSHEET_ERROR})$`);
+const TOO_NARROW_RE = new RegExp(`^(?:${TOO_NARROW})$`);
+const FORMULA_TEXT_RE = new RegExp(`^(?:${FORMULA_TEXT})$`);
+
+/**
+ * The rejection message of a cell's text that is shown for no value (SPREADSHEET_ERROR; FORMULA_TEXT too unless the
+ * column is free text), or null for any other text (the browser's check; checkSql.ts builds the same in SQL).
+ */
+export function notAValueMessage(column: string, value: string, freeText: boolean): string | null {
+  const text = SPREADSHEET_ERROR_RE.test(value)
+    ? TOO_NARROW_RE.test(value)
+      ? MESSAGES.tooNarrow(column)
+      : MESSAGES.spreadsheetError(column)
+    : !freeText && FORMULA_TEXT_RE.test(value)
+      ? MESSAGES.formulaText(column)
+      : null;
+  return text === null ? null : text.replace(VALUE, value);
+}
 
 /** A number with a fraction other than zeros (2.5, 1,234.5, full-width ２．５): checkSql's FRACTION_SQL. */
 export const FRACTION_PATTERN = "[+-]?[0-9０-９,，]*[.．][0-9０-９]*[1-9１-９][0-9０-９]*";

@@ -29,6 +29,7 @@ import {
   isIdentifier,
   keptAsText,
   MESSAGES,
+  notAValueMessage,
   SCIENTIFIC_ID,
   VALUE,
 } from "./rowMessages.ts";
@@ -461,7 +462,9 @@ export function checkRows(
           v !== null && (c.references === "area" || c.references === "unit")
             ? references.ambiguous?.[c.references][v]
             : undefined;
-        if (v !== null && t === null && shared !== undefined)
+        const notAValue = v !== null && t === null ? notAValueMessage(c.name, v, false) : null;
+        if (notAValue !== null) fail(c.name, "spreadsheet_error", v, notAValue);
+        else if (v !== null && t === null && shared !== undefined)
           fail(
             c.name,
             `ambiguous_${c.references}`,
@@ -472,7 +475,12 @@ export function checkRows(
           fail(c.name, `unknown_${c.references}`, v, `unknown ${c.references} "${v}": ${REFERENCE_WHAT[c.references]}`);
         continue;
       }
-      if (c.type !== "varchar" && v !== null && t === null)
+      const freeText = c.type === "varchar" && !c.allowed;
+      const notAValue = v === null ? null : notAValueMessage(c.name, v, freeText);
+      // Where the column's own rule would reject it (type, allowed), or free text would store it.
+      const rejected = c.type !== "varchar" ? t === null : c.allowed ? !allowedValue(c, t) : true;
+      if (notAValue !== null && rejected) fail(c.name, "spreadsheet_error", v, notAValue);
+      else if (c.type !== "varchar" && v !== null && t === null)
         fail(
           c.name,
           "type",
@@ -486,7 +494,7 @@ export function checkRows(
         else if (isCutId(v, textColumns.has(c.name)))
           fail(c.name, "identifier", v, MESSAGES.cutId(c.name).replace(VALUE, v));
       }
-      if (c.allowed && t !== null && !c.allowed.some((a) => (typeof a === "number" ? a === t : a === t))) {
+      if (c.allowed && t !== null && !allowedValue(c, t) && !(notAValue !== null && rejected)) {
         const shown = [...c.allowed.map(String), ...Object.keys(c.value_aliases ?? {})].join(", ");
         fail(c.name, "allowed", v, `expected one of ${shown} in ${c.name}, ${found}`);
       }
@@ -550,6 +558,9 @@ export function checkRows(
   errors.sort((a, b) => a.line - b.line || a.column_name.localeCompare(b.column_name));
   return {rowsRead: rows.length - footerLines.length, rejectedLines: bad.size, errors, footerLines};
 }
+
+/** Whether a typed value is one of a column's allowed values. */
+const allowedValue = (c: RuleColumn, t: Typed) => c.allowed!.some((a) => a === t);
 
 const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const SCIENTIFIC = whole(SCIENTIFIC_ID);

@@ -5,6 +5,7 @@ import {FeedError} from "../errors.ts";
 import {checkXlsxZip, openPart, type ZipPart} from "./checkZip.ts";
 import {CsvWriter} from "./csvWriter.ts";
 import {
+  cellsAsShown,
   declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
@@ -227,7 +228,8 @@ export async function* worksheets(
   // ExcelJS takes only date1904="1"; LibreOffice and POI may write "true" (and XML allows single quotes).
   const date1904 = book ? declaresDate1904(await partText(open(book))) : false;
   reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
-  if (strings) for await (const _ of reader._parseSharedStrings(Readable.from(unindented(open(strings))))) void _;
+  if (strings)
+    for await (const _ of reader._parseSharedStrings(Readable.from(sharedStringPieces(open(strings))))) void _;
   if (styles) await reader._parseStyles(open(styles));
   // Built-in formats ExcelJS does not know (the Chinese locale's dates and times): before any cell's style is built.
   const numFmt = reader.styles?.index?.numFmt;
@@ -260,12 +262,14 @@ export async function* worksheets(
 }
 
 /**
- * A sheet's text with its ISO 8601 date cells as serials (cellFormat.ts `isoDateCellsAsSerials`), passed on in pieces
- * that end before a cell or row tag, so that no cell is cut in two. `<` is always markup in XML, so a tag found is a
- * tag, never text.
+ * A sheet's text with its ISO 8601 date cells as serials (cellFormat.ts `isoDateCellsAsSerials`) and its cells as
+ * Excel shows them (`cellsAsShown`: no phonetic runs, an error cell's error), passed on in pieces that end before a
+ * cell or row tag, so that no cell is cut in two. `<` is always markup in XML, so a tag found is a tag, never text.
  */
 function withSerialDates(text: AsyncIterable<string>, date1904: boolean): AsyncGenerator<string> {
-  return inPieces(text, lastCellOrRowStart, (piece) => isoDateCellsAsSerials(withoutIndentation(piece), date1904));
+  return inPieces(text, lastCellOrRowStart, (piece) =>
+    isoDateCellsAsSerials(cellsAsShown(withoutIndentation(piece)), date1904),
+  );
 }
 
 /**
@@ -298,9 +302,20 @@ function withoutIndentation(text: string): string {
   return text.replace(/>\s+</g, "><").replace(/>\s+$/, ">");
 }
 
-/** A part's text in pieces that end just before a tag, each `withoutIndentation` (the shared strings). */
-function unindented(text: AsyncIterable<unknown>): AsyncGenerator<string> {
-  return inPieces(text, (pending) => pending.lastIndexOf("<"), withoutIndentation);
+/**
+ * The shared strings' text in pieces that end just before a string (`<si>`), so that none is cut in two, each
+ * `withoutIndentation` and `cellsAsShown` (no phonetic runs).
+ */
+function sharedStringPieces(text: AsyncIterable<unknown>): AsyncGenerator<string> {
+  return inPieces(text, lastStringStart, (piece) => cellsAsShown(withoutIndentation(piece)));
+}
+
+/** Where the last `<si>` tag (any namespace prefix) starts in `text`, or -1. */
+function lastStringStart(text: string): number {
+  for (let at = text.lastIndexOf("<"); at !== -1; at = at === 0 ? -1 : text.lastIndexOf("<", at - 1)) {
+    if (/^<(?:\w+:)?si[\s>]/.test(text.slice(at, at + 20))) return at;
+  }
+  return -1;
 }
 
 /** Where the last `<c …>`, `<row …>` or `</row>` tag (any namespace prefix; never `</c>`) starts in `text`, or -1. */

@@ -195,8 +195,8 @@ describe("what spreadsheets put in cells", () => {
       status: "loaded",
       loaded: 1,
       rejects: [
-        [3, "cost_yuan", "type"],
-        [4, "procedures", "type"],
+        [3, "cost_yuan", "spreadsheet_error"],
+        [4, "procedures", "spreadsheet_error"],
       ],
       lines: {"H31-1": 2},
     });

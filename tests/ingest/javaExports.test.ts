@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {decodeText, readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {decodeText, explicitWorkbook, readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
 import {mergedRange, sheetLayout} from "../../pipeline/ingest/sheetLayout.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {FOOTER_PATTERN, isFooterRow} from "../../pipeline/ingest/personalData.ts";
@@ -295,6 +295,69 @@ describe("a workbook whose XML is indented, as Gnumeric's ssconvert writes XLSX"
     expect(checked.rows.map((r) => r.cells.slice(0, 2))).toEqual([
       ["G-1", "城东区"],
       ["G-2", "城西区"],
+    ]);
+  });
+});
+
+describe("a workbook an East Asian Excel saved", () => {
+  it("reads a text without its phonetic runs (rPh), and an error cell as its error, not its formula", async () => {
+    // Excel keeps the reading an IME typed (pinyin, furigana) beside the text: ExcelJS's streaming reader took the
+    // last run for the cell (城东区 read as "chengdongqu": unknown area, or stored as such in free text), its
+    // in-memory reader lost the rest of a row after an inline string with one. An error cell with its formula was
+    // quoted as the formula ("=1/0") by the loader and as #DIV/0! by the browser.
+    const plain = join(dir, "phonetic-plain.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("开办企业");
+    sheet.addRow(HEADER);
+    sheet.addRow(["R-1", "城东区", "2022-03-01 09:30", "网办", 2, 12.5]);
+    sheet.addRow(["R-2", "城东区", "2022-03-02 10:00", "窗口", 3, 0]);
+    sheet.addRow(["R-3", "城西区", "2022-03-03 10:00", "窗口", 3, 0]);
+    await workbook.xlsx.writeFile(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file(
+      "xl/sharedStrings.xml",
+      strings.replace(
+        "<t>城东区</t>",
+        '<t>城东区</t><rPh sb="0" eb="2"><t>cheng</t></rPh><rPh sb="2" eb="3"><t>dongqu</t></rPh><phoneticPr fontId="1" type="noConversion"/>',
+      ),
+    );
+    const cells = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const fixed = cells
+      .replace(/<c r="F3"[^>]*>.*?<\/c>|<c r="F3"[^>]*\/>/, '<c r="F3" t="e"><f>E3/0</f><v>#DIV/0!</v></c>')
+      .replace(
+        /<c r="A4"[^>]*>.*?<\/c>/,
+        '<c r="A4" t="inlineStr"><is><t>R-3</t><rPh sb="0" eb="3"><t>zz</t></rPh></is></c>',
+      );
+    expect(fixed).toContain("#DIV/0!");
+    expect(fixed).toContain("<t>zz</t>");
+    zip.file("xl/worksheets/sheet1.xml", fixed);
+    const path = join(dir, "phonetic.xlsx");
+    writeFileSync(path, await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"}));
+
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 3, rows_loaded: 2, rows_rejected: 1});
+    const rows = await wh.query("select case_id, area from feed_startup_cases where _load_id = $1 order by _line", [
+      result!.load_id,
+    ]);
+    expect(rows).toEqual([
+      {case_id: "R-1", area: "chengdong"},
+      {case_id: "R-3", area: "chengxi"},
+    ]);
+    const rejected = await wh.query<{line: number; column_name: string; rule: string; value: string}>(
+      "select line::integer as line, column_name, rule, value from load_rejects where load_id = $1",
+      [result!.load_id],
+    );
+    expect(rejected).toEqual([{line: 3, column_name: "cost_yuan", rule: "spreadsheet_error", value: "#DIV/0!"}]);
+    // The browser's file check (ExcelJS in memory, after explicitWorkbook) reads the same cells.
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load((await explicitWorkbook(new Uint8Array(readFileSync(path)), JSZip)) as never);
+    const checked = readWorkbook(read as never, (headers, feed) => recognizeFeed(headers, contracts, feed));
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.rows.map((r) => [r.cells[0], r.cells[1], r.cells[5]])).toEqual([
+      ["R-1", "城东区", "12.5"],
+      ["R-2", "城东区", "#DIV/0!"],
+      ["R-3", "城西区", "0"],
     ]);
   });
 });

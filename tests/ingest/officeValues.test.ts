@@ -309,6 +309,43 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     ]);
   });
 
+  it("rejects what a spreadsheet shows for no value (#N/A, #DIV/0!, #####, =F3*10) in every column, free text too", async () => {
+    // A VLOOKUP that found nothing, a division by zero, a date column too narrow when Excel saved the CSV, a formula a
+    // program wrote and nothing calculated: the case number would have been stored as "#N/A".
+    const at = ["2022-03-01 09:30", "2022-03-02 16:45"];
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["#N/A", "城东区", ...at, "online", 2, 0],
+        ["N-2", "#REF!", ...at, "online", 2, 0],
+        ["N-3", "城东区", "########", at[1]!, "online", 2, 0],
+        ["N-4", "城东区", ...at, "#N/A", 2, 0],
+        ["N-5", "城东区", ...at, "online", "=F3*10", 0],
+        ["N-6", "城东区", ...at, "online", 2, "#DIV/0!"],
+        ["N-7", "城东区", ...at, "online", 2, "Err:502"],
+        ["N-8", "城东区", ...at, "online", 2, 0],
+      ],
+    };
+    const result = await load(table, writer, "not-values");
+    expect(result).toMatchObject({status: "loaded", rows_read: 8, rows_loaded: 1});
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([
+      [2, "case_id", "spreadsheet_error"],
+      [3, "area", "spreadsheet_error"],
+      [4, "applied_at", "spreadsheet_error"],
+      [5, "channel", "spreadsheet_error"],
+      [6, "procedures", "spreadsheet_error"],
+      [7, "cost_yuan", "spreadsheet_error"],
+      [8, "cost_yuan", "spreadsheet_error"],
+    ]);
+    const said = rejected.map((r) => r.message);
+    expect(said[0]).toMatch(/^case_id holds the spreadsheet error "#N\/A", not a value: .*lookup that found nothing/);
+    expect(said[2]).toMatch(/^applied_at is "########": .*too-narrow column/);
+    expect(said[4]).toMatch(/^procedures holds a formula \("=F3\*10"\) with no computed value: a program wrote/);
+    expect(said[6]).toMatch(/^cost_yuan holds the spreadsheet error "Err:502"/);
+  });
+
   it("matches 审批阶段数（个） and refuses a header in 小时 for a column in workdays, naming both units", async () => {
     const base = {titles: [], rows: [["P-1", "城东区", "social_investment", "2023-02-10", "2023-04-20", 45, 4]]};
     const ok = await load(

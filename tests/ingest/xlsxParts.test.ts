@@ -95,6 +95,31 @@ describe("reading a workbook's parts", () => {
   });
 });
 
+describe("phonetic runs (rPh) in a large shared-strings part", () => {
+  it("are left out of every string, wherever the part's chunks end", async () => {
+    // Every string with two runs of reading beside it: chunk boundaries fall inside runs, which must still go whole.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("S");
+    const text = (i: number) => `城中区第${i}号办件申请人名称较长用以跨越分块边界`;
+    for (let i = 0; i < 5000; i++) sheet.addRow([text(i), i]);
+    const plain = join(dir, "phonetic-long-plain.xlsx");
+    await workbook.xlsx.writeFile(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+    const withRuns = strings.replace(
+      /<t>([^<]*)<\/t><\/si>/g,
+      '<t>$1</t><rPh sb="0" eb="2"><t>chengzhong</t></rPh><rPh sb="2" eb="3"><t>qu</t></rPh><phoneticPr fontId="1" type="noConversion"/></si>',
+    );
+    expect(withRuns.match(/<rPh /g)).toHaveLength(10_000);
+    zip.file("xl/sharedStrings.xml", withRuns);
+    const path = join(dir, "phonetic-long.xlsx");
+    writeFileSync(path, await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"}));
+    const [read] = await readAll(path);
+    expect(read!.rows).toHaveLength(5000);
+    expect(read!.rows.filter((r, i) => r[0] !== text(i))).toEqual([]);
+  });
+});
+
 describe("a workbook whose directory names one part twice", () => {
   it("is refused, naming the part (readers disagree on which copy counts)", async () => {
     const sheet = (text: string) =>
