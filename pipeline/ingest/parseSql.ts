@@ -1,6 +1,7 @@
 import type {ColumnType} from "./contractSchema.ts";
 import {lit, num} from "./sql.ts";
 import {
+  AFTERNOON_MARKERS,
   AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
   CURRENCY_SIGN,
@@ -13,6 +14,8 @@ import {
   MONTH_FORMATS,
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
+  TWELVE_HOUR_AFTER,
+  TWELVE_HOUR_BEFORE,
   WHOLE_NUMBER,
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
@@ -90,10 +93,27 @@ export function parseSql(
     case "date":
       return `coalesce(${isoFast(d, "date")}, ${zoned(d)}::date, try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
-      return `coalesce(${isoFast(d, "timestamp")}, ${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)})`;
+      return `coalesce(${isoFast(d, "timestamp")}, ${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)}, ${twelveHour(d)})`;
     case "month":
       return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date) end`;
   }
+}
+
+/**
+ * A date with a 12-hour time (TWELVE_HOUR_BEFORE, TWELVE_HOUR_AFTER: `2022/3/1 下午3:30`, `2022-03-01 03:30 PM`) read
+ * with its hour on the 24-hour clock; NULL for any other text. Last in the timestamp's COALESCE, which evaluates it
+ * only for the values nothing before it read (parseText.ts `twelveHour`).
+ */
+function twelveHour(d: string): string {
+  const rewritten = (pattern: string, groups: {date: number; marker: number; hour: number; rest: number}) => {
+    const group = (n: number) => `regexp_extract(${d}, ${lit(pattern)}, ${n})`;
+    const hour = `try_cast(${group(groups.hour)} as integer)`;
+    const afternoon = `list_contains(${list(AFTERNOON_MARKERS)}, ${group(groups.marker)})`;
+    const hour24 = `(case when ${hour} between 1 and 12 then ${hour} % 12 + (case when ${afternoon} then 12 else 0 end) end)`;
+    return `${group(groups.date)} || ' ' || lpad(${hour24}::varchar, 2, '0') || ${group(groups.rest)}`;
+  };
+  const text = `(case when regexp_full_match(${d}, ${lit(TWELVE_HOUR_BEFORE)}) then ${rewritten(TWELVE_HOUR_BEFORE, {date: 1, marker: 2, hour: 3, rest: 4})} when regexp_full_match(${d}, ${lit(TWELVE_HOUR_AFTER)}) then ${rewritten(TWELVE_HOUR_AFTER, {date: 1, hour: 2, rest: 3, marker: 4})} end)`;
+  return `coalesce(try_cast(${text} as timestamp), try_strptime(${text}, ${list(TIMESTAMP_FORMATS)}))`;
 }
 
 /**

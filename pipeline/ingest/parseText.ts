@@ -10,6 +10,7 @@
 
 import type {ColumnType} from "./contractSchema.ts";
 import {
+  AFTERNOON_MARKERS,
   AMBIGUOUS_MONTH,
   CHINA_OFFSET_MINUTES,
   CURRENCY_SIGN,
@@ -22,6 +23,8 @@ import {
   MONTH_FORMATS,
   TIMESTAMP_FORMATS,
   TRUE_WORDS,
+  TWELVE_HOUR_AFTER,
+  TWELVE_HOUR_BEFORE,
   WHOLE_NUMBER,
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
@@ -236,6 +239,26 @@ function excelSerial(text: string): number | null {
   return daysFromCivil(1899, 12, 30) * MICROS_PER_DAY + Math.round(n * 86_400) * 1_000_000;
 }
 
+const TWELVE_BEFORE = new RegExp(TWELVE_HOUR_BEFORE);
+const TWELVE_AFTER = new RegExp(TWELVE_HOUR_AFTER);
+
+/**
+ * parseSql's twelveHour: a date with a 12-hour time (`2022/3/1 下午3:30`, `2022-03-01 03:30 PM`) as the same text
+ * with its hour on the 24-hour clock (`2022/3/1 15:30`), or null.
+ */
+function twelveHour(text: string): string | null {
+  const before = TWELVE_BEFORE.exec(text);
+  const after = before ? null : TWELVE_AFTER.exec(text);
+  if (!before && !after) return null;
+  const [date, marker, hour, rest] = before
+    ? [before[1]!, before[2]!, before[3]!, before[4]!]
+    : [after![1]!, after![4]!, after![2]!, after![3]!];
+  const h = Number(hour);
+  if (h < 1 || h > 12) return null;
+  const h24 = (h % 12) + (AFTERNOON_MARKERS.includes(marker) ? 12 : 0);
+  return `${date} ${String(h24).padStart(2, "0")}${rest}`;
+}
+
 const WHOLE = new RegExp(`^(?:${WHOLE_NUMBER})$`);
 const ZONED = new RegExp(ZONED_TIMESTAMP);
 
@@ -299,7 +322,11 @@ export function parseText(
     }
     case "timestamp": {
       const d = halfWidth(v);
-      return zoned(d) ?? castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
+      const read =
+        zoned(d) ?? castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
+      if (read !== null) return read;
+      const h24 = twelveHour(d);
+      return h24 === null ? null : (castTimestamp(h24) ?? strptime(h24, TIMESTAMP_FORMATS));
     }
     case "month": {
       const d = halfWidth(v);

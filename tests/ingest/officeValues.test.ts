@@ -346,6 +346,34 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     expect(said[6]).toMatch(/^cost_yuan holds the spreadsheet error "Err:502"/);
   });
 
+  it("reads 12-hour times (下午3:30, 03:30 PM), also in a time column of their own, on the 24-hour clock", async () => {
+    // Excel's zh-CN formats 上午/下午h"时"mm"分" write such text to CSV; Java's `hh:mm a` writes 03:30 PM or 下午.
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "受理日期", "受理时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["T-1", "城东区", "2022/3/1", "下午3:30", "2022/3/2 上午9:05", "online", 2, 0],
+        ["T-2", "城东区", "2022/3/1", "09:30 AM", "2022-03-02 12:15 PM", "online", 2, 0],
+        ["T-3", "城东区", "2022/3/1", "上午12:10", "2022年3月2日 下午4时45分", "online", 2, 0],
+        ["T-4", "城东区", "2022/3/1", "下午13:30", "2022-03-02 10:00", "online", 2, 0],
+      ],
+    };
+    const result = await load(table, writer, "twelve-hour");
+    expect(result).toMatchObject({status: "loaded", rows_read: 4, rows_loaded: 3});
+    const rows = await wh.query(
+      "select case_id, applied_at::varchar as applied_at, completed_at::varchar as completed_at from feed_startup_cases where _load_id = $1 order by _line",
+      [result.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "T-1", applied_at: "2022-03-01 15:30:00", completed_at: "2022-03-02 09:05:00"},
+      {case_id: "T-2", applied_at: "2022-03-01 09:30:00", completed_at: "2022-03-02 12:15:00"},
+      {case_id: "T-3", applied_at: "2022-03-01 00:10:00", completed_at: "2022-03-02 16:45:00"},
+    ]);
+    // An hour over 12 with 下午 is no time of either clock: rejected, never read as 13:30 or 01:30.
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([[5, "applied_at", "type"]]);
+  });
+
   it("matches 审批阶段数（个） and refuses a header in 小时 for a column in workdays, naming both units", async () => {
     const base = {titles: [], rows: [["P-1", "城东区", "social_investment", "2023-02-10", "2023-04-20", 45, 4]]};
     const ok = await load(

@@ -6,6 +6,21 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parseSql} from "../../pipeline/ingest/parseSql.ts";
 import {formatWallClock, parseText, trimText, type ColumnType} from "../../pipeline/ingest/parseText.ts";
 
+/** 12-hour times and what they are on the 24-hour clock. */
+const TWELVE_HOUR: Array<[text: string, wallClock: string]> = [
+  ["2022/3/5 下午3:30", "2022-03-05 15:30:00"],
+  ["2022/3/5 下午 3:30:15", "2022-03-05 15:30:15"],
+  ["2022/3/5 上午9:30", "2022-03-05 09:30:00"],
+  ["2022/3/5 上午12:05", "2022-03-05 00:05:00"],
+  ["2022/3/5 下午12:05", "2022-03-05 12:05:00"],
+  ["2022年3月5日 下午3时30分", "2022-03-05 15:30:00"],
+  ["2022年3月5日下午3时30分15秒", "2022-03-05 15:30:15"],
+  ["2022-03-05 03:30 PM", "2022-03-05 15:30:00"],
+  ["2022-03-05 03:30:15 下午", "2022-03-05 15:30:15"],
+  ["2022-03-05 12:00 AM", "2022-03-05 00:00:00"],
+  ["2022-03-05 11:59 pm", "2022-03-05 23:59:00"],
+];
+
 const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
   integer: [
     "5",
@@ -161,6 +176,14 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "2022-03-05T09:30Z",
     "2022-03-05 09",
     "2022-03-05 9:30 am",
+    // 12-hour times: Excel's zh-CN 上午/下午 formats, Java's `hh:mm a` (and what is no such time).
+    ...TWELVE_HOUR.map(([text]) => text),
+    "2022-03-05 下午 13:30",
+    "2022-03-05 0:30 PM",
+    "2022-03-05 PM",
+    "下午3:30",
+    "2022-03-05 下午3",
+    "2022-03-05 3:30 PM PM",
     "2022-02-30 10:00",
     "garbage",
     "2022-03-05T09:30",
@@ -247,6 +270,13 @@ describe("parseText agrees with the loader's parseSql", () => {
       });
     }
   }
+
+  it("reads a 12-hour time (上午/下午, AM/PM) on the 24-hour clock, and no hour 0 or over 12 so", async () => {
+    const values = [...TWELVE_HOUR.map(([text]) => text), "2022-03-05 下午 13:30", "2022-03-05 0:30 PM"];
+    const expected = [...TWELVE_HOUR.map(([, wall]) => wall), null, null];
+    expect(await loaderValues("timestamp", values, false)).toEqual(expected);
+    expect(values.map((v) => browserValue("timestamp", v, false))).toEqual(expected);
+  });
 
   it("trims like DuckDB's trim(): space separators, not tabs or line breaks", async () => {
     const values = [" a ", "\u3000a\u3000", "\u00a0a", "\ta\t", "a\n", "\u2003a", " "];
