@@ -25,6 +25,7 @@ import {
   TRUE_WORDS,
   TWELVE_HOUR_AFTER,
   TWELVE_HOUR_BEFORE,
+  TWELVE_HOUR_FORMATS,
   WHOLE_NUMBER,
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
@@ -253,9 +254,7 @@ function twelveHour(text: string): string | null {
   const [date, marker, hour, rest] = before
     ? [before[1]!, before[2]!, before[3]!, before[4]!]
     : [after![1]!, after![4]!, after![2]!, after![3]!];
-  const h = Number(hour);
-  if (h < 1 || h > 12) return null;
-  const h24 = (h % 12) + (AFTERNOON_MARKERS.includes(marker) ? 12 : 0);
+  const h24 = (Number(hour) % 12) + (AFTERNOON_MARKERS.includes(marker) ? 12 : 0);
   return `${date} ${String(h24).padStart(2, "0")}${rest}`;
 }
 
@@ -310,7 +309,9 @@ export function parseText(
         : /‰$/.test(n)
           ? divide(castDouble(n.replace(/‰+$/, "")), 10)
           : castDouble(n.replace(/%+$/, ""));
-      return number ?? (options.durationSeconds ? elapsed(halfWidth(v), options.durationSeconds) : null);
+      const read = number ?? (options.durationSeconds ? elapsed(halfWidth(v), options.durationSeconds) : null);
+      // parseSql's isfinite: nan, inf and 1e400 are no value to store.
+      return read !== null && Number.isFinite(read) ? read : null;
     }
     case "boolean": {
       const l = v.toLowerCase();
@@ -326,7 +327,7 @@ export function parseText(
         zoned(d) ?? castTimestamp(d) ?? strptime(d, [...TIMESTAMP_FORMATS, ...DATE_FORMATS]) ?? excelSerial(d);
       if (read !== null) return read;
       const h24 = twelveHour(d);
-      return h24 === null ? null : (castTimestamp(h24) ?? strptime(h24, TIMESTAMP_FORMATS));
+      return h24 === null ? null : strptime(h24, TWELVE_HOUR_FORMATS);
     }
     case "month": {
       const d = halfWidth(v);
