@@ -346,6 +346,32 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     expect(said[6]).toMatch(/^cost_yuan holds the spreadsheet error "Err:502"/);
   });
 
+  it("rejects NaN and Infinity (Java's Double.toString of 0.0/0 and x/0), never stores them as numbers", async () => {
+    // DuckDB's cast reads nan, inf and an exponent past the double's range: a cost of NaN was stored, and every
+    // average over it was NaN on the dashboards.
+    const at = ["2022-03-01 09:30", "2022-03-02 16:45"];
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["F-1", "城东区", ...at, "online", 2, "NaN"],
+        ["F-2", "城东区", ...at, "online", 2, "Infinity"],
+        ["F-3", "城东区", ...at, "online", 2, "-Infinity"],
+        ["F-4", "城东区", ...at, "online", 2, "1e400"],
+        ["F-5", "城东区", ...at, "online", 2, "1e3"],
+      ],
+    };
+    const result = await load(table, writer, "non-finite");
+    expect(result).toMatchObject({status: "loaded", rows_read: 5, rows_loaded: 1});
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([
+      [2, "cost_yuan", "type"],
+      [3, "cost_yuan", "type"],
+      [4, "cost_yuan", "type"],
+      [5, "cost_yuan", "type"],
+    ]);
+  });
+
   it("reads 12-hour times (下午3:30, 03:30 PM), also in a time column of their own, on the 24-hour clock", async () => {
     // Excel's zh-CN formats 上午/下午h"时"mm"分" write such text to CSV; Java's `hh:mm a` writes 03:30 PM or 下午.
     const table: Table = {
@@ -490,6 +516,32 @@ describe("a data frame's doubles, as Parquet stores them", () => {
     expect(rejected[0]!.message).toMatch(/"\[removed\]" is an identifier .*scientific notation/);
     expect(rejected[1]!.message).toMatch(/"\[removed\]" is an identifier .*scientific notation/);
     expect(rejected[2]!.message).toMatch(/"\[removed\]" is an identifier .*15 significant digits/);
+  });
+
+  it("rejects a NaN or infinite double (a data frame's missing value or division by zero), never stores it", async () => {
+    const path = join(wh2.dir, "nan.parquet");
+    const duck = await DuckDBInstance.create(":memory:");
+    const connection = await duck.connect();
+    await connection.run(
+      `copy (select * from (values
+          ('P-1', '城东区', timestamp '2022-03-01 09:30', 'online', 2, 'nan'::double),
+          ('P-2', '城东区', timestamp '2022-03-01 09:30', 'online', 2, 'inf'::double),
+          ('P-3', '城东区', timestamp '2022-03-01 09:30', 'online', 2, 12.5::double)
+        ) t(case_id, area, applied_at, channel, procedures, cost_yuan)) to '${path}' (format parquet)`,
+    );
+    connection.closeSync();
+    duck.closeSync();
+    const [result] = await wh2.load([path], {feed: "startup_cases"});
+    expect(result).toMatchObject({status: "loaded", rows_read: 3, rows_loaded: 1, rows_rejected: 2});
+    const rejected = await wh2.query<{line: number; column_name: string; rule: string}>(
+      "select line::integer as line, column_name, rule from load_rejects where load_id = $1 order by line",
+      [result!.load_id],
+    );
+    // A Parquet file's lines are its rows, from 1.
+    expect(rejected).toEqual([
+      {line: 1, column_name: "cost_yuan", rule: "type"},
+      {line: 2, column_name: "cost_yuan", rule: "type"},
+    ]);
   });
 });
 
