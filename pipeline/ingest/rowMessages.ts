@@ -95,6 +95,9 @@ export const MESSAGES = {
     ": a two-digit year is not guessed (23/6/5 may be 2023-06-05 or 2005-06-23); write the year in full, e.g. format the column as yyyy-mm-dd",
   /** Added when a whole-number column holds a fraction. */
   notWhole: ": not a whole number, and it is never rounded; correct the value",
+  /** A required column holding a program's word for no value (NULL_WORDS). */
+  requiredNullWord: (column: string) =>
+    `${column} is required but empty: found "${VALUE}", the word a program writes for no value`,
   /** A spreadsheet's error value (SPREADSHEET_ERROR). */
   spreadsheetError: (column: string) =>
     `${column} holds the spreadsheet error "${VALUE}", not a value: a formula in the office's workbook failed (#DIV/0! divides by zero, #N/A is a lookup that found nothing, #REF! points at deleted cells, #VALUE! met text where a number belongs); correct the formula or type the value, then export again`,
@@ -105,6 +108,14 @@ export const MESSAGES = {
   formulaText: (column: string) =>
     `${column} holds a formula ("${VALUE}") with no computed value: a program wrote the formula and nothing calculated it; open the workbook in Excel or WPS, save it and send it again, or send the values`,
 };
+
+/**
+ * The words programs write for no value (Java's `String.valueOf(null)` and C's `(null)`, Python's `None`, pandas'
+ * `NaT` and `<NA>`), compared in lower case: in a column of numbers, dates, yes/no or a registry, where none of them
+ * can be a value, such a cell is empty (an optional column loads it as NULL, a required one rejects it as `required`).
+ * Free text keeps them as written. `NaN` is no such word: Java writes it for 0.0/0, a failed computation (rejected).
+ */
+export const NULL_WORDS: readonly string[] = ["null", "(null)", "none", "nat", "<na>"];
 
 /**
  * What a spreadsheet writes where a cell has no value, never data: its error values (Excel and WPS `#DIV/0!`, `#N/A`,

@@ -30,6 +30,7 @@ import {
   keptAsText,
   MESSAGES,
   notAValueMessage,
+  NULL_WORDS,
   SCIENTIFIC_ID,
   VALUE,
 } from "./rowMessages.ts";
@@ -453,7 +454,15 @@ export function checkRows(
       const v = text.get(c.name)!;
       const t = typed.get(c.name)!;
       const found = `found "${v}"`;
+      // A program's word for no value where no text is a value: empty (checkSql.ts, NULL_WORDS).
+      const nullWord =
+        (c.type !== "varchar" || c.references !== undefined) &&
+        v !== null &&
+        t === null &&
+        NULL_WORDS.includes(v.toLowerCase());
       if (c.required && v === null) fail(c.name, "required", null, `${c.name} is required but empty`);
+      if (c.required && nullWord) fail(c.name, "required", v, MESSAGES.requiredNullWord(c.name).replace(VALUE, v!));
+      if (nullWord) continue;
       const time = times.get(c.name);
       if (time !== undefined && v === null)
         fail(c.name, "time_without_date", time, `${c.name} has a time of day (${time}) but no date beside it`);

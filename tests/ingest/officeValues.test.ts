@@ -372,6 +372,45 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     ]);
   });
 
+  it("reads null, None, NaT and <NA> as empty where no text is a value, and keeps them in free text", async () => {
+    // Java's String.valueOf(null) writes null, Python's str(None) None, pandas NaT and <NA>: a case not yet completed
+    // was rejected ("expected a date and time, found null") instead of loading with no completion time.
+    const at = "2022-03-01 09:30";
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数（个）", "费用（元）"],
+      rows: [
+        ["W-1", "城东区", at, "null", "online", 2, "None"],
+        ["W-2", "城东区", at, "NaT", "online", 2, "<NA>"],
+        ["W-3", "城东区", at, "(null)", "online", "NULL", 0],
+        ["W-4", "null", at, "", "online", 2, 0],
+        ["W-5", "城东区", at, "", "online", 2, "NaN"],
+        ["null", "城东区", at, "", "online", 2, 0],
+      ],
+    };
+    const result = await load(table, writer, "null-words");
+    expect(result).toMatchObject({status: "loaded", rows_read: 6, rows_loaded: 3});
+    const rows = await wh.query(
+      "select case_id, completed_at, cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "W-1", completed_at: null, cost_yuan: null},
+      {case_id: "W-2", completed_at: null, cost_yuan: null},
+      // Free text is kept as written: a case number "null" is the office's.
+      {case_id: "null", completed_at: null, cost_yuan: 0},
+    ]);
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([
+      [4, "procedures", "required"],
+      [5, "area", "required"],
+      [6, "cost_yuan", "type"],
+    ]);
+    expect(rejected[0]!.message).toBe(
+      'procedures is required but empty: found "NULL", the word a program writes for no value',
+    );
+  });
+
   it("reads 12-hour times (下午3:30, 03:30 PM), also in a time column of their own, on the 24-hour clock", async () => {
     // Excel's zh-CN formats 上午/下午h"时"mm"分" write such text to CSV; Java's `hh:mm a` writes 03:30 PM or 下午.
     const table: Table = {

@@ -144,6 +144,8 @@ function corpus(contract: Contract): {headers: string[]; rows: Array<Record<stri
     for (const s of spellings(c, contract)) variant(c.name, s);
     // What a spreadsheet writes where a cell has no value: rejected in every column, free text too.
     for (const s of ["#DIV/0!", "#N/A", "#####", "=F3*10", "Err:502"]) variant(c.name, s);
+    // A program's word for no value: empty where no text is a value, kept in free text.
+    for (const s of ["null", "NULL", "None", "(null)", "<NA>", "NaT", "NaN"]) variant(c.name, s);
   }
   if (headers.includes("synthetic")) {
     variant("synthetic", "maybe");
@@ -190,10 +192,12 @@ describe("rowRules rejects what the loader rejects", () => {
       expect(checked.rejectedLines).toBe(new Set(loader.map((l) => l.line)).size);
       // The rules whose messages are shared (rowRules.ts MESSAGES) say the very same words on both sides.
       const said = await wh.query<{line: number; message: string}>(
-        "select line, message from load_rejects where load_id = $1 and rule in ('identifier', 'too_early', 'spreadsheet_error') order by 1, 2",
+        "select line, message from load_rejects where load_id = $1 and rule in ('identifier', 'too_early', 'spreadsheet_error', 'required') order by 1, 2",
         [result!.load_id],
       );
-      const shared = checked.errors.filter((e) => ["identifier", "too_early", "spreadsheet_error"].includes(e.rule));
+      const shared = checked.errors.filter((e) =>
+        ["identifier", "too_early", "spreadsheet_error", "required"].includes(e.rule),
+      );
       // The loader stores a message with identity-shaped numbers withheld; the browser shows the analyst's own file.
       expect(shared.map((e) => `${e.line}|${scrubPersonalNumbers(e.message)}`).sort()).toEqual(
         said.map((e) => `${e.line}|${e.message}`).sort(),
