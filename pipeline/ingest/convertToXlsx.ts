@@ -12,7 +12,7 @@ const CONVERT_TIMEOUT_MS = 180_000;
 
 /**
  * Convert a legacy workbook (Excel 97–2003 .xls or WPS .et, both OLE2 compound files) or an OpenDocument spreadsheet
- * (`kind` "ods") to .xlsx with LibreOffice headless, in the load's temp folder; returns the .xlsx's path. The file is
+ * (`kind` "ods") or an Excel 2003 XML workbook (`kind` "xml") to .xlsx with LibreOffice headless, in the load's temp folder; returns the .xlsx's path. The file is
  * converted from a copy named `input.xls` (`input.ods`), so the output's name is known whatever the file was called
  * (and LibreOffice detects the format from the bytes either way). LibreOffice runs with a profile of its own,
  * `profileDir` (one per `bizenv load`: making a profile is most of a first conversion's time), so a LibreOffice the
@@ -25,7 +25,7 @@ export async function convertToXlsx(
   shown: string,
   tmpDir: string,
   converter: {env: Record<string, string | undefined>; profileDir: string},
-  kind: "xls" | "ods" = "xls",
+  kind: "xls" | "ods" | "xml" = "xls",
 ): Promise<string> {
   const dir = join(tmpDir, "convert");
   const out = join(dir, "out");

@@ -27,8 +27,16 @@ import {readHead, textProblems} from "./textProblems.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 
 /** Why a legacy or OpenDocument workbook is refused where no LibreOffice can convert it, and the two ways out. */
+const SPREADSHEETML_REFUSAL = `an Excel 2003 XML workbook (SpreadsheetML) and no LibreOffice here to convert it: open it and save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 const ODS_REFUSAL = `an OpenDocument spreadsheet (.ods) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
 const LEGACY_REFUSAL = `an old binary Excel 97–2003 or WPS workbook (.xls/.et) and no LibreOffice here to convert it: save it as .xlsx or as CSV and load that, or ${SOFFICE_HINT}`;
+
+/** The formats LibreOffice converts to XLSX: the name its copy is converted from, and the refusal without it. */
+const CONVERTED: Partial<Record<FileFormat, {input: "xls" | "ods" | "xml"; refusal: string}>> = {
+  xls: {input: "xls", refusal: LEGACY_REFUSAL},
+  ods: {input: "ods", refusal: ODS_REFUSAL},
+  spreadsheetml: {input: "xml", refusal: SPREADSHEETML_REFUSAL},
+};
 
 /** Temp folders of a load are `<tmpdir>/bizenv-load-<pid>-XXXXXX`: a later load removes those of dead processes. */
 export const TEMP_PREFIX = "bizenv-load-";
@@ -207,11 +215,12 @@ async function stageAndRecognize(
   if ("refuse" in file.sniffed) throw new FeedError(shown, file.sniffed.refuse);
   let sniffed = textProblems(file.path, shown, file.sniffed, file.inspected);
   let path = file.path;
-  if (sniffed.format === "xls" || sniffed.format === "ods") {
-    // A legacy or OpenDocument workbook is read as the XLSX LibreOffice makes of it: its rows are the same sheet rows.
-    if (!ctx.converter) throw new FeedError(shown, sniffed.format === "ods" ? ODS_REFUSAL : LEGACY_REFUSAL);
+  const converted = CONVERTED[sniffed.format];
+  if (converted) {
+    // A legacy, OpenDocument or 2003 XML workbook is read as the XLSX LibreOffice makes of it: the same sheet rows.
+    if (!ctx.converter) throw new FeedError(shown, converted.refusal);
     ctx.progress?.("converting with LibreOffice");
-    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter, sniffed.format);
+    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter, converted.input);
     sniffed = {format: "xlsx"};
   }
   ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");

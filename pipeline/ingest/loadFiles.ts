@@ -14,10 +14,11 @@ import {loadFile, TEMP_PREFIX, type Learnt, type LoadResult} from "./loadFile.ts
 
 /**
  * Extensions taken from a folder (a file named on the command line is always tried): text, XLSX, legacy .xls/.et
- * (converted, or read as the HTML table a web system saved under that name), OpenDocument .ods (converted), HTML,
+ * (converted, or read as the HTML table a web system saved under that name), OpenDocument .ods and Excel 2003 .xml
+ * (converted), HTML,
  * Parquet, Arrow, JSON lines.
  */
-const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|ods|ots|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
+const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|ods|ots|xml|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
 /** What a folder holds that is not loaded, and why (said to the user; nothing of it is read). */
 interface Passed {

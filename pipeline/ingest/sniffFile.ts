@@ -3,10 +3,11 @@ import iconv from "iconv-lite";
 import {utf16WithoutBom} from "./utf16.ts";
 
 /**
- * `xls`: a legacy OLE2 workbook (.xls, .et), and `ods`: an OpenDocument spreadsheet (LibreOffice, and the office
- * suites built on it), both converted to XLSX with LibreOffice before reading; `html`: a web page's table.
+ * `xls`: a legacy OLE2 workbook (.xls, .et), `ods`: an OpenDocument spreadsheet (LibreOffice, and the office suites
+ * built on it), and `spreadsheetml`: an Excel 2003 XML workbook (what old Excel and many Java and .NET report tools
+ * write, often under the name .xls), all converted to XLSX with LibreOffice before reading; `html`: a web page's table.
  */
-export type FileFormat = "csv" | "xlsx" | "xls" | "ods" | "html" | "parquet" | "arrow" | "jsonl";
+export type FileFormat = "csv" | "xlsx" | "xls" | "ods" | "spreadsheetml" | "html" | "parquet" | "arrow" | "jsonl";
 export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
 
 export interface Sniffed {
@@ -74,8 +75,12 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const markup = markupKind(bom ? head.subarray(3) : head);
   if (markup === "html") return {format: "html"};
-  if (markup === "spreadsheetml")
-    return {refuse: "an Excel 2003 XML spreadsheet (SpreadsheetML); open it and save it as .xlsx, or export CSV"};
+  if (markup === "spreadsheetml") return {format: "spreadsheetml"};
+  if (markup === "xml")
+    return {
+      refuse:
+        "an XML document that is no Excel 2003 XML workbook; expected CSV, XLSX, ODS, Parquet, Arrow or JSON lines: export the data as one of them",
+    };
   const encoding: TextEncoding = bom ? "utf-8-bom" : isUtf8(head, size > head.length) ? "utf-8" : "gb18030";
   if (encoding === "gb18030" && !looksLikeGb18030(head)) {
     const change = encodingChange(head, size > head.length);
@@ -100,7 +105,7 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
  * Whether text starts as an HTML page or table (after blank space, comments and an XML declaration), or as an
  * Excel 2003 XML workbook: both are what web systems and old Excel write under the name ".xls".
  */
-function markupKind(head: Buffer): "html" | "spreadsheetml" | undefined {
+function markupKind(head: Buffer): "html" | "spreadsheetml" | "xml" | undefined {
   const text = head.subarray(0, 4096).toString("latin1");
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<\?mso-application[^>]*>\s*)?<(?:ss:)?Workbook\b/i.test(text)) return "spreadsheetml";
   if (
@@ -109,6 +114,8 @@ function markupKind(head: Buffer): "html" | "spreadsheetml" | undefined {
     )
   )
     return "html";
+  // Any other XML: no table bizenv reads (a CSV never starts with an XML declaration).
+  if (/^\s*<\?xml\b/i.test(text)) return "xml";
   return undefined;
 }
 

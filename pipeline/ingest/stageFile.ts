@@ -109,7 +109,7 @@ export async function stageFile(
     return {headers, headerLine: 0, encoding: null, delimiter: null, readerRejects: 0, rowsRead: n};
   }
 
-  if (sniffed.format === "xls" || sniffed.format === "ods")
+  if (sniffed.format === "xls" || sniffed.format === "ods" || sniffed.format === "spreadsheetml")
     throw new Error(`${shown}: a legacy or OpenDocument workbook is converted to XLSX before staging`);
   if (sniffed.format === "html") {
     // An HTML table (a web system's ".xls"): its rows to a CSV of our own, numbered by table row, as for XLSX.

@@ -28,6 +28,19 @@ const ODS = (() => {
   return Buffer.concat([header, Buffer.from(`mimetype${type}`, "latin1"), Buffer.alloc(200, 0)]);
 })();
 
+/** An Excel 2003 XML workbook (SpreadsheetML), as old Excel and Java or .NET report tools write it, often as .xls. */
+const SPREADSHEET_2003 = `<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="办件">
+  <Table>
+   <Row>${HEADER.map((h) => `<Cell><Data ss:Type="String">${h}</Data></Cell>`).join("")}</Row>
+   <Row><Cell><Data ss:Type="String">S-1</Data></Cell><Cell><Data ss:Type="String">城东区</Data></Cell><Cell><Data ss:Type="DateTime">2022-03-01T09:30:00.000</Data></Cell><Cell><Data ss:Type="DateTime">2022-03-02T16:45:00.000</Data></Cell><Cell><Data ss:Type="String">网上办理</Data></Cell><Cell><Data ss:Type="Number">2</Data></Cell><Cell><Data ss:Type="Number">12.5</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>
+`;
+
 let wh: TempWarehouse;
 beforeAll(() => {
   wh = tempWarehouse();
@@ -87,10 +100,20 @@ describe("a folder load names every file it does not load", () => {
     writeFileSync(join(inbox, "c_wps.et"), OLE2);
     writeFileSync(join(inbox, "c_calc.ods"), ODS);
     writeFileSync(join(inbox, "d_letter.docx"), "PK");
+    writeFileSync(join(inbox, "e_report.xml"), SPREADSHEET_2003);
+    writeFileSync(join(inbox, "f_config.xml"), '<?xml version="1.0"?>\n<config><feed>x</feed></config>\n');
     writeFileSync(join(inbox, "README.txt"), "not a feed");
     const results = await wh.load([inbox]);
     const by = Object.fromEntries(results.map((r) => [r.file.split("/").pop(), r]));
-    expect(Object.keys(by).sort()).toEqual(["a_good.csv", "b_old.xls", "c_calc.ods", "c_wps.et", "d_letter.docx"]);
+    expect(Object.keys(by).sort()).toEqual([
+      "a_good.csv",
+      "b_old.xls",
+      "c_calc.ods",
+      "c_wps.et",
+      "d_letter.docx",
+      "e_report.xml",
+      "f_config.xml",
+    ]);
     expect(by["a_good.csv"]).toMatchObject({status: "loaded", rows_loaded: 1});
     for (const name of ["b_old.xls", "c_wps.et"]) {
       expect(by[name]).toMatchObject({status: "refused"});
@@ -101,6 +124,10 @@ describe("a folder load names every file it does not load", () => {
     expect(by["c_calc.ods"]!.message).toMatch(
       /an OpenDocument spreadsheet \(\.ods\) and no LibreOffice here to convert it/,
     );
+    expect(by["e_report.xml"]!.message).toMatch(
+      /an Excel 2003 XML workbook \(SpreadsheetML\) and no LibreOffice here to convert it/,
+    );
+    expect(by["f_config.xml"]!.message).toMatch(/an XML document that is no Excel 2003 XML workbook/);
     expect(by["d_letter.docx"]).toMatchObject({status: "skipped", load_id: null});
     expect(by["d_letter.docx"]!.message).toMatch(/^not loaded: a \.docx file is no kind bizenv reads/);
   });
@@ -145,6 +172,20 @@ describe("legacy .xls/.et workbooks", () => {
     expect(readFileSync(`${soffice}.args`, "utf8")).toMatch(/--convert-to xlsx --outdir .*\/out .*\/input\.ods$/m);
   });
 
+  it("an Excel 2003 XML workbook (SpreadsheetML, often named .xls) is converted the same way", async () => {
+    const xlsx = join(wh.dir, "converted-2003.xlsx");
+    await writeWorkbook(xlsx, ["X-1", "X-2", "X-3"]);
+    const soffice = fakeSoffice(wh.dir, xlsx);
+    const path = join(wh.dir, "report-2003.xls");
+    writeFileSync(path, SPREADSHEET_2003);
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: soffice});
+    expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
+    const [log] = await wh.query<{format: string}>("select format from load_log where load_id = $1", [result!.load_id]);
+    expect(log).toEqual({format: "spreadsheetml"});
+    // Converted from input.xml: LibreOffice knows the format by its content, as it does an .xls's.
+    expect(readFileSync(`${soffice}.args`, "utf8")).toMatch(/--convert-to xlsx --outdir .*\/out .*\/input\.xml$/m);
+  });
+
   it("are refused with LibreOffice's own words when it cannot convert them", async () => {
     const path = join(wh.dir, "damaged.xls");
     writeFileSync(path, Buffer.concat([OLE2, Buffer.from("damaged")]));
@@ -179,6 +220,34 @@ describe("legacy .xls/.et workbooks", () => {
       const path = await savedAs("real", ["R-1", "R-2"], "xls");
       const [result] = await loadWith([path], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 1});
+    },
+    240_000,
+  );
+
+  it.skipIf(!soffice)(
+    "with the real LibreOffice: an Excel 2003 XML workbook named .xls loads every cell",
+    async () => {
+      const dir = join(wh.dir, "real-2003");
+      mkdirSync(dir);
+      const path = join(dir, "report.xls");
+      writeFileSync(path, SPREADSHEET_2003.replaceAll(">S-1<", ">S-2003<"));
+      const [result] = await loadWith([path], {...wh.env, PATH: process.env.PATH ?? ""});
+      expect(result).toMatchObject({status: "loaded", rows_read: 1, rows_loaded: 1});
+      const rows = await wh.query(
+        "select case_id, area, applied_at::varchar as applied_at, completed_at::varchar as completed_at, channel, procedures, cost_yuan from feed_startup_cases where _load_id = $1",
+        [result!.load_id],
+      );
+      expect(rows).toEqual([
+        {
+          case_id: "S-2003",
+          area: "chengdong",
+          applied_at: "2022-03-01 09:30:00",
+          completed_at: "2022-03-02 16:45:00",
+          channel: "online",
+          procedures: 2,
+          cost_yuan: 12.5,
+        },
+      ]);
     },
     240_000,
   );
