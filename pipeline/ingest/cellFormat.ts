@@ -183,30 +183,38 @@ export function isoDateCellsAsSerials(xml: string, date1904: boolean): string {
   });
 }
 
-/** A phonetic run (`<rPh sb="0" eb="3"><t>…</t></rPh>`, any namespace prefix). */
-const PHONETIC_RUN = /<((?:\w+:)?)rPh\b[^>]*>[\s\S]*?<\/\1rPh>/g;
+/**
+ * A phonetic run (`<rPh sb="0" eb="3"><t>…</t></rPh>`) or the phonetic properties beside one (`<phoneticPr
+ * fontId="1"/>`), any namespace prefix.
+ */
+const PHONETIC = /<((?:\w+:)?)(rPh|phoneticPr)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\2>)/g;
 /** The `t="e"` attribute of an error cell. */
 const ERROR_TYPE = /\st=(["'])e\1/;
-/** A cell's formula, `<f>1/0</f>` or a shared one's `<f t="shared" si="0"/>` (any namespace prefix). */
-const FORMULA = /<((?:\w+:)?)f\b[^>]*?(?:\/>|>[\s\S]*?<\/\1f>)/;
+/** A cell's formula element, `<f>` or `<f …>` (any namespace prefix). */
+const FORMULA_START = /<(?:\w+:)?f[\s>/]/;
 
 /**
  * Worksheet or shared-string XML as Excel shows its cells, for ExcelJS's readers:
  * - without phonetic runs (`<rPh>`: the reading guide, furigana or pinyin, an East Asian Excel keeps beside text
- *   typed through an IME). ExcelJS's streaming reader took the last run's text for the cell's (市税务局 read as
- *   "shuiwuju"), its in-memory reader lost the rest of a row after an inline string with one; Excel shows neither.
- * - an error cell's formula dropped (`<c t="e"><f>1/0</f><v>#DIV/0!</v></c>`): the streaming reader read such a cell
- *   as a formula with no result (quoted `=1/0`), the in-memory reader as its error, `#DIV/0!`, which the office saw
- *   and the row rules name (rowMessages.ts `SPREADSHEET_ERROR`).
+ *   typed through an IME) and their properties (`<phoneticPr>`). ExcelJS's streaming reader took the last run's text
+ *   for the cell's (市税务局 read as "shuiwuju"), its in-memory reader lost the rest of the sheet after an inline
+ *   string with either; Excel shows neither.
+ * - an error cell saved with its formula (`<c t="e"><f>1/0</f><v>#DIV/0!</v></c>`) typed as a formula with a text
+ *   result (`t="str"`), the error: the streaming reader read it as a formula with no result (quoted `=1/0`), the
+ *   in-memory reader as its error, `#DIV/0!`, which the office saw and the row rules name (rowMessages.ts
+ *   `SPREADSHEET_ERROR`). The formula stays: the first cell of a shared formula (a VLOOKUP filled down) defines the
+ *   formula of the cells below it.
  * `xml` must hold whole cells and whole strings: the streaming caller cuts its text before a cell, row or string tag.
  *
  * @example cellsAsShown('<si><t>市</t><rPh sb="0" eb="1"><t>shi</t></rPh></si>') // '<si><t>市</t></si>'
  */
 export function cellsAsShown(xml: string): string {
-  const text = xml.includes("rPh") ? xml.replace(PHONETIC_RUN, "") : xml;
+  const text = xml.includes("rPh") || xml.includes("phoneticPr") ? xml.replace(PHONETIC, "") : xml;
   if (!text.includes('t="e"') && !text.includes("t='e'")) return text;
   return text.replace(CELL, (cell: string, prefix: string, attributes: string, content: string) =>
-    ERROR_TYPE.test(attributes) ? `<${prefix}c${attributes}>${content.replace(FORMULA, "")}</${prefix}c>` : cell,
+    ERROR_TYPE.test(attributes) && FORMULA_START.test(content)
+      ? `<${prefix}c${attributes.replace(ERROR_TYPE, ' t="str"')}>${content}</${prefix}c>`
+      : cell,
   );
 }
 

@@ -103,7 +103,7 @@ export const MESSAGES = {
     `${column} holds the spreadsheet error "${VALUE}", not a value: a formula in the office's workbook failed (#DIV/0! divides by zero, #N/A is a lookup that found nothing, #REF! points at deleted cells, #VALUE! met text where a number belongs); correct the formula or type the value, then export again`,
   /** The `#####` a too-narrow column shows (TOO_NARROW). */
   tooNarrow: (column: string) =>
-    `${column} is "${VALUE}": the spreadsheet wrote what a too-narrow column showed instead of the value when it saved the CSV; widen the column (or save as XLSX) and export again`,
+    `${column} is "${VALUE}": what a spreadsheet shows where a value does not fit its column (or for a negative date or time), saved instead of the value; widen the column (or save as XLSX) and export again`,
   /** A formula with no computed result (FORMULA_TEXT), in a column that is not free text. */
   formulaText: (column: string) =>
     `${column} holds a formula ("${VALUE}") with no computed value: a program wrote the formula and nothing calculated it; open the workbook in Excel or WPS, save it and send it again, or send the values`,
@@ -119,13 +119,14 @@ export const NULL_WORDS: readonly string[] = ["null", "(null)", "none", "nat", "
 
 /**
  * What a spreadsheet writes where a cell has no value, never data: its error values (Excel and WPS `#DIV/0!`, `#N/A`,
- * `#REF!`…, LibreOffice `Err:502`) and the `#####` Excel and WPS write to CSV for a value too wide for its column. A
+ * `#REF!`…, Google Sheets' `#ERROR!`, LibreOffice's `Err:502`, its codes 501–599) and the `#####` Excel and WPS
+ * write to CSV for a value too wide for its column (or a negative date or time). A
  * free-text column would have stored it as the office's data (a case number `#N/A`, a VLOOKUP that found nothing); a
  * typed column named it only as "not a number". SQL regexp_full_match and JS alike (RE2 syntax, no backslash: SQL
  * literals refuse one), over the cell's text after trimming and `="…"`.
  */
 export const SPREADSHEET_ERROR =
-  "#(?:NULL!|DIV/0!|VALUE!|REF!|NAME[?]|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:[0-9]{3}|#+";
+  "#(?:NULL!|DIV/0!|VALUE!|REF!|NAME[?]|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!|ERROR!)|Err:5[0-9]{2}|#{3,}";
 /** The first characters a SPREADSHEET_ERROR starts with (`#`, `E`), for a cheap test before the pattern. */
 export const SPREADSHEET_ERROR_FIRST = [35, 69];
 /**
@@ -137,8 +138,8 @@ export const SPREADSHEET_ERROR_FIRST = [35, 69];
 export const FORMULA_TEXT = "=(?:.|[^.])+";
 /** SPREADSHEET_ERROR, or FORMULA_TEXT: what is shown for no value in a column that is not free text. */
 export const SHOWN_NOT_VALUE = `${SPREADSHEET_ERROR}|${FORMULA_TEXT}`;
-/** The `#####` of a too-narrow column. */
-export const TOO_NARROW = "#+";
+/** The `#####` of a too-narrow column (three or more: a `#` or `##` may be text). */
+export const TOO_NARROW = "#{3,}";
 
 const SPREADSHEET_ERROR_RE = new RegExp(`^(?:${SPREADSHEET_ERROR})$`);
 const TOO_NARROW_RE = new RegExp(`^(?:${TOO_NARROW})$`);

@@ -23,12 +23,15 @@ export const TIMESTAMP_FORMATS: readonly string[] = [
 /**
  * A date and a 12-hour time, its marker before the time (`2022/3/1 下午3:30`, `2022年3月1日 下午3时30分`, as Excel's
  * zh-CN formats 上午/下午h"时"mm"分" show it, also in a CSV) or after it (`2022-03-01 03:30 PM`, `… 03:30:00 下午`, as
- * Java's `hh:mm a` writes it): groups date, marker, hour, the rest of the time (BEFORE) or date, hour, rest, marker
+ * Java's `hh:mm a` writes it, its space a narrow no-break one since Java 20): groups date, marker, hour, the rest of
+ * the time (BEFORE) or date, hour, rest, marker
  * (AFTER). The hour (1–12: an hour of 0 or over 12 is no such time) becomes 0–23 and the text is read by
  * TWELVE_HOUR_FORMATS. RE2 and JS alike (no backslash: SQL literals refuse one).
  */
-export const TWELVE_HOUR_BEFORE = "^(.*[0-9日]) *(上午|下午|AM|PM|am|pm) *(1[0-2]|0?[1-9])([:时].*)$";
-export const TWELVE_HOUR_AFTER = "^(.*[0-9日]) +(1[0-2]|0?[1-9])([:时][0-9:.时分秒]*) *(上午|下午|AM|PM|am|pm)$";
+export const TWELVE_HOUR_BEFORE =
+  "^(.*[0-9日])[ \u00a0\u202f]*(上午|下午|AM|PM|am|pm)[ \u00a0\u202f]*(1[0-2]|0?[1-9])([:时].*)$";
+export const TWELVE_HOUR_AFTER =
+  "^(.*[0-9日])[ \u00a0\u202f]+(1[0-2]|0?[1-9])([:时][0-9:时分秒]*)[ \u00a0\u202f]*(上午|下午|AM|PM|am|pm)$";
 /** The markers of an afternoon hour. */
 export const AFTERNOON_MARKERS: readonly string[] = ["下午", "PM", "pm"];
 /** What a 12-hour time is read by once on the 24-hour clock: ISO's two forms, then TIMESTAMP_FORMATS. */

@@ -362,6 +362,57 @@ describe("a workbook an East Asian Excel saved", () => {
   });
 });
 
+describe("a formula filled down whose first cell is an error", () => {
+  it("reads the first cell as its error and the cells below by their own results, in the loader and the file check", async () => {
+    // A VLOOKUP filled down is a shared formula defined in its first cell: when that cell is #N/A, dropping its
+    // formula left the cells below with none (the file check read {"result":7}). An inline string with phonetic
+    // properties lost the rest of the sheet in the file check.
+    const plain = join(dir, "shared-plain.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("开办企业");
+    sheet.addRow(HEADER);
+    for (const id of ["Q-1", "Q-2", "Q-3"]) sheet.addRow([id, "城东区", "2022-03-01 09:30", "网办", 2, 0]);
+    await workbook.xlsx.writeFile(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const cells = (await zip.file("xl/worksheets/sheet1.xml")!.async("string"))
+      .replace(
+        /<c r="F2"[^>]*\/>|<c r="F2"[^>]*>.*?<\/c>/,
+        '<c r="F2" t="e"><f t="shared" ref="F2:F4" si="0">VLOOKUP(A2,价目!A:B,2,0)</f><v>#N/A</v></c>',
+      )
+      .replace(/<c r="F3"[^>]*\/>|<c r="F3"[^>]*>.*?<\/c>/, '<c r="F3"><f t="shared" si="0"/><v>7</v></c>')
+      .replace(/<c r="F4"[^>]*\/>|<c r="F4"[^>]*>.*?<\/c>/, '<c r="F4"><f t="shared" si="0"/><v>3.5</v></c>')
+      .replace(
+        /<c r="A4"[^>]*>.*?<\/c>/,
+        '<c r="A4" t="inlineStr"><is><t>Q-3</t><phoneticPr fontId="1" type="noConversion"/></is></c>',
+      );
+    expect(cells.match(/si="0"/g)).toHaveLength(3);
+    expect(cells).toContain("phoneticPr");
+    zip.file("xl/worksheets/sheet1.xml", cells);
+    const path = join(dir, "shared.xlsx");
+    writeFileSync(path, await zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"}));
+
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 3, rows_loaded: 2, rows_rejected: 1});
+    const rows = await wh.query(
+      "select case_id, cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "Q-2", cost_yuan: 7},
+      {case_id: "Q-3", cost_yuan: 3.5},
+    ]);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load((await explicitWorkbook(new Uint8Array(readFileSync(path)), JSZip)) as never);
+    const checked = readWorkbook(read as never, (headers, feed) => recognizeFeed(headers, contracts, feed));
+    if ("refuse" in checked) throw new Error(checked.refuse);
+    expect(checked.rows.map((r) => [r.cells[0], r.cells[5]])).toEqual([
+      ["Q-1", "#N/A"],
+      ["Q-2", "7"],
+      ["Q-3", "3.5"],
+    ]);
+  });
+});
+
 describe("UTF-16 text without a byte-order mark, as Gnumeric's ssconvert writes a UTF-16 CSV", () => {
   // 一 (U+4E00) has a NUL byte on the other side of its pair; the sign-off line is a footer.
   const csv = [

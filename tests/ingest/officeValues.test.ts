@@ -341,7 +341,7 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     ]);
     const said = rejected.map((r) => r.message);
     expect(said[0]).toMatch(/^case_id holds the spreadsheet error "#N\/A", not a value: .*lookup that found nothing/);
-    expect(said[2]).toMatch(/^applied_at is "########": .*too-narrow column/);
+    expect(said[2]).toMatch(/^applied_at is "########": what a spreadsheet shows where a value does not fit/);
     expect(said[4]).toMatch(/^procedures holds a formula \("=F3\*10"\) with no computed value: a program wrote/);
     expect(said[6]).toMatch(/^cost_yuan holds the spreadsheet error "Err:502"/);
   });

@@ -19,6 +19,9 @@ const TWELVE_HOUR: Array<[text: string, wallClock: string]> = [
   ["2022-03-05 03:30:15 下午", "2022-03-05 15:30:15"],
   ["2022-03-05 12:00 AM", "2022-03-05 00:00:00"],
   ["2022-03-05 11:59 pm", "2022-03-05 23:59:00"],
+  // Java 20 and later put a narrow no-break space before the marker (CLDR 42).
+  ["2022-03-05 3:30\u202fPM", "2022-03-05 15:30:00"],
+  ["2022-03-05\u00a0下午3:30", "2022-03-05 15:30:00"],
 ];
 
 const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {

@@ -22,6 +22,7 @@ import {
   type RuleContract,
 } from "../../pipeline/ingest/rowRules.ts";
 import {scrubPersonalNumbers} from "../../pipeline/ingest/personalData.ts";
+import {notAValueMessage} from "../../pipeline/ingest/rowMessages.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "feeds");
@@ -143,7 +144,7 @@ function corpus(contract: Contract): {headers: string[]; rows: Array<Record<stri
     if (["date", "timestamp", "month"].includes(c.type)) variant(c.name, c.type === "month" ? "2099-01" : "2099-01-01");
     for (const s of spellings(c, contract)) variant(c.name, s);
     // What a spreadsheet writes where a cell has no value: rejected in every column, free text too.
-    for (const s of ["#DIV/0!", "#N/A", "#####", "=F3*10", "Err:502"]) variant(c.name, s);
+    for (const s of ["#DIV/0!", "#N/A", "#####", "=F3*10", "Err:502", "#ERROR!", "##", "Err:404"]) variant(c.name, s);
     // A program's word for no value: empty where no text is a value, kept in free text.
     for (const s of ["null", "NULL", "None", "(null)", "<NA>", "NaT", "NaN"]) variant(c.name, s);
   }
@@ -204,6 +205,19 @@ describe("rowRules rejects what the loader rejects", () => {
       );
     });
   }
+});
+
+describe("what a spreadsheet shows for no value", () => {
+  it("is an error value, three # or more, LibreOffice's Err:5xx, or a formula where text is no value", () => {
+    const said = (value: string, freeText = true) => notAValueMessage("note", value, freeText);
+    for (const value of ["#DIV/0!", "#N/A", "#NAME?", "#ERROR!", "#SPILL!", "###", "########", "Err:502", "Err:539"])
+      expect(said(value), value).not.toBeNull();
+    // Text a person may type: a # or two, a web error code, a formula's text in free text.
+    for (const value of ["#", "##", "#1", "Err:404", "E1", "=见附件", "N/A", "#N/A 待查"])
+      expect(said(value), value).toBeNull();
+    expect(said("=F3*10", false)).toMatch(/^note holds a formula \("=F3\*10"\) with no computed value/);
+    expect(said("########")).toMatch(/^note is "########": what a spreadsheet shows where a value does not fit/);
+  });
 });
 
 describe("headers", () => {
