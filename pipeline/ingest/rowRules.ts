@@ -417,8 +417,12 @@ export function checkRows(
       const index = match.byColumn.get(c.name);
       const raw = index === undefined ? null : unwrapExcelText(trimText(cells[index] ?? ""));
       const timeIndex = match.timeOf?.get(c.name);
-      const time = timeIndex === undefined ? null : unwrapExcelText(trimText(cells[timeIndex] ?? "")) || null;
-      const t = withTime(raw === null || raw === "" ? null : raw, time);
+      // A date and its time of day in two columns: a program's word for no value in either is empty before they
+      // are joined (checkSql.ts `typedRows`).
+      const split = (cell: string | null) =>
+        timeIndex !== undefined && cell !== null && NULL_WORDS.includes(cell.toLowerCase()) ? null : cell;
+      const time = timeIndex === undefined ? null : split(unwrapExcelText(trimText(cells[timeIndex] ?? "")) || null);
+      const t = withTime(split(raw === null || raw === "" ? null : raw), time);
       if (time !== null) times.set(c.name, time);
       const aliased = t !== null && c.value_aliases && t in c.value_aliases ? String(c.value_aliases[t]) : t;
       text.set(c.name, aliased);

@@ -411,6 +411,31 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     );
   });
 
+  it("reads null in a date or a time of day kept in two columns as empty, before they are joined", async () => {
+    // Was rejected as found "null null": the two cells were joined first.
+    const table: Table = {
+      titles: [],
+      headers: ["办件编号", "区县", "受理日期", "受理时间", "办结日期", "办结时间", "办理渠道", "办理环节数（个）"],
+      rows: [
+        ["J-1", "城东区", "2022/3/1", "09:30", "null", "null", "online", 2],
+        ["J-2", "城东区", "2022/3/1", "09:30", "2022/3/2", "None", "online", 2],
+        ["J-3", "城东区", "2022/3/1", "09:30", "null", "16:45", "online", 2],
+      ],
+    };
+    const result = await load(table, writer, "null-split");
+    expect(result).toMatchObject({status: "loaded", rows_read: 3, rows_loaded: 2});
+    const rows = await wh.query(
+      "select case_id, applied_at::varchar as applied_at, completed_at::varchar as completed_at from feed_startup_cases where _load_id = $1 order by _line",
+      [result.load_id],
+    );
+    expect(rows).toEqual([
+      {case_id: "J-1", applied_at: "2022-03-01 09:30:00", completed_at: null},
+      {case_id: "J-2", applied_at: "2022-03-01 09:30:00", completed_at: "2022-03-02 00:00:00"},
+    ]);
+    const rejected = await rejects(result.load_id!);
+    expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([[4, "completed_at", "time_without_date"]]);
+  });
+
   it("reads 12-hour times (下午3:30, 03:30 PM), also in a time column of their own, on the 24-hour clock", async () => {
     // Excel's zh-CN formats 上午/下午h"时"mm"分" write such text to CSV; Java's `hh:mm a` writes 03:30 PM or 下午.
     const table: Table = {
