@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, statSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import type {Catalog} from "../catalog/index.ts";
@@ -20,7 +20,7 @@ import {readRegistries} from "./registries.ts";
 import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
-import {sniffFile, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
+import {sniffFile, spreadsheetMlAsUtf8, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./workbookSheets.ts";
 import {readHead, textProblems} from "./textProblems.ts";
@@ -220,7 +220,17 @@ async function stageAndRecognize(
     // A legacy, OpenDocument or 2003 XML workbook is read as the XLSX LibreOffice makes of it: the same sheet rows.
     if (!ctx.converter) throw new FeedError(shown, converted.refusal);
     ctx.progress?.("converting with LibreOffice");
-    path = await convertToXlsx(ctx.converter.soffice, file.path, shown, tmp, ctx.converter, converted.input);
+    let source = file.path;
+    if (sniffed.format === "spreadsheetml") {
+      let utf8: Buffer | null;
+      try {
+        utf8 = spreadsheetMlAsUtf8(readFileSync(file.path));
+      } catch (error) {
+        throw new FeedError(shown, (error as Error).message);
+      }
+      if (utf8) writeFileSync((source = join(tmp, "workbook-utf8.xml")), utf8);
+    }
+    path = await convertToXlsx(ctx.converter.soffice, source, shown, tmp, ctx.converter, converted.input);
     sniffed = {format: "xlsx"};
   }
   ctx.progress?.(sniffed.encoding === "gb18030" ? "transcoding GBK and reading" : "reading");

@@ -11,12 +11,13 @@ import {findSoffice} from "./findSoffice.ts";
 import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
 import {loadFile, TEMP_PREFIX, type Learnt, type LoadResult} from "./loadFile.ts";
+import {isSpreadsheetMl} from "./sniffFile.ts";
+import {readHead} from "./textProblems.ts";
 
 /**
  * Extensions taken from a folder (a file named on the command line is always tried): text, XLSX, legacy .xls/.et
  * (converted, or read as the HTML table a web system saved under that name), OpenDocument .ods and Excel 2003 .xml
- * (converted), HTML,
- * Parquet, Arrow, JSON lines.
+ * (converted; any other .xml is passed over), HTML, Parquet, Arrow, JSON lines.
  */
 const LOADABLE = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|ods|ots|xml|htm|html|parquet|arrow|arrows|feather|jsonl|ndjson)$/i;
 
@@ -52,13 +53,21 @@ function expandPaths(paths: string[], cwd: string): string[] & {passed?: Passed[
               "a symbolic link: bizenv loads only regular files inside a folder, not links that could point outside it; copy the file into the folder",
           });
       } else if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && /\.xml$/i.test(entry.name) && !isSpreadsheetMl(readHead(full), entry.name))
+        // An .xml among the feeds is a workbook only when it is an Excel 2003 one (not a manifest or a config).
+        passed.push({
+          path: full,
+          status: "skipped",
+          reason:
+            "not loaded: an XML file that is no Excel 2003 XML workbook; name it on the command line to try it anyway",
+        });
       else if (entry.isFile() && LOADABLE.test(entry.name)) out.push(full);
       else if (entry.isFile()) {
         const ext = extname(entry.name).toLowerCase();
         passed.push({
           path: full,
           status: "skipped",
-          reason: `not loaded: ${ext ? `a ${ext} file` : "a file without an extension"} is no kind bizenv reads (CSV, TSV, TXT, XLSX, XLS, ET, HTML, Parquet, Arrow, JSON lines); name it on the command line to try it anyway`,
+          reason: `not loaded: ${ext ? `a ${ext} file` : "a file without an extension"} is no kind bizenv reads (CSV, TSV, TXT, XLSX, XLS, ET, ODS, Excel 2003 XML, HTML, Parquet, Arrow, JSON lines); name it on the command line to try it anyway`,
         });
       }
     }

@@ -57,14 +57,14 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
   if (head.subarray(0, 6).toString("latin1") === "ARROW1") return {format: "arrow"};
   if ((ext === ".arrow" || ext === ".arrows" || ext === ".feather") && head.readUInt32LE(0) === 0xffffffff)
     return {format: "arrow"};
-  if (head[0] === 0xff && head[1] === 0xfe) return {format: "csv", encoding: "utf-16le"};
-  if (head[0] === 0xfe && head[1] === 0xff) return {format: "csv", encoding: "utf-16be"};
+  if (head[0] === 0xff && head[1] === 0xfe) return utf16Text(head, "utf-16le");
+  if (head[0] === 0xfe && head[1] === 0xff) return utf16Text(head, "utf-16be");
   if (head[0] === 0x1f && head[1] === 0x8b)
     return {
       refuse: `a gzip-compressed file${ext === ".gnumeric" ? " (a Gnumeric workbook)" : ""}; expected CSV, XLSX, ODS, Parquet, Arrow or JSON lines: save it as .xlsx or CSV (or decompress it) and load that`,
     };
   const utf16 = utf16WithoutBom(head);
-  if (utf16) return {format: "csv", encoding: utf16};
+  if (utf16) return utf16Text(head, utf16);
   const nul = head.indexOf(0);
   // A NUL after whole lines of clean text is damage in a text file: `inspectFile` finds it and names its line.
   if (nul !== -1 && !textBefore(head.subarray(0, nul))) {
@@ -106,7 +106,11 @@ export function sniffFile(head: Buffer, size: number, fileName: string): Sniffed
  * Excel 2003 XML workbook: both are what web systems and old Excel write under the name ".xls".
  */
 function markupKind(head: Buffer): "html" | "spreadsheetml" | "xml" | undefined {
-  const text = head.subarray(0, 4096).toString("latin1");
+  return markupOf(head.subarray(0, 4096).toString("latin1"));
+}
+
+/** `markupKind` of text already decoded. */
+function markupOf(text: string): "html" | "spreadsheetml" | "xml" | undefined {
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<\?mso-application[^>]*>\s*)?<(?:ss:)?Workbook\b/i.test(text)) return "spreadsheetml";
   if (
     /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<table|<style)\b/i.test(
@@ -117,6 +121,50 @@ function markupKind(head: Buffer): "html" | "spreadsheetml" | "xml" | undefined 
   // Any other XML: no table bizenv reads (a CSV never starts with an XML declaration).
   if (/^\s*<\?xml\b/i.test(text)) return "xml";
   return undefined;
+}
+
+/** A UTF-16 file: an Excel 2003 XML workbook written in UTF-16 (as .NET tools may), else CSV text. */
+function utf16Text(head: Buffer, encoding: "utf-16le" | "utf-16be"): Sniffed {
+  const text = new TextDecoder(encoding).decode(head.subarray(0, 8192));
+  return markupOf(text) === "spreadsheetml" ? {format: "spreadsheetml", encoding} : {format: "csv", encoding};
+}
+
+/**
+ * Whether a file's first bytes are an Excel 2003 XML workbook's, in any encoding `sniffFile` knows: how a folder
+ * load tells one among the `.xml` files it holds.
+ */
+export function isSpreadsheetMl(head: Buffer, fileName: string): boolean {
+  const sniffed = sniffFile(head, head.length, fileName);
+  return "format" in sniffed && sniffed.format === "spreadsheetml";
+}
+
+/**
+ * An Excel 2003 XML workbook's bytes as UTF-8, which LibreOffice reads (one declared GBK came out garbled), or null
+ * when they are UTF-8 already: decoded by the byte-order mark, the NULs of UTF-16, or the declaration
+ * (`encoding="GBK"`), and declared UTF-8. Throws an Error naming an encoding no decoder here knows.
+ */
+export function spreadsheetMlAsUtf8(bytes: Buffer): Buffer | null {
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  const encoding = bom16 ?? utf16WithoutBom(bytes.subarray(0, 65536)) ?? declaredEncoding(bytes);
+  if (encoding === "utf-8") return null;
+  let text: string;
+  try {
+    text = new TextDecoder(encoding).decode(bytes);
+  } catch {
+    throw new Error(`it declares the encoding "${encoding}", which bizenv cannot read; save it as .xlsx or as UTF-8`);
+  }
+  return Buffer.from(text.replace(/^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"'), "utf8");
+}
+
+/** The encoding an XML declaration names (GBK and GB2312 read as their superset GB18030), UTF-8 without one. */
+function declaredEncoding(bytes: Buffer): string {
+  const start = bytes.subarray(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, 512);
+  const label = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i
+    .exec(start.toString("latin1"))?.[1]
+    ?.toLowerCase();
+  if (!label || label === "utf-8" || label === "utf8") return "utf-8";
+  return ["gbk", "gb2312", "gb18030", "x-gbk", "cp936"].includes(label) ? "gb18030" : label;
 }
 
 /** Whether `bytes` is at least one whole line of text (UTF-8 or GBK) with no control characters but tab and line ends. */

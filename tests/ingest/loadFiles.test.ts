@@ -81,6 +81,7 @@ function fakeSoffice(dir: string, xlsx: string | null): string {
       `echo "$@" > "${script}.args"`,
       'out=""; prev=""',
       'for a in "$@"; do if [ "$prev" = "--outdir" ]; then out="$a"; fi; prev="$a"; done',
+      `cp "$prev" "${script}.input"`,
       xlsx ? `cp "${xlsx}" "$out/input.xlsx"` : 'echo "Error: source file could not be loaded" >&2',
     ].join("\n") + "\n",
   );
@@ -127,7 +128,9 @@ describe("a folder load names every file it does not load", () => {
     expect(by["e_report.xml"]!.message).toMatch(
       /an Excel 2003 XML workbook \(SpreadsheetML\) and no LibreOffice here to convert it/,
     );
-    expect(by["f_config.xml"]!.message).toMatch(/an XML document that is no Excel 2003 XML workbook/);
+    // Any other .xml (a manifest, a config) is passed over, as a .docx is.
+    expect(by["f_config.xml"]).toMatchObject({status: "skipped", load_id: null});
+    expect(by["f_config.xml"]!.message).toMatch(/^not loaded: an XML file that is no Excel 2003 XML workbook/);
     expect(by["d_letter.docx"]).toMatchObject({status: "skipped", load_id: null});
     expect(by["d_letter.docx"]!.message).toMatch(/^not loaded: a \.docx file is no kind bizenv reads/);
   });
@@ -186,6 +189,26 @@ describe("legacy .xls/.et workbooks", () => {
     expect(readFileSync(`${soffice}.args`, "utf8")).toMatch(/--convert-to xlsx --outdir .*\/out .*\/input\.xml$/m);
   });
 
+  it.each([
+    ["GBK", iconv.encode(SPREADSHEET_2003.replace('encoding="UTF-8"', 'encoding="GBK"'), "gbk")],
+    [
+      "UTF-16 with a BOM",
+      Buffer.from(`\uFEFF${SPREADSHEET_2003.replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, "utf16le"),
+    ],
+  ] as const)("an Excel 2003 XML workbook in %s reaches LibreOffice as UTF-8 (it garbled GBK)", async (_, bytes) => {
+    const xlsx = join(wh.dir, "converted-2003-enc.xlsx");
+    await writeWorkbook(xlsx, ["E-1", "E-2"]);
+    const soffice = fakeSoffice(wh.dir, xlsx);
+    const path = join(wh.dir, `report-2003-${bytes.length}.xls`);
+    writeFileSync(path, bytes);
+    const [result] = await loadWith([path], {...wh.env, BIZENV_SOFFICE: soffice});
+    expect(result).toMatchObject({status: "loaded", rows_read: 2});
+    const input = readFileSync(`${soffice}.input`);
+    expect(input.subarray(0, 38).toString("utf8")).toBe('<?xml version="1.0" encoding="UTF-8"?>');
+    expect(input.toString("utf8")).toContain(">城东区<");
+    await wh.query("delete from feed_startup_cases where _load_id = $1", [result!.load_id]);
+  });
+
   it("are refused with LibreOffice's own words when it cannot convert them", async () => {
     const path = join(wh.dir, "damaged.xls");
     writeFileSync(path, Buffer.concat([OLE2, Buffer.from("damaged")]));
@@ -225,12 +248,19 @@ describe("legacy .xls/.et workbooks", () => {
   );
 
   it.skipIf(!soffice)(
-    "with the real LibreOffice: an Excel 2003 XML workbook named .xls loads every cell",
+    "with the real LibreOffice: an Excel 2003 XML workbook in GBK named .xls loads every cell",
     async () => {
       const dir = join(wh.dir, "real-2003");
       mkdirSync(dir);
       const path = join(dir, "report.xls");
-      writeFileSync(path, SPREADSHEET_2003.replaceAll(">S-1<", ">S-2003<"));
+      // Declared and written GBK, as Chinese Java systems write it: LibreOffice garbled it before bizenv made it UTF-8.
+      writeFileSync(
+        path,
+        iconv.encode(
+          SPREADSHEET_2003.replaceAll(">S-1<", ">S-2003<").replace('encoding="UTF-8"', 'encoding="GBK"'),
+          "gbk",
+        ),
+      );
       const [result] = await loadWith([path], {...wh.env, PATH: process.env.PATH ?? ""});
       expect(result).toMatchObject({status: "loaded", rows_read: 1, rows_loaded: 1});
       const rows = await wh.query(
