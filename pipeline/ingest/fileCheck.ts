@@ -150,45 +150,30 @@ export interface ZipLibrary {
 export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary): Promise<Uint8Array> {
   const zip = await zipLibrary.loadAsync(bytes);
   let changed = false;
-  const book = await zip.file("xl/workbook.xml")?.async("string");
-  if (book !== undefined) {
-    const fixed = book.replace(
-      /(<(?:\w+:)?workbookPr\b[^>]*\bdate1904=)(["'])true\2/,
-      (_, start: string, quote: string) => `${start}${quote}1${quote}`,
-    );
-    if (fixed !== book) {
-      zip.file("xl/workbook.xml", fixed);
-      changed = true;
-    }
-  }
-  const styles = await zip.file("xl/styles.xml")?.async("string");
-  if (styles !== undefined) {
-    const fixed = withBuiltinFormats(styles);
-    if (fixed !== styles) {
-      zip.file("xl/styles.xml", fixed);
-      changed = true;
-    }
-  }
-  // ISO 8601 date cells (t="d") as the serials ExcelJS reads, as the loader's streaming reader does.
-  const date1904 = book !== undefined && declaresDate1904(book);
-  for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    const sheet = await zip.file(name)?.async("string");
-    if (sheet === undefined) continue;
-    const fixed = isoDateCellsAsSerials(cellsAsShown(sheet), date1904);
-    if (fixed !== sheet) {
+  /** Part `name` as `fix` makes it, when it is there; its text as it was. */
+  const rewrite = async (name: string, fix: (text: string) => string) => {
+    const text = await zip.file(name)?.async("string");
+    if (text === undefined) return undefined;
+    const fixed = fix(text);
+    if (fixed !== text) {
       zip.file(name, fixed);
       changed = true;
     }
-  }
+    return text;
+  };
+  const book = await rewrite("xl/workbook.xml", (text) =>
+    text.replace(
+      /(<(?:\w+:)?workbookPr\b[^>]*\bdate1904=)(["'])true\2/,
+      (_, start: string, quote: string) => `${start}${quote}1${quote}`,
+    ),
+  );
+  await rewrite("xl/styles.xml", withBuiltinFormats);
+  // ISO 8601 date cells (t="d") as the serials ExcelJS reads, as the loader's streaming reader does.
+  const date1904 = book !== undefined && declaresDate1904(book);
+  for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))
+    await rewrite(name, (sheet) => isoDateCellsAsSerials(cellsAsShown(sheet), date1904));
   // Phonetic runs out of the shared strings, as the loader reads them (cellFormat.ts `cellsAsShown`).
-  const strings = await zip.file("xl/sharedStrings.xml")?.async("string");
-  if (strings !== undefined) {
-    const fixed = cellsAsShown(strings);
-    if (fixed !== strings) {
-      zip.file("xl/sharedStrings.xml", fixed);
-      changed = true;
-    }
-  }
+  await rewrite("xl/sharedStrings.xml", cellsAsShown);
   return changed ? await zip.generateAsync({type: "uint8array"}) : bytes;
 }
 
