@@ -20,7 +20,14 @@ import {readRegistries} from "./registries.ts";
 import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
 import {FOOTER_PATTERN} from "./personalData.ts";
-import {sniffFile, spreadsheetMlAsUtf8, type FileFormat, type Refusal, type Sniffed} from "./sniffFile.ts";
+import {
+  sniffFile,
+  spreadsheetMlAsUtf8,
+  spreadsheetMlEncoding,
+  type FileFormat,
+  type Refusal,
+  type Sniffed,
+} from "./sniffFile.ts";
 import {stageFile, type Staged} from "./stageFile.ts";
 import {describeSheets, XLSX_SHEET_LINE_STRIDE, type SheetsRead} from "./workbookSheets.ts";
 import {readHead, textProblems} from "./textProblems.ts";
@@ -221,14 +228,16 @@ async function stageAndRecognize(
     if (!ctx.converter) throw new FeedError(shown, converted.refusal);
     ctx.progress?.("converting with LibreOffice");
     let source = file.path;
-    if (sniffed.format === "spreadsheetml") {
-      let utf8: Buffer | null;
+    // An Excel 2003 XML workbook in another encoding than UTF-8 is made UTF-8 first (read whole only then).
+    const encoding = sniffed.format === "spreadsheetml" ? spreadsheetMlEncoding(readHead(file.path)) : "utf-8";
+    if (encoding !== "utf-8") {
+      let utf8: Buffer;
       try {
-        utf8 = spreadsheetMlAsUtf8(readFileSync(file.path));
+        utf8 = spreadsheetMlAsUtf8(readFileSync(file.path), encoding);
       } catch (error) {
         throw new FeedError(shown, (error as Error).message);
       }
-      if (utf8) writeFileSync((source = join(tmp, "workbook-utf8.xml")), utf8);
+      writeFileSync((source = join(tmp, "workbook-utf8.xml")), utf8);
     }
     path = await convertToXlsx(ctx.converter.soffice, source, shown, tmp, ctx.converter, converted.input);
     sniffed = {format: "xlsx"};

@@ -139,15 +139,21 @@ export function isSpreadsheetMl(head: Buffer, fileName: string): boolean {
 }
 
 /**
- * An Excel 2003 XML workbook's bytes as UTF-8, which LibreOffice reads (one declared GBK came out garbled), or null
- * when they are UTF-8 already: decoded by the byte-order mark, the NULs of UTF-16, or the declaration
- * (`encoding="GBK"`), and declared UTF-8. Throws an Error naming an encoding no decoder here knows.
+ * The encoding of an Excel 2003 XML workbook from its first 64 KiB (`readHead`): by the byte-order mark, the NULs of
+ * UTF-16, or the declaration (`encoding="GBK"`); `utf-8` without any.
  */
-export function spreadsheetMlAsUtf8(bytes: Buffer): Buffer | null {
-  const bom16 =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
-  const encoding = bom16 ?? utf16WithoutBom(bytes.subarray(0, 65536)) ?? declaredEncoding(bytes);
-  if (encoding === "utf-8") return null;
+export function spreadsheetMlEncoding(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return utf16WithoutBom(head) ?? declaredEncoding(head);
+}
+
+/**
+ * An Excel 2003 XML workbook's bytes in `encoding` (`spreadsheetMlEncoding`, not UTF-8) as UTF-8 and declared so,
+ * which LibreOffice reads (one declared GBK came out garbled). Throws an Error naming an encoding no decoder here
+ * knows.
+ */
+export function spreadsheetMlAsUtf8(bytes: Buffer, encoding: string): Buffer {
   let text: string;
   try {
     text = new TextDecoder(encoding).decode(bytes);

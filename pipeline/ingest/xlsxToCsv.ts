@@ -310,18 +310,16 @@ function sharedStringPieces(text: AsyncIterable<unknown>): AsyncGenerator<string
   return inPieces(text, lastStringStart, (piece) => cellsAsShown(withoutIndentation(piece)));
 }
 
-/** Where the last `<si>` tag (any namespace prefix) starts in `text`, or -1. */
-function lastStringStart(text: string): number {
-  for (let at = text.lastIndexOf("<"); at !== -1; at = at === 0 ? -1 : text.lastIndexOf("<", at - 1)) {
-    if (/^<(?:\w+:)?si[\s>]/.test(text.slice(at, at + 20))) return at;
-  }
-  return -1;
-}
-
 /** Where the last `<c …>`, `<row …>` or `</row>` tag (any namespace prefix; never `</c>`) starts in `text`, or -1. */
-function lastCellOrRowStart(text: string): number {
+const lastCellOrRowStart = (text: string) => lastTagStart(text, /^<(?:(?:\w+:)?c[\s/>]|\/?(?:\w+:)?row[\s/>])/);
+
+/** Where the last `<si>` tag (any namespace prefix) starts in `text`, or -1. */
+const lastStringStart = (text: string) => lastTagStart(text, /^<(?:\w+:)?si[\s>]/);
+
+/** Where the last tag that `tag` matches (tested on the 40 characters from its `<`) starts in `text`, or -1. */
+function lastTagStart(text: string, tag: RegExp): number {
   for (let at = text.lastIndexOf("<"); at !== -1; at = at === 0 ? -1 : text.lastIndexOf("<", at - 1)) {
-    if (/^<(?:(?:\w+:)?c[\s/>]|\/?(?:\w+:)?row[\s/>])/.test(text.slice(at, at + 40))) return at;
+    if (tag.test(text.slice(at, at + 40))) return at;
   }
   return -1;
 }
