@@ -18,6 +18,7 @@ import {
 } from "./rowMessages.ts";
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
+import {evidenceSql, markHint, NUMBER_CORE, type MarkReading} from "./decimalMark.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {AMBIGUOUS_MONTH, DURATION_UNIT_SECONDS, ELAPSED_TIME, TIME_DAY_ZERO, TYPE_DESCRIPTION} from "./textFormats.ts";
 import {FOOTER_FIRST_CODE_POINTS, FOOTER_PATTERN} from "./personalData.ts";
@@ -48,6 +49,8 @@ export interface StagedColumns {
    * c<width-1> joined by a line feed) for the message pass. `width` is required.
    */
   streamed?: boolean;
+  /** How the file's numbers are read (decimalMark.ts, decided by the loader for the file); absent: with a point. */
+  mark?: MarkReading;
 }
 
 /**
@@ -292,7 +295,7 @@ function typedRows(contract: Contract, staged: StagedColumns, registries: Regist
     }
     const input = halved.includes(c) ? h(c) : v(c);
     const durationSeconds = c.unit === undefined ? undefined : DURATION_UNIT_SECONDS[c.unit];
-    return `${parseSql(c.type, input, {percent: c.unit === "percent", currency: c.unit === "yuan", halfWidth: true, ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
+    return `${parseSql(c.type, input, {percent: c.unit === "percent", currency: c.unit === "yuan", halfWidth: true, mark: staged.mark?.mark ?? "point", ...(durationSeconds ? {durationSeconds} : {})})} as ${t(c)}`;
   });
   typed.push(`${parseSql("boolean", "v__synthetic")} as ${SYNTHETIC_TYPED}`);
   return `(
@@ -435,10 +438,16 @@ function ruleChecks(
         c.type === "integer"
           ? ` || case when regexp_full_match(${v(c)}, ${lit(FRACTION_PATTERN)}) then ${lit(MESSAGES.notWhole)} else '' end`
           : "";
+      // A number with a point or a comma where the file's mark is a comma or cannot be told (decimalMark.ts).
+      const hint = staged.mark ? markHint(staged.mark) : null;
+      const markText =
+        hint !== null && (c.type === "integer" || c.type === "double")
+          ? ` || case when (contains(${h(c)}, ',') or contains(${h(c)}, '.')) and regexp_full_match(${h(c)}, ${lit(NUMBER_CORE)}) then ${lit(hint)} else '' end`
+          : "";
       unlessNotAValue(
         c,
         unread(c),
-        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}${wholeHint}`)}`,
+        `${err(c, "type", v(c), `${lit(`expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}${c.unit ? ` (${c.unit})` : ""}, `)} || ${found(c)}${unitHint}${wholeHint}${markText}`)}`,
       );
     } else if (!c.allowed) {
       // Free text (a formula's text kept verbatim): the first character tested before the pattern (most texts start
@@ -532,4 +541,28 @@ function ruleChecks(
     `${err(SYNTHETIC_COLUMN, "type", "v__synthetic", `'expected yes or no in synthetic, found "' || v__synthetic || '"'`)}`,
   );
   return checks;
+}
+
+/**
+ * The first cell of each kind of decimal-mark evidence (decimalMark.ts) in a file's number columns (integers and
+ * numbers, not references), read from `source` (a relation of the staged cells c0 … with `_line`): one row per kind
+ * found, with its line, column and text, and the kind's count of cells. Only cells with a point or a comma take the
+ * regular expressions.
+ */
+export function decimalEvidenceSql(contract: Contract, staged: StagedColumns, source: string): string | null {
+  const cells = contract.columns.flatMap((c, i) => {
+    const cell = staged.byColumn.get(c.name);
+    return cell !== undefined && !c.references && (c.type === "integer" || c.type === "double")
+      ? [
+          `select _line, _line * 1000 + ${i} as _at, ${lit(c.name)} as column_name, ${halfWidth(cellText(cell))} as value from ${source}`,
+        ]
+      : [];
+  });
+  if (cells.length === 0) return null;
+  const kind = evidenceSql("core");
+  // One cell per kind, the first by line and then by the contract's column order (`_at`).
+  return `select kind, arg_min(_line, _at) as line, arg_min(column_name, _at) as column_name, arg_min(value, _at) as value, count(*) as count from (
+  select _line, _at, column_name, value, case when ${kind.comma} then 'comma' when ${kind.point} then 'point' when ${kind.grouped_comma} then 'grouped_comma' end as kind
+  from (select *, regexp_extract(value, ${lit(NUMBER_CORE)}, 1) as core from (${cells.join("\n  union all ")}) where contains(value, ',') or contains(value, '.'))
+) where kind is not null group by kind`;
 }

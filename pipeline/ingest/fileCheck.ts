@@ -7,6 +7,7 @@
 import Papa from "papaparse";
 import {
   checkRows,
+  decimalMarkOfRows,
   HEADER_SEARCH_ROWS,
   recognizeFeed,
   type CheckResult,
@@ -15,6 +16,7 @@ import {
   type RuleContract,
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
+import type {MarkReading} from "./decimalMark.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import {utf16WithoutBom} from "./utf16.ts";
 import {
@@ -324,14 +326,22 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
   return {headers: chosen.headers, rows, sheet: chosen.sheet, headerLine: chosen.headerRow, sheets};
 }
 
-/** Recognise the feed of a file already read, and check its rows: the whole File check in one call. */
+/**
+ * Recognise the feed of a file already read, and check its rows: the whole File check in one call. `mark` says how a
+ * delimited file's numbers were read (decimalMark.ts), as the loader would read them.
+ */
 export function checkSheet(
   sheet: SheetData,
   {contracts, references, now, feed}: {contracts: RuleContract[]; references: References; now: string; feed?: string},
-): {match: HeaderMatch; result: CheckResult} | {refuse: string} {
+): {match: HeaderMatch; result: CheckResult; mark: MarkReading} | {refuse: string} {
   const match = recognizeFeed(sheet.headers, contracts, feed);
   if ("refuse" in match) return match;
   if (sheet.rows.length === 0)
     return {refuse: `the file has a header but no data rows; expected rows of ${match.contract.feed}`};
-  return {match, result: checkRows(match, sheet.rows, {references, now, width: sheet.width})};
+  // A delimited file's decimal mark, as the loader decides it (a workbook's numbers are typed).
+  const mark =
+    sheet.delimiter === undefined
+      ? ({mark: "point"} as const)
+      : decimalMarkOfRows(match, sheet.rows, sheet.delimiter === "tab" ? "\t" : sheet.delimiter, sheet.width);
+  return {match, result: checkRows(match, sheet.rows, {references, now, width: sheet.width, mark}), mark};
 }

@@ -5,7 +5,15 @@ import type {Catalog} from "../catalog/index.ts";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import {archive} from "./archive.ts";
-import {checkSql, cutIdCheck, wholeFileChecks, type Registries, type StagedColumns} from "./checkSql.ts";
+import {
+  checkSql,
+  cutIdCheck,
+  decimalEvidenceSql,
+  wholeFileChecks,
+  type Registries,
+  type StagedColumns,
+} from "./checkSql.ts";
+import {decimalMark, type DecimalMark, type MarkEvidence, type MarkExample, type MarkReading} from "./decimalMark.ts";
 import {convertToXlsx} from "./convertToXlsx.ts";
 import {correctedLoad, type EarlierVersion} from "./correctedLoad.ts";
 import type {Contract} from "./contractSchema.ts";
@@ -71,6 +79,11 @@ export interface LoadResult {
   unmatched_headers?: string[];
   /** XLSX: the sheets read and those skipped (hidden, very hidden, no header of the feed), hidden rows left out. */
   sheets?: SheetsRead;
+  /**
+   * A delimited text file's decimal mark, as its numbers were read (decimalMark.ts): `comma` for `1.234,5`;
+   * `ambiguous` (with `why`) where the file did not tell it, its `1,500`-like numbers rejected.
+   */
+  decimal_mark?: MarkReading;
 }
 
 /** What loading needs besides the file: the open warehouse, the catalog and contracts, a clock, places. */
@@ -93,6 +106,8 @@ export interface LoadContext {
   converter?: {soffice: string; env: Record<string, string | undefined>; profileDir: string};
   /** Shared by the files of one run of loads (`Learnt`); absent: each file asks again. */
   learnt?: Learnt;
+  /** The decimal mark of the delimited text files loaded (`--decimal`); absent: decided from each file. */
+  decimal?: DecimalMark;
 }
 
 /**
@@ -162,6 +177,8 @@ interface ReadFile {
   format: FileFormat;
   staged: Staged;
   match: HeaderMatch;
+  /** How the file's numbers were read (decimalMark.ts): with a point for every file but a delimited text one. */
+  mark?: MarkReading;
 }
 
 /** What a refused file's load-log row can say: how far staging and recognising it got before the refusal. */
@@ -312,9 +329,19 @@ async function checkRows(ctx: LoadContext, read: ReadFile, known: Known): Promis
     await warehouse.run("update checked set _line = rowid + 2");
     return true;
   };
+  // The file's decimal mark (decimalMark.ts): stated by the load, or decided once from the file's cells below.
+  // Whether the file is read whole for its mark (decideDecimalMark), known before a streamed file is staged again.
+  let markRead = false;
+  let mark: MarkReading | undefined =
+    read.staged.delimiter === null ? {mark: "point"} : ctx.decimal === undefined ? undefined : {mark: ctx.decimal};
   for (;;) {
-    const staged = stagedColumns(read);
+    const staged: StagedColumns = {...stagedColumns(read), ...(mark === undefined ? {} : {mark})};
     const streamed = staged.streamed === true;
+    // A file separated by semicolons is read for its decimal mark (decideDecimalMark) from numbered lines.
+    if (mark === undefined && streamed && read.staged.delimiter === ";") {
+      await restage();
+      continue;
+    }
     // Identifier columns are first taken as kept as text (no second read of the file), then checked (cutIdCheck).
     const cuts = cutIdCheck(contract, staged);
     const assumed = Object.fromEntries(cuts.map((c) => [c.column, true]));
@@ -344,19 +371,27 @@ async function checkRows(ctx: LoadContext, read: ReadFile, known: Known): Promis
         continue;
       }
     }
-    const footers = await setAsideFooters(warehouse);
-    ctx.fault?.("validating");
     // The message pass reads the staged rows again: only when some row broke a rule.
     const [{bad}] = (await warehouse.all<{bad: boolean}>(
       "select exists (select 1 from checked where _bad) as bad",
     )) as [{bad: boolean}];
-    // A streamed file's broken rows kept their staged cells: the message pass reads them there, not the file.
-    if (bad && streamed) {
-      const cells = read.staged.headers.map((_, i) => `nullif(split[${i + 1}], '') as c${i}`).join(", ");
-      await warehouse.run(
-        `create or replace temp view raw as select ${cells}, _line from (select string_split(_cells, chr(10)) as split, _line from checked where _bad)`,
-      );
+    if (mark === undefined) {
+      const decided = await decideDecimalMark(ctx, read, staged, markRead ? "read whole" : bad);
+      if (decided === "restage") {
+        // Its rejected rows showed a decimal comma: read whole for the evidence, from numbered lines.
+        markRead = true;
+        await restage();
+        continue;
+      }
+      mark = decided;
+      // Read again: the first pass read the file's numbers with a point, and took `1,500` for 1500.
+      if (mark.mark !== "point") continue;
     }
+    read.mark = mark;
+    const footers = await setAsideFooters(warehouse);
+    ctx.fault?.("validating");
+    // A streamed file's broken rows kept their staged cells: the message pass reads them there, not the file.
+    if (bad && streamed) await warehouse.run(`create or replace temp view raw as ${keptCells(read)}`);
     await warehouse.run(
       bad
         ? sql.errors
@@ -366,6 +401,54 @@ async function checkRows(ctx: LoadContext, read: ReadFile, known: Known): Promis
     await warehouse.run("drop view if exists raw; drop table if exists raw0");
     return footers;
   }
+}
+
+/** A streamed file's rejected rows as `checked` kept their staged cells (checkSql `_cells`): c0 … and `_line`. */
+function keptCells(read: ReadFile): string {
+  const cells = read.staged.headers.map((_, i) => `nullif(split[${i + 1}], '') as c${i}`).join(", ");
+  return `select ${cells}, _line from (select string_split(_cells, chr(10)) as split, _line from checked where _bad)`;
+}
+
+/**
+ * The decimal mark of a delimited text file whose load did not state one (decimalMark.ts), from the cells of its
+ * number columns, or `ambiguous` where they do not tell it. Most files cost nothing here: only a file
+ * separated by semicolons, or one with a rejected row whose number a decimal comma could have written, is read for
+ * the evidence, from numbered lines (`restage` asks for a streamed file to be staged so first; `read whole`: its
+ * rejected rows were asked already).
+ */
+async function decideDecimalMark(
+  ctx: LoadContext,
+  read: ReadFile,
+  staged: StagedColumns,
+  bad: boolean | "read whole",
+): Promise<MarkReading | "restage"> {
+  const {warehouse} = ctx;
+  const {contract} = read.match;
+  const evidence = async (source: string) => {
+    const sql = decimalEvidenceSql(contract, staged, source);
+    if (sql === null) return {};
+    const rows = await warehouse.all<{
+      kind: MarkEvidence;
+      line: number;
+      column_name: string;
+      value: string;
+      count: number;
+    }>(sql);
+    return Object.fromEntries(
+      rows.map((r) => [r.kind, {line: Number(r.line), column: r.column_name, value: r.value, count: Number(r.count)}]),
+    ) as Partial<Record<MarkEvidence, MarkExample>>;
+  };
+  const semicolon = read.staged.delimiter === ";";
+  if (!semicolon && bad !== "read whole") {
+    if (!bad) return {mark: "point"};
+    // The rejected rows' cells: a streamed file's are kept in `checked` (checkSql), another's are in `raw`.
+    const badRows = staged.streamed
+      ? `(${keptCells(read)})`
+      : "(select * from raw where _line in (select _line from checked where _bad))";
+    if ((await evidence(badRows)).comma === undefined) return {mark: "point"};
+  }
+  if (staged.streamed) return "restage";
+  return decimalMark(await evidence("raw"), read.staged.delimiter);
 }
 
 /**
@@ -479,6 +562,7 @@ async function recordLoad(
     synthetic: counts.synthetic > 0,
     dataFrom: counts.data_from,
     dataTo: counts.data_to,
+    decimalMark: read.staged.delimiter === null ? null : (read.mark?.mark ?? null),
     startedAt: file.startedAt,
     finishedAt: ctx.now(),
   });
@@ -498,6 +582,7 @@ async function recordLoad(
     columns,
     unmatched_headers: unmatched,
     ...(read.staged.sheets ? {sheets: read.staged.sheets} : {}),
+    ...(read.staged.delimiter === null || read.mark === undefined ? {} : {decimal_mark: read.mark}),
   };
 }
 
@@ -551,6 +636,7 @@ async function recordRefusal(ctx: LoadContext, file: FileAtHand, known: Known, e
       synthetic: false,
       dataFrom: null,
       dataTo: null,
+      decimalMark: null,
       startedAt: file.startedAt,
       finishedAt: ctx.now(),
     });

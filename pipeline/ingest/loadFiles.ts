@@ -11,6 +11,7 @@ import {findSoffice} from "./findSoffice.ts";
 import {processGone} from "../replaceFolder.ts";
 import {loadContracts} from "./loadContracts.ts";
 import {loadFile, TEMP_PREFIX, type Learnt, type LoadResult} from "./loadFile.ts";
+import type {DecimalMark} from "./decimalMark.ts";
 import {isSpreadsheetMl} from "./sniffFile.ts";
 import {readHead} from "./textProblems.ts";
 
@@ -102,6 +103,8 @@ export interface LoadPathsOptions {
   feed?: string;
   /** Load a corrected version of a file: supersede the rows of the last load of the same file name. */
   replace?: boolean;
+  /** The decimal mark of the delimited text files (`--decimal`); absent: decided from each file (decimalMark.ts). */
+  decimal?: DecimalMark;
   /** The clock (tests pin it). */
   now?: () => Date;
   /** Told when each file starts and as it moves through its phases. */
@@ -155,6 +158,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
             now: options.now ?? (() => new Date()),
             progress,
             learnt,
+            ...(options.decimal === undefined ? {} : {decimal: options.decimal}),
             ...(fault === undefined ? {} : {fault}),
           },
           file,

@@ -28,6 +28,8 @@ export async function logLoad(
     synthetic: boolean;
     dataFrom: string | null;
     dataTo: string | null;
+    /** A loaded delimited text file's decimal mark (decimalMark.ts); null otherwise. */
+    decimalMark: string | null;
     startedAt: Date;
     finishedAt: Date;
   },
@@ -35,8 +37,8 @@ export async function logLoad(
   await warehouse.run(
     `insert into load_log (load_id, feed, file_name, file_path, archived_path, sha256, bytes, format, encoding, delimiter, header_line,
        contract_version, contract_sha256, rows_read, rows_loaded, rows_rejected, status, message, replaces_load_id, is_synthetic,
-       data_from, data_to, started_at, finished_at, sheets, rows_hidden)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
+       data_from, data_to, started_at, finished_at, sheets, rows_hidden, decimal_mark)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)`,
     [
       e.id,
       e.feed,
@@ -64,6 +66,7 @@ export async function logLoad(
       e.finishedAt.toISOString(),
       e.staged?.sheets ? JSON.stringify(e.staged.sheets) : null,
       e.staged?.sheets ? e.staged.sheets.read.reduce((n, s) => n + s.hidden_rows.length, 0) : null,
+      e.decimalMark,
     ],
   );
 }

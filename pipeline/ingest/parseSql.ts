@@ -1,4 +1,5 @@
 import type {ColumnType} from "./contractSchema.ts";
+import {AMBIGUOUS_NUMBER, COMMA_NUMBER_GROUPED, COMMA_NUMBER_PLAIN, type MarkReading} from "./decimalMark.ts";
 import {lit, num} from "./sql.ts";
 import {
   AFTERNOON_MARKERS,
@@ -22,6 +23,9 @@ import {
   ZONED_TIMESTAMP,
 } from "./textFormats.ts";
 
+/** How a file's numbers are read (decimalMark.ts `MarkReading`). */
+type NumberMark = MarkReading["mark"];
+
 /**
  * Full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed (`v` is trimmed
  * text already). `checkSql` computes it once per value and hands the result to `parseSql` with `halfWidth: true`.
@@ -33,11 +37,21 @@ export function halfWidth(v: string): string {
 
 /**
  * A number as offices write it, ready for a cast: thousands separators dropped, but only where they group digits by
- * three (`1,234.5`); `12,34` (a decimal comma? two numbers?) and `1 200` stay as they are and fail the cast, so the
- * row is rejected rather than read as a number nobody wrote. The pattern is only tried on text with a comma.
+ * three after a first group of 1–3 digits (`1,234.5`); `12,34` and `0,500` (a decimal comma? two numbers?) and `1 200`
+ * stay as they are and fail the cast, so the row is rejected rather than read as a number nobody wrote (and a file
+ * that writes a decimal comma is found by its rejected rows: decimalMark.ts). The pattern is only tried on text with
+ * a comma.
  */
-function normalizedNumber(x: string): string {
-  return `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
+function normalizedNumber(x: string, mark: NumberMark = "point"): string {
+  if (mark === "comma")
+    // A file written with a decimal comma (decimalMark.ts): `1.234,5` is 1234.5; a point not grouping thousands is
+    // no number (NULL, rejected by the type rule).
+    return `(case when not contains(${x}, ',') and not contains(${x}, '.') then ${x} when regexp_full_match(${x}, ${lit(COMMA_NUMBER_GROUPED)}) then replace(replace(${x}, '.', ''), ',', '.') when regexp_full_match(${x}, ${lit(COMMA_NUMBER_PLAIN)}) then replace(${x}, ',', '.') end)`;
+  const point = `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
+  // A file whose mark cannot be told: read with a point, but `1,500` and `1.500` are no number (NULL, rejected).
+  if (mark === "ambiguous")
+    return `(case when (contains(${x}, ',') or contains(${x}, '.')) and regexp_full_match(${x}, ${lit(AMBIGUOUS_NUMBER)}) then null else ${point} end)`;
+  return point;
 }
 
 /**
@@ -69,7 +83,14 @@ const BOOLEAN_WHEN = [
 export function parseSql(
   type: ColumnType,
   v: string,
-  options: {percent?: boolean; currency?: boolean; halfWidth?: boolean; durationSeconds?: number} = {},
+  options: {
+    percent?: boolean;
+    currency?: boolean;
+    halfWidth?: boolean;
+    durationSeconds?: number;
+    /** How the file's numbers are read (decimalMark.ts): `comma` for `1.234,5`; default `point`. */
+    mark?: NumberMark;
+  } = {},
 ): string {
   // `v` already half-width (checkSql does it once per value), or made so here.
   const d = options.halfWidth ? v : halfWidth(v);
@@ -78,11 +99,11 @@ export function parseSql(
       return v;
     case "integer": {
       // try_cast rounds 2.5 to 3: only whole numbers reach it.
-      const n = normalizedNumber(d);
+      const n = normalizedNumber(d, options.mark);
       return `(case when regexp_full_match(${n}, ${lit(WHOLE_NUMBER)}) then try_cast(${n} as bigint) end)`;
     }
     case "double": {
-      const n = normalizedNumber(options.currency ? yuanAmount(d) : d);
+      const n = normalizedNumber(options.currency ? yuanAmount(d) : d, options.mark);
       // A per-mille value (1.5‰, as a ‰-formatted cell shows it) is a tenth of its percent.
       const number = options.percent
         ? `(case when ends_with(${n}, '‰') then try_cast(rtrim(${n}, '‰') as double) / 10 else try_cast(rtrim(${n}, '%') as double) end)`

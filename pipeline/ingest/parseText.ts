@@ -9,6 +9,7 @@
  */
 
 import type {ColumnType} from "./contractSchema.ts";
+import {ambiguousNumber, commaNumber, type MarkReading} from "./decimalMark.ts";
 import {
   AFTERNOON_MARKERS,
   AMBIGUOUS_MONTH,
@@ -119,7 +120,7 @@ export function unwrapExcelText(text: string): string {
 }
 
 /** parseSql's halfWidth: full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed. */
-function halfWidth(v: string): string {
+export function halfWidth(v: string): string {
   let out = "";
   for (const ch of v) {
     const i = FULL_WIDTH.indexOf(ch);
@@ -132,9 +133,11 @@ function halfWidth(v: string): string {
  * parseSql's normalizedNumber: half-width, and thousands separators dropped only where they group digits by three
  * (`1,234.5`); `12,34` and `1 200` stay as they are and fail the cast.
  */
-function normalizedNumber(v: string): string {
+function normalizedNumber(v: string, mark: MarkReading["mark"] = "point"): string | null {
   const x = halfWidth(v);
-  return /^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?%?$/.test(x) ? x.replaceAll(",", "") : x;
+  if (mark === "comma") return commaNumber(x);
+  if (mark === "ambiguous" && ambiguousNumber(x)) return null;
+  return /^[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?%?$/.test(x) ? x.replaceAll(",", "") : x;
 }
 
 const DECIMAL = /^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/;
@@ -292,23 +295,29 @@ const dayOf = (micros: number | null) =>
 export function parseText(
   type: ColumnType,
   v: string,
-  options: {percent?: boolean; currency?: boolean; durationSeconds?: number} = {},
+  options: {percent?: boolean; currency?: boolean; durationSeconds?: number; mark?: MarkReading["mark"]} = {},
 ): Typed | null {
   switch (type) {
     case "varchar":
       return v;
     case "integer": {
-      const n = normalizedNumber(v);
-      return WHOLE.test(n) ? castBigint(n) : null;
+      const n = normalizedNumber(v, options.mark);
+      return n !== null && WHOLE.test(n) ? castBigint(n) : null;
     }
     case "double": {
       // Half-width first, as the loader does: a full-width sign before ¥ (－￥12) is a sign.
-      const n = normalizedNumber(options.currency ? halfWidth(v).replace(CURRENCY_RE, "$1").replace(YUAN_RE, "") : v);
-      const number = !options.percent
-        ? castDouble(n)
-        : /‰$/.test(n)
-          ? divide(castDouble(n.replace(/‰+$/, "")), 10)
-          : castDouble(n.replace(/%+$/, ""));
+      const n = normalizedNumber(
+        options.currency ? halfWidth(v).replace(CURRENCY_RE, "$1").replace(YUAN_RE, "") : v,
+        options.mark,
+      );
+      const number =
+        n === null
+          ? null
+          : !options.percent
+            ? castDouble(n)
+            : /‰$/.test(n)
+              ? divide(castDouble(n.replace(/‰+$/, "")), 10)
+              : castDouble(n.replace(/%+$/, ""));
       const read = number ?? (options.durationSeconds ? elapsed(halfWidth(v), options.durationSeconds) : null);
       // parseSql's isfinite: nan, inf and 1e400 are no value to store.
       return read !== null && Number.isFinite(read) ? read : null;

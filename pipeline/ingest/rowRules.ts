@@ -8,8 +8,20 @@
  * Not checked here, because only the warehouse knows: a key already loaded from another file (`duplicate_loaded`).
  */
 import {
+  decimalMark,
+  markEvidence,
+  markHint,
+  NUMBER_CORE,
+  type MarkEvidence,
+  type MarkExample,
+  type MarkReading,
+} from "./decimalMark.ts";
+
+const NUMBER_CORE_RE = new RegExp(NUMBER_CORE);
+import {
   castInteger,
   formatWallClock,
+  halfWidth,
   monthStart,
   parseText,
   trimText,
@@ -368,6 +380,37 @@ function shownValue(value: Typed, type: ColumnType): string {
 }
 
 /**
+ * The decimal mark of a delimited text file's rows (decimalMark.ts), as the loader decides it (loadFile.ts
+ * `decideDecimalMark`, checkSql.ts `decimalEvidenceSql`): from the first cell of each kind of evidence in the
+ * contract's number columns, in line order and then the contract's column order; `delimiter` as the file has it,
+ * `width` the header's (lines of another width are not rows).
+ */
+export function decimalMarkOfRows(
+  match: HeaderMatch,
+  rows: Array<{line: number; cells: string[]}>,
+  delimiter: string | null,
+  width?: number,
+): MarkReading {
+  const columns = match.contract.columns.filter(
+    (c) => !c.references && (c.type === "integer" || c.type === "double") && match.byColumn.has(c.name),
+  );
+  const found: Partial<Record<MarkEvidence, MarkExample>> = {};
+  for (const {line, cells} of rows) {
+    // A line that does not split into the header's columns is no row (the reader's `malformed`): no evidence.
+    if (width !== undefined && cells.length !== width) continue;
+    for (const c of columns) {
+      const value = halfWidth(unwrapExcelText(trimText(cells[match.byColumn.get(c.name)!] ?? "")));
+      const kind = value.includes(",") || value.includes(".") ? markEvidence(value) : null;
+      if (kind === null) continue;
+      const first = found[kind];
+      if (first === undefined) found[kind] = {line, column: c.name, value, count: 1};
+      else first.count++;
+    }
+  }
+  return decimalMark(found, delimiter);
+}
+
+/**
  * Check data rows against a contract as the loader does: each row's cells (in the file's column order, `match`
  * telling which is which), its line in the file, every broken rule with the loader's rule name and message, then
  * duplicate keys among the rows that broke none. `now` is the loader's clock (`YYYY-MM-DD HH:MM:SS` in China): later
@@ -376,7 +419,12 @@ function shownValue(value: Typed, type: ColumnType): string {
 export function checkRows(
   match: HeaderMatch,
   rows: Array<{line: number; cells: string[]}>,
-  {references, now, width}: {references: References; now: string; width?: number},
+  {
+    references,
+    now,
+    width,
+    mark = {mark: "point"},
+  }: {references: References; now: string; width?: number; mark?: MarkReading},
 ): CheckResult {
   const {contract} = match;
   const nowMicros = wallClockOf(now);
@@ -446,6 +494,7 @@ export function checkRows(
           parseText(c.type, v, {
             percent: c.unit === "percent",
             currency: c.unit === "yuan",
+            mark: mark.mark,
             ...(durationSeconds ? {durationSeconds} : {}),
           }),
         );
@@ -499,7 +548,12 @@ export function checkRows(
           "type",
           v,
           `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}` +
-            (c.type === "integer" && FRACTION.test(v) ? MESSAGES.notWhole : ""),
+            (c.type === "integer" && FRACTION.test(v) ? MESSAGES.notWhole : "") +
+            ((c.type === "integer" || c.type === "double") &&
+            /[,.]/.test(halfWidth(v)) &&
+            NUMBER_CORE_RE.test(halfWidth(v))
+              ? (markHint(mark) ?? "")
+              : ""),
         );
       if (v !== null && isIdentifier(contract, c)) {
         if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));

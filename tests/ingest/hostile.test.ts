@@ -313,10 +313,13 @@ describe("dates and numbers read only when they are unambiguous", () => {
         row("H37-2", {cost: "１，２３４", procedures: "３"}),
         row("H37-3", {cost: '"12,34"'}),
         row("H37-4", {cost: '"1 200"'}),
+        // The file's other numbers write a decimal point: 12,34 is one stray cell among them (decimalMark.ts).
+        row("H37-5", {cost: '"2,000.00"'}),
+        row("H37-6", {cost: "12.5"}),
       ].join("\n"),
       {
         status: "loaded",
-        loaded: 2,
+        loaded: 4,
         rejects: [
           [4, "cost_yuan", "type"],
           [5, "cost_yuan", "type"],
@@ -330,6 +333,8 @@ describe("dates and numbers read only when they are unambiguous", () => {
     expect(rows).toEqual([
       {case_id: "H37-1", procedures: 2, cost_yuan: 1234.5},
       {case_id: "H37-2", procedures: 3, cost_yuan: 1234},
+      {case_id: "H37-5", procedures: 2, cost_yuan: 2000},
+      {case_id: "H37-6", procedures: 2, cost_yuan: 12.5},
     ]);
   });
   it("38. units in the wrong field: 12小时 in a workdays column is a type error that names the column's unit", async () => {

@@ -15,6 +15,7 @@ import {chinaWallClock} from "../../pipeline/calendar/chinaWallClock.ts";
 import {recognizeFeed as loaderRecognizeFeed} from "../../pipeline/ingest/matchHeaders.ts";
 import {
   checkRows,
+  decimalMarkOfRows,
   normalizeHeader,
   recognizeFeed,
   referencesFromCatalog,
@@ -31,11 +32,17 @@ const contracts = loadContracts(catalog);
 const references = referencesFromCatalog(catalog);
 const NOW = chinaWallClock(TEST_NOW);
 
-let wh: TempWarehouse;
+let warehouse: TempWarehouse;
+// The same files read with a stated decimal comma: a warehouse of their own (the first skips content it has).
+let whComma: TempWarehouse;
 beforeAll(() => {
-  wh = tempWarehouse();
+  warehouse = tempWarehouse();
+  whComma = tempWarehouse();
 });
-afterAll(() => wh.remove());
+afterAll(() => {
+  warehouse.remove();
+  whComma.remove();
+});
 
 /** Other spellings of a value that offices use, by column type (some valid, some not: both sides must agree). */
 function spellings(c: ContractColumn, contract: Contract): string[] {
@@ -87,6 +94,13 @@ function spellings(c: ContractColumn, contract: Contract): string[] {
         "¥ １２",
         "＋¥12",
         "－￥12",
+        // Written with a decimal comma, or with a mark either could be (decimalMark.ts).
+        "1.234,5",
+        "12,5",
+        "1.234.567",
+        "1,500",
+        "1.500",
+        "0,5%",
       ];
     case "boolean":
       return ["是", "否", "Y", "√", "maybe"];
@@ -161,6 +175,7 @@ const toCsv = (headers: string[], rows: Array<Record<string, string>>) =>
 
 describe("rowRules rejects what the loader rejects", () => {
   it("knows the same area and unit names as the warehouse", async () => {
+    const wh = warehouse;
     await wh.load([join(FIXTURES, "startup_cases.csv")]);
     const areas = await wh.query<{alias: string; area_id: string}>("select alias, area_id from dim_area_alias");
     const units = await wh.query<{alias: string; unit_id: string}>("select alias, unit_id from dim_unit_alias");
@@ -168,43 +183,49 @@ describe("rowRules rejects what the loader rejects", () => {
     expect(Object.fromEntries(units.map((u) => [u.alias, u.unit_id]))).toEqual(references.unit);
   });
 
-  for (const contract of contracts) {
-    it(`${contract.feed}: the same lines, rules and columns`, async () => {
-      const {headers, rows} = corpus(contract);
-      const path = join(wh.dir, `corpus_${contract.feed}.csv`);
-      writeFileSync(path, toCsv(headers, rows));
-      const [result] = await wh.load([path], {feed: contract.feed});
-      expect(result!.status, result!.message).toBe("loaded");
-      const loader = await wh.query<{line: number; column_name: string; rule: string}>(
-        "select line, column_name, rule from load_rejects where load_id = $1 and rule <> 'duplicate_loaded' order by 1, 2, 3",
-        [result!.load_id],
-      );
-      const match = recognizeFeed(headers, contracts as RuleContract[], contract.feed);
-      if ("refuse" in match) throw new Error(match.refuse);
-      const checked = checkRows(
-        match,
-        rows.map((r, i) => ({line: i + 2, cells: headers.map((h) => r[h] ?? "")})),
-        {references, now: NOW, width: headers.length},
-      );
-      const key = (e: {line: number; column_name: string; rule: string}) => `${e.line}|${e.column_name}|${e.rule}`;
-      const expected = loader.map(key).sort();
-      expect(checked.errors.map(key).sort()).toEqual(expected);
-      expect(expected.length).toBeGreaterThan(5); // the corpus really breaks rules
-      expect(checked.rejectedLines).toBe(new Set(loader.map((l) => l.line)).size);
-      // The rules whose messages are shared (rowRules.ts MESSAGES) say the very same words on both sides.
-      const said = await wh.query<{line: number; message: string}>(
-        "select line, message from load_rejects where load_id = $1 and rule in ('identifier', 'too_early', 'spreadsheet_error', 'required') order by 1, 2",
-        [result!.load_id],
-      );
-      const shared = checked.errors.filter((e) =>
-        ["identifier", "too_early", "spreadsheet_error", "required"].includes(e.rule),
-      );
-      // The loader stores a message with identity-shaped numbers withheld; the browser shows the analyst's own file.
-      expect(shared.map((e) => `${e.line}|${scrubPersonalNumbers(e.message)}`).sort()).toEqual(
-        said.map((e) => `${e.line}|${e.message}`).sort(),
-      );
-    });
-  }
+  // Each file read with the decimal mark both sides decide from it (decimalMark.ts), and again with a stated comma.
+  for (const contract of contracts)
+    for (const stated of [undefined, "comma" as const])
+      it(`${contract.feed}: the same lines, rules and columns${stated ? `, read with a stated decimal ${stated}` : ""}`, async () => {
+        const wh = stated ? whComma : warehouse;
+        const {headers, rows} = corpus(contract);
+        const path = join(wh.dir, `corpus_${contract.feed}.csv`);
+        writeFileSync(path, toCsv(headers, rows));
+        const [result] = await wh.load([path], {feed: contract.feed, ...(stated ? {decimal: stated} : {})});
+        expect(result!.status, result!.message).toBe("loaded");
+        const loader = await wh.query<{line: number; column_name: string; rule: string}>(
+          "select line, column_name, rule from load_rejects where load_id = $1 and rule <> 'duplicate_loaded' order by 1, 2, 3",
+          [result!.load_id],
+        );
+        const match = recognizeFeed(headers, contracts as RuleContract[], contract.feed);
+        if ("refuse" in match) throw new Error(match.refuse);
+        const cells = rows.map((r, i) => ({line: i + 2, cells: headers.map((h) => r[h] ?? "")}));
+        // The file's decimal mark, decided alike (its spellings hold both marks: `12,34` and `1,234.5`).
+        const mark = stated ? {mark: stated} : decimalMarkOfRows(match, cells, ",", headers.length);
+        const [logged] = await wh.query<{decimal_mark: string}>(
+          "select decimal_mark from load_log where load_id = $1",
+          [result!.load_id],
+        );
+        expect(logged!.decimal_mark).toBe(mark.mark);
+        const checked = checkRows(match, cells, {references, now: NOW, width: headers.length, mark});
+        const key = (e: {line: number; column_name: string; rule: string}) => `${e.line}|${e.column_name}|${e.rule}`;
+        const expected = loader.map(key).sort();
+        expect(checked.errors.map(key).sort()).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(5); // the corpus really breaks rules
+        expect(checked.rejectedLines).toBe(new Set(loader.map((l) => l.line)).size);
+        // The rules whose messages are shared (rowRules.ts MESSAGES) say the very same words on both sides.
+        const said = await wh.query<{line: number; message: string}>(
+          "select line, message from load_rejects where load_id = $1 and rule in ('identifier', 'too_early', 'spreadsheet_error', 'required') order by 1, 2",
+          [result!.load_id],
+        );
+        const shared = checked.errors.filter((e) =>
+          ["identifier", "too_early", "spreadsheet_error", "required"].includes(e.rule),
+        );
+        // The loader stores a message with identity-shaped numbers withheld; the browser shows the analyst's own file.
+        expect(shared.map((e) => `${e.line}|${scrubPersonalNumbers(e.message)}`).sort()).toEqual(
+          said.map((e) => `${e.line}|${e.message}`).sort(),
+        );
+      });
 });
 
 describe("what a spreadsheet shows for no value", () => {

@@ -7,6 +7,14 @@ import {describeSheets} from "../../ingest/workbookSheets.ts";
 import {colors, printJson, type Io} from "../io.ts";
 import {loadProgress} from "../loadProgress.ts";
 
+interface LoadOptions {
+  feed?: string;
+  replace?: boolean;
+  json?: boolean;
+  wait?: string;
+  decimal?: string;
+}
+
 /** `bizenv load <file|dir>...`: load feed files into the warehouse, every row accounted for. */
 export function loadCommand(io: Io): Command {
   return new Command("load")
@@ -19,6 +27,10 @@ export function loadCommand(io: Io): Command {
       "--replace",
       "load a corrected version of a file: supersede the last load of the same file name or of the version it corrects",
     )
+    .option(
+      "--decimal <mark>",
+      "the decimal mark of CSV/TSV numbers: point (1,234.5) or comma (1.234,5); default: decided from each file (where it cannot be told, numbers such as 1,500 are rejected)",
+    )
     .option("--wait <seconds>", "when another bizenv process is writing the warehouse, wait up to this long for it")
     .option("--json", "print the result of every file as JSON")
     .addHelpText(
@@ -30,8 +42,10 @@ export function loadCommand(io: Io): Command {
         "5 the warehouse is busy (another load or score is writing it) or cannot be written (nothing of the file kept).\n" +
         "Rejected rows are in the warehouse (table load_rejects) with file, line, column, value, rule and message.",
     )
-    .action(async (paths: string[], options: {feed?: string; replace?: boolean; json?: boolean; wait?: string}) => {
+    .action(async (paths: string[], options: LoadOptions) => {
       const c = colors(io);
+      if (options.decimal !== undefined && options.decimal !== "point" && options.decimal !== "comma")
+        throw new UsageError(`--decimal takes point or comma, found ${JSON.stringify(options.decimal)}`);
       const waitSeconds = options.wait === undefined ? 0 : Number(options.wait);
       if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 86_400)
         throw new UsageError(`--wait takes a number of seconds from 0 to 86400, found ${JSON.stringify(options.wait)}`);
@@ -43,6 +57,7 @@ export function loadCommand(io: Io): Command {
         onWait: (message) => io.stderr(`${c.yellow("waiting")} ${message}\n`),
         ...(options.feed === undefined ? {} : {feed: options.feed}),
         ...(options.replace === undefined ? {} : {replace: options.replace}),
+        ...(options.decimal === undefined ? {} : {decimal: options.decimal}),
         ...(progress ? {progress: progress.update} : {}),
       }).finally(() => progress?.done());
       if (options.json) {
@@ -63,6 +78,7 @@ export function loadCommand(io: Io): Command {
               columns,
               unmatched_headers,
               sheets,
+              decimal_mark,
             }) => ({
               file,
               feed,
@@ -77,6 +93,7 @@ export function loadCommand(io: Io): Command {
               footer_lines: footer_lines ?? [],
               ...(columns ? {columns, unmatched_headers} : {}),
               ...(sheets ? {sheets} : {}),
+              ...(decimal_mark ? {decimal_mark} : {}),
             }),
           ),
         });
@@ -122,7 +139,13 @@ function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
           ? `\n${c.yellow(`  not loaded (no column of ${r.feed}): ${r.unmatched_headers.join(", ")}`)}`
           : "") +
         // The sheets read and those skipped, the hidden rows left out (XLSX): never a silent drop either.
-        (r.sheets && describeSheets(r.sheets) ? `\n${c.dim(`  ${describeSheets(r.sheets)}`)}` : "")
+        (r.sheets && describeSheets(r.sheets) ? `\n${c.dim(`  ${describeSheets(r.sheets)}`)}` : "") +
+        // Numbers read with a decimal comma, or not read where the mark cannot be told: said, never silent.
+        (r.decimal_mark?.mark === "comma"
+          ? `\n${c.yellow("  numbers read with a decimal comma (1.234,5 = 1234.5), as the file writes them")}`
+          : r.decimal_mark?.mark === "ambiguous"
+            ? `\n${c.yellow(`  numbers such as 1,500 rejected: ${r.decimal_mark.why}; state the mark with --decimal point or --decimal comma`)}`
+            : "")
       );
     case "skipped":
       return `${c.dim("skipped")} ${r.file}: ${r.message}`;

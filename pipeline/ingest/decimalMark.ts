@@ -1,0 +1,179 @@
+/**
+ * Which mark a delimited text file writes before a number's decimals: a point (`1,234.5`, as every Chinese locale,
+ * Java and database exports write) or a comma (`1.234,5`, as Excel and LibreOffice write a CSV under a German,
+ * French, Russian … locale, usually with `;` between fields). One cell cannot always tell: `1,500` is 1500 with a
+ * point and 1.5 with a comma. Read by the wrong mark, such a cell is a number nobody wrote (1000 times off), stored
+ * without a word; so the convention is decided for the whole file from the cells that can only be read one way, and
+ * where the file does not tell, the numbers either mark could have written are rejected (row by row, saying why and
+ * how to state the mark) rather than guessed. Used by the loader (loadFile.ts, on DuckDB's text)
+ * and the browser's file check (rowRules.ts): pure, browser-safe, the same patterns (RE2 and JavaScript alike, no
+ * backslash: SQL literals refuse one).
+ */
+
+/**
+ * A number cell's digits and marks (CORE): the half-width, trimmed text without a sign, ¥ before or 元, % or ‰
+ * after. Group 1 of NUMBER_CORE.
+ */
+export const NUMBER_CORE = "^[+-]?[¥￥]?[ ]?[+-]?([0-9][0-9,.]*[0-9])[ ]?(?:%|‰|元)?$";
+
+/** A comma between digits that no thousands grouping writes (`12,5`, `0,500`, `1234,567`), or a point grouping. */
+const COMMA_DECIMAL = "[0-9]+,[0-9]+";
+const COMMA_GROUPED_ONCE = "[1-9][0-9]{0,2},[0-9]{3}";
+const POINT_GROUPED_THEN_COMMA = "[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]+";
+const POINT_GROUPED_TWICE = "[1-9][0-9]{0,2}([.][0-9]{3}){2,}";
+const POINT_DECIMAL = "[0-9]+[.][0-9]+";
+const POINT_GROUPED_ONCE = "[1-9][0-9]{0,2}[.][0-9]{3}";
+const COMMA_GROUPED_THEN_POINT = "[1-9][0-9]{0,2}(,[0-9]{3})+[.][0-9]+";
+const COMMA_GROUPED_TWICE = "[1-9][0-9]{0,2}(,[0-9]{3}){2,}";
+
+/** How a number cell's core (NUMBER_CORE) can be read. */
+export type MarkEvidence = "comma" | "point" | "grouped_comma";
+
+/**
+ * Each kind of evidence as a test of a core in SQL (`core` a varchar expression): `comma` only a decimal comma can
+ * write, `point` only a decimal point can, `grouped_comma` one comma before three digits (`1,500`: either).
+ */
+export function evidenceSql(core: string): Record<MarkEvidence, string> {
+  const m = (pattern: string) => `regexp_full_match(${core}, '${pattern}')`;
+  return {
+    comma: `((${m(COMMA_DECIMAL)} and not ${m(COMMA_GROUPED_ONCE)}) or ${m(POINT_GROUPED_THEN_COMMA)} or ${m(POINT_GROUPED_TWICE)})`,
+    point: `((${m(POINT_DECIMAL)} and not ${m(POINT_GROUPED_ONCE)}) or ${m(COMMA_GROUPED_THEN_POINT)} or ${m(COMMA_GROUPED_TWICE)})`,
+    grouped_comma: m(COMMA_GROUPED_ONCE),
+  };
+}
+
+const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+const RE = {
+  commaDecimal: whole(COMMA_DECIMAL),
+  commaOnce: whole(COMMA_GROUPED_ONCE),
+  pointThenComma: whole(POINT_GROUPED_THEN_COMMA),
+  pointTwice: whole(POINT_GROUPED_TWICE),
+  pointDecimal: whole(POINT_DECIMAL),
+  pointOnce: whole(POINT_GROUPED_ONCE),
+  commaThenPoint: whole(COMMA_GROUPED_THEN_POINT),
+  commaTwice: whole(COMMA_GROUPED_TWICE),
+};
+const CORE_RE = new RegExp(NUMBER_CORE);
+
+/** What a half-width, trimmed number cell says of its file's decimal mark (evidenceSql, in JavaScript), or null. */
+export function markEvidence(text: string): MarkEvidence | null {
+  const core = CORE_RE.exec(text)?.[1];
+  if (core === undefined) return null;
+  if (
+    (RE.commaDecimal.test(core) && !RE.commaOnce.test(core)) ||
+    RE.pointThenComma.test(core) ||
+    RE.pointTwice.test(core)
+  )
+    return "comma";
+  if (
+    (RE.pointDecimal.test(core) && !RE.pointOnce.test(core)) ||
+    RE.commaThenPoint.test(core) ||
+    RE.commaTwice.test(core)
+  )
+    return "point";
+  return RE.commaOnce.test(core) ? "grouped_comma" : null;
+}
+
+/** The first cell (in line order) of a kind of evidence: its line, column and text, and how many cells are of the kind. */
+export interface MarkExample {
+  line: number;
+  column: string;
+  value: string;
+  count: number;
+}
+
+/** Where both marks are found, the one with at least this many times the other's cells wins (the others are strays). */
+export const MARK_MAJORITY = 3;
+
+/** The decimal mark a load states for a file (`--decimal`). */
+export type DecimalMark = "point" | "comma";
+
+/**
+ * How a file's numbers are read: with a `point` or a `comma`, or, where the file does not tell, `ambiguous`: with a
+ * point, and every number either mark could have written (`1,500`, `1.500`: AMBIGUOUS_NUMBER) rejected, its message
+ * saying why (`why`) and how to state the mark.
+ */
+export type MarkReading = {mark: DecimalMark} | {mark: "ambiguous"; why: string};
+
+/** The option that states a file's mark, named in every message of this module. */
+export const DECIMAL_OPTION = "--decimal";
+
+/**
+ * The decimal mark of a delimited text file from the cells of each kind of evidence in its number columns (the first
+ * of each and their count): a comma where only cells a decimal comma writes are found; a point where none is (the
+ * loader's reading before this module: thousands grouped by commas). Where both are found, the mark with at least
+ * MARK_MAJORITY times the other's cells (a stray `12,34` among `1,234.50`s: its row is rejected as before); else
+ * ambiguous (the file mixes the two, so any `1,500` in it is a guess), as where a file separated by semicolons (the
+ * list separator of the locales with a decimal comma) has `1,500`-like numbers and nothing that says which mark it
+ * writes. `stated` (the load's `--decimal`) decides alone.
+ *
+ * @example decimalMark({comma: {line: 3, column: "cost_yuan", value: "12,5", count: 1}}, ",") // {mark: "comma"}
+ */
+export function decimalMark(
+  found: Partial<Record<MarkEvidence, MarkExample>>,
+  delimiter: string | null,
+  stated?: DecimalMark,
+): MarkReading {
+  if (stated !== undefined) return {mark: stated};
+  const at = (e: MarkExample) => `line ${e.line}, ${e.column} "${e.value}"`;
+  const {comma, point} = found;
+  if (comma && point) {
+    if (point.count >= MARK_MAJORITY * comma.count) return {mark: "point"};
+    if (comma.count >= MARK_MAJORITY * point.count) return {mark: "comma"};
+    const cells = (e: MarkExample) => `${e.count} cell${e.count === 1 ? "" : "s"}, the first ${at(e)}`;
+    return {
+      mark: "ambiguous",
+      why: `the file writes numbers both with a decimal comma (${cells(comma)}) and with a decimal point (${cells(point)})`,
+    };
+  }
+  if (comma) return {mark: "comma"};
+  if (!point && found.grouped_comma && delimiter === ";")
+    return {
+      mark: "ambiguous",
+      why: `the file is separated by semicolons, as where a comma marks decimals, and no number in it tells which mark it writes (${at(found.grouped_comma)})`,
+    };
+  return {mark: "point"};
+}
+
+/** A number either mark could have written: one group of three digits after a point or a comma (`1,500`, `1.500`). */
+export const AMBIGUOUS_NUMBER = "[+-]?[1-9][0-9]{0,2}[,.][0-9]{3}(%|‰)?";
+const AMBIGUOUS_RE = new RegExp(`^(?:${AMBIGUOUS_NUMBER})$`);
+
+/** Whether a half-width number text is AMBIGUOUS_NUMBER (after its currency marks are taken off). */
+export function ambiguousNumber(x: string): boolean {
+  return AMBIGUOUS_RE.test(x);
+}
+
+/**
+ * What a type rejection of a number with a point or a comma adds under the file's reading: under a comma, that a
+ * point only groups thousands; where the mark is ambiguous, why, and how to state it.
+ */
+export function markHint(reading: MarkReading): string | null {
+  switch (reading.mark) {
+    case "point":
+      return null;
+    case "comma":
+      return ": this file writes numbers with a decimal comma (1.234,5 is 1234.5), where a point only groups thousands by three";
+    case "ambiguous":
+      return `: a number such as 1,500 is 1500 where a comma groups thousands and 1.5 where it marks decimals, and ${reading.why}; load the file again with ${DECIMAL_OPTION} point or ${DECIMAL_OPTION} comma`;
+  }
+}
+
+/**
+ * A number written with a decimal comma, as it is read: points grouping thousands by three (`1.234,5`, `1.234`), or
+ * none (`1234,5`); an exponent (`1,5E+03`) and a % or ‰ after may follow. The points are dropped and the comma
+ * becomes a point (parseSql.ts and parseText.ts `normalizedNumber`); any other text with a point or a comma is no
+ * number under this mark.
+ */
+export const COMMA_NUMBER_GROUPED = "[+-]?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?";
+export const COMMA_NUMBER_PLAIN = "[+-]?[0-9]+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?";
+const COMMA_GROUPED_RE = whole(COMMA_NUMBER_GROUPED);
+const COMMA_PLAIN_RE = whole(COMMA_NUMBER_PLAIN);
+
+/** COMMA_NUMBER_GROUPED and COMMA_NUMBER_PLAIN in JavaScript: the text with a decimal point, or null. */
+export function commaNumber(x: string): string | null {
+  if (!x.includes(",") && !x.includes(".")) return x;
+  if (COMMA_GROUPED_RE.test(x)) return x.replaceAll(".", "").replace(",", ".");
+  if (COMMA_PLAIN_RE.test(x)) return x.replace(",", ".");
+  return null;
+}
