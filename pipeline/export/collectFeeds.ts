@@ -34,7 +34,7 @@ export async function collectFeeds(warehouse: Warehouse, contracts: Contract[], 
   }));
   const loadLog = (
     await warehouse.all<Record<string, unknown> & {finished_ms: number}>(
-      `select load_id, feed, file_name, sha256, status, rows_read, rows_loaded, rows_rejected, encoding, message,
+      `select load_id, feed, file_name, sha256, status, rows_read, rows_loaded, rows_rejected, encoding, decimal_mark, message,
               epoch_ms(finished_at) as finished_ms
        from load_log order by load_id`,
     )

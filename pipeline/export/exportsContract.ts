@@ -182,10 +182,13 @@ export const EXPORT_CSV = {
       "rows_loaded",
       "rows_rejected",
       "encoding",
+      "decimal_mark",
       "message",
       "finished_at",
     ],
     numbers: ["load_id", "rows_read", "rows_loaded", "rows_rejected"],
+    // Added 2026-12-07 (pipeline/ingest/decimalMark.ts): exports written before lack it, and read it as empty.
+    since: ["decimal_mark"],
   },
   "rejects.csv": {
     columns: [
@@ -222,7 +225,10 @@ export const EXPORT_CSV = {
     ],
     numbers: ["measured_value", "case_limit", "source_line"],
   },
-} as const satisfies Record<string, {columns: readonly string[]; numbers: readonly string[]}>;
+} as const satisfies Record<
+  string,
+  {columns: readonly string[]; numbers: readonly string[]; since?: readonly string[]}
+>;
 
 export type ExportCsvName = keyof typeof EXPORT_CSV;
 

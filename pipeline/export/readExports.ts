@@ -49,8 +49,9 @@ function toBoolean(text: string, where: () => string): boolean | null {
 }
 
 /**
- * One exported CSV as typed rows (docs/exports.md): its header must hold every column of the contract (extra
- * columns are dropped), numbers become numbers, `is_synthetic`/`on_course` booleans, empty cells null.
+ * One exported CSV as typed rows (docs/exports.md): its header must hold every column of the contract but those added
+ * since (`since`: read as empty from an earlier bizenv's export; extra columns are dropped), numbers become numbers,
+ * `is_synthetic`/`on_course` booleans, empty cells null.
  *
  * @example readExportCsv(dir, "areas.csv") // [{metric_id: "business_startup_time_workdays", year: 2022, …}]
  */
@@ -64,7 +65,9 @@ export function readExportCsv<N extends ExportCsvName>(dir: string, name: N): Ex
   }
   const [header = [], ...rows] = parsed.data;
   const index = new Map(header.map((h, i) => [h.trim(), i]));
-  const missing = spec.columns.filter((c) => !index.has(c));
+  // A column added later (`since`) may be missing from exports an earlier bizenv wrote: read as empty.
+  const since = new Set<string>("since" in spec ? spec.since : []);
+  const missing = spec.columns.filter((c) => !index.has(c) && !since.has(c));
   if (missing.length > 0) {
     throw new Error(`${name}: columns missing from the export: ${missing.join(", ")} (see docs/exports.md)`);
   }
@@ -72,7 +75,8 @@ export function readExportCsv<N extends ExportCsvName>(dir: string, name: N): Ex
   return rows.map((cells, r) => {
     const row: Record<string, unknown> = {};
     for (const column of spec.columns) {
-      const text = (cells[index.get(column)!] ?? "").trim();
+      const at = index.get(column);
+      const text = at === undefined ? "" : (cells[at] ?? "").trim();
       const where = () => `${name} line ${r + 2}, ${column}`;
       row[column] = numbers.has(column)
         ? toNumber(text, where)
