@@ -14,12 +14,18 @@
  * A number cell's digits and marks (CORE): the half-width, trimmed text without a sign, ¥ before or 元, % or ‰
  * after. Group 1 of NUMBER_CORE.
  */
-export const NUMBER_CORE = "^[+-]?[¥￥]?[ ]?[+-]?([0-9][0-9,.]*[0-9])[ ]?(?:%|‰|元)?$";
+export const NUMBER_CORE = "^[+-]?[¥￥]?[ ]?[+-]?([0-9][0-9,. \u00a0\u202f]*[0-9])[ ]?(?:%|‰|元)?$";
+
+/**
+ * What groups thousands where a comma marks decimals: a point (de, it, es …), or a space as French, Russian and
+ * Polish write it: a no-break space (LibreOffice), a narrow one (Java 13+), or a plain one.
+ */
+const GROUP = "[. \u00a0\u202f]";
 
 /** A comma between digits that no thousands grouping writes (`12,5`, `0,500`, `1234,567`), or a point grouping. */
 const COMMA_DECIMAL = "[0-9]+,[0-9]+";
 const COMMA_GROUPED_ONCE = "[1-9][0-9]{0,2},[0-9]{3}";
-const POINT_GROUPED_THEN_COMMA = "[1-9][0-9]{0,2}([.][0-9]{3})+,[0-9]+";
+const POINT_GROUPED_THEN_COMMA = `[1-9][0-9]{0,2}(${GROUP}[0-9]{3})+,[0-9]+`;
 const POINT_GROUPED_TWICE = "[1-9][0-9]{0,2}([.][0-9]{3}){2,}";
 const POINT_DECIMAL = "[0-9]+[.][0-9]+";
 const POINT_GROUPED_ONCE = "[1-9][0-9]{0,2}[.][0-9]{3}";
@@ -160,20 +166,22 @@ export function markHint(reading: MarkReading): string | null {
 }
 
 /**
- * A number written with a decimal comma, as it is read: points grouping thousands by three (`1.234,5`, `1.234`), or
- * none (`1234,5`); an exponent (`1,5E+03`) and a % or ‰ after may follow. The points are dropped and the comma
- * becomes a point (parseSql.ts and parseText.ts `normalizedNumber`); any other text with a point or a comma is no
- * number under this mark.
+ * A number written with a decimal comma, as it is read: points or spaces grouping thousands by three (`1.234,5`,
+ * `1 234,5`, `1.234`), or none (`1234,5`); an exponent (`1,5E+03`) and a % or ‰ after may follow. The group marks
+ * are dropped and the comma becomes a point (parseSql.ts and parseText.ts `normalizedNumber`); any other text with a
+ * point or a comma is no number under this mark.
  */
-export const COMMA_NUMBER_GROUPED = "[+-]?[0-9]{1,3}([.][0-9]{3})+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?";
+export const COMMA_NUMBER_GROUPED = `[+-]?[0-9]{1,3}(${GROUP}[0-9]{3})+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?`;
 export const COMMA_NUMBER_PLAIN = "[+-]?[0-9]+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?";
+/** The marks COMMA_NUMBER_GROUPED drops. */
+export const COMMA_NUMBER_GROUP_MARKS = GROUP;
 const COMMA_GROUPED_RE = whole(COMMA_NUMBER_GROUPED);
 const COMMA_PLAIN_RE = whole(COMMA_NUMBER_PLAIN);
+const GROUP_RE = new RegExp(GROUP, "g");
 
 /** COMMA_NUMBER_GROUPED and COMMA_NUMBER_PLAIN in JavaScript: the text with a decimal point, or null. */
 export function commaNumber(x: string): string | null {
-  if (!x.includes(",") && !x.includes(".")) return x;
-  if (COMMA_GROUPED_RE.test(x)) return x.replaceAll(".", "").replace(",", ".");
+  if (COMMA_GROUPED_RE.test(x)) return x.replace(GROUP_RE, "").replace(",", ".");
   if (COMMA_PLAIN_RE.test(x)) return x.replace(",", ".");
-  return null;
+  return x.includes(",") || x.includes(".") ? null : x;
 }

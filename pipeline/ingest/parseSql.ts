@@ -1,5 +1,11 @@
 import type {ColumnType} from "./contractSchema.ts";
-import {AMBIGUOUS_NUMBER, COMMA_NUMBER_GROUPED, COMMA_NUMBER_PLAIN, type MarkReading} from "./decimalMark.ts";
+import {
+  AMBIGUOUS_NUMBER,
+  COMMA_NUMBER_GROUP_MARKS,
+  COMMA_NUMBER_GROUPED,
+  COMMA_NUMBER_PLAIN,
+  type MarkReading,
+} from "./decimalMark.ts";
 import {lit, num} from "./sql.ts";
 import {
   AFTERNOON_MARKERS,
@@ -44,9 +50,9 @@ export function halfWidth(v: string): string {
  */
 function normalizedNumber(x: string, mark: NumberMark = "point"): string {
   if (mark === "comma")
-    // A file written with a decimal comma (decimalMark.ts): `1.234,5` is 1234.5; a point not grouping thousands is
-    // no number (NULL, rejected by the type rule).
-    return `(case when not contains(${x}, ',') and not contains(${x}, '.') then ${x} when regexp_full_match(${x}, ${lit(COMMA_NUMBER_GROUPED)}) then replace(replace(${x}, '.', ''), ',', '.') when regexp_full_match(${x}, ${lit(COMMA_NUMBER_PLAIN)}) then replace(${x}, ',', '.') end)`;
+    // A file written with a decimal comma (decimalMark.ts): `1.234,5` and `1 234,5` are 1234.5; a point not
+    // grouping thousands is no number (NULL, rejected by the type rule).
+    return `(case when regexp_full_match(${x}, ${lit(COMMA_NUMBER_GROUPED)}) then replace(regexp_replace(${x}, ${lit(COMMA_NUMBER_GROUP_MARKS)}, '', 'g'), ',', '.') when regexp_full_match(${x}, ${lit(COMMA_NUMBER_PLAIN)}) then replace(${x}, ',', '.') when contains(${x}, ',') or contains(${x}, '.') then null else ${x} end)`;
   const point = `(case when not contains(${x}, ',') then ${x} when regexp_full_match(${x}, '[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?%?') then replace(${x}, ',', '') else ${x} end)`;
   // A file whose mark cannot be told: read with a point, but `1,500` and `1.500` are no number (NULL, rejected).
   if (mark === "ambiguous")

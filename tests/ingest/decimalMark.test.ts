@@ -34,6 +34,8 @@ describe("the evidence of one cell", () => {
       "0,500": "comma",
       "1234,567": "comma",
       "1.234,50": "comma",
+      "1\u00a0234,50": "comma",
+      "1\u202f234,50": "comma",
       "1.234.567": "comma",
       "-1.234,5%": "comma",
       "¥1.234,50": "comma",
@@ -87,6 +89,9 @@ describe("the mark of a file", () => {
     expect(read("1.500", "comma")).toBe(1500);
     expect(read("1,5E+03", "comma")).toBe(1500);
     expect(read("12.5", "comma")).toBeNull();
+    expect(read("1\u00a0234,5", "comma")).toBe(1234.5);
+    expect(read("1\u202f234\u202f567,25", "comma")).toBe(1234567.25);
+    expect(read("1 234,5", "point")).toBeNull();
     expect(read("1,500", "point")).toBe(1500);
     expect(read("0,500", "point")).toBeNull(); // no thousands grouping starts with 0
     expect(read("1,500", "ambiguous")).toBeNull();
@@ -118,6 +123,12 @@ const EXPECTED: Record<string, Expected> = {
   "java_de_plain_semicolon_gbk.csv": {
     mark: "comma",
     cost: {"SU-K1": 1234.5, "SU-K2": 12.5, "SU-K3": 1500, "SU-K4": 12345.7},
+  },
+  // Thousands grouped by a no-break space (LibreOffice, fr-FR format) and a narrow one (Java 17, Locale.FRANCE).
+  "libreoffice_fr_semicolon.csv": {mark: "comma", cost: {"SU-G1": 1234.5, "SU-G2": 12.5, "SU-G3": 1500, "SU-G4": 0.25}},
+  "java_fr_grouped_semicolon.csv": {
+    mark: "comma",
+    cost: {"SU-F1": 1234.5, "SU-F2": 12.5, "SU-F3": 1500, "SU-F4": 12345.68},
   },
   "pandas_decimal_comma_semicolon.csv": {
     mark: "comma",

@@ -101,6 +101,7 @@ function spellings(c: ContractColumn, contract: Contract): string[] {
         "1,500",
         "1.500",
         "0,5%",
+        "1\u00a0234,5",
       ];
     case "boolean":
       return ["是", "否", "Y", "√", "maybe"];
