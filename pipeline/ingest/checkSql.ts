@@ -545,24 +545,26 @@ function ruleChecks(
 
 /**
  * The first cell of each kind of decimal-mark evidence (decimalMark.ts) in a file's number columns (integers and
- * numbers, not references), read from `source` (a relation of the staged cells c0 … with `_line`): one row per kind
- * found, with its line, column and text, and the kind's count of cells. Only cells with a point or a comma take the
- * regular expressions.
+ * numbers, not references), read from `source` (a relation of the staged cells c0 … with `_line`, read once): one
+ * row per kind found, with its line, column and text, and the kind's count of cells. Only cells with a point or a
+ * comma take the regular expressions.
  */
 export function decimalEvidenceSql(contract: Contract, staged: StagedColumns, source: string): string | null {
   const cells = contract.columns.flatMap((c, i) => {
     const cell = staged.byColumn.get(c.name);
     return cell !== undefined && !c.references && (c.type === "integer" || c.type === "double")
-      ? [
-          `select _line, _line * 1000 + ${i} as _at, ${lit(c.name)} as column_name, ${halfWidth(cellText(cell))} as value from ${source}`,
-        ]
+      ? [`{'i': ${i}, 'column_name': ${lit(c.name)}, 'value': ${halfWidth(cellText(cell))}}`]
       : [];
   });
   if (cells.length === 0) return null;
   const kind = evidenceSql("core");
   // One cell per kind, the first by line and then by the contract's column order (`_at`).
   return `select kind, arg_min(_line, _at) as line, arg_min(column_name, _at) as column_name, arg_min(value, _at) as value, count(*) as count from (
-  select _line, _at, column_name, value, case when ${kind.comma} then 'comma' when ${kind.point} then 'point' when ${kind.grouped_comma} then 'grouped_comma' end as kind
-  from (select *, regexp_extract(value, ${lit(NUMBER_CORE)}, 1) as core from (${cells.join("\n  union all ")}) where contains(value, ',') or contains(value, '.'))
+  select _line, _at, column_name, value, case when ${kind.comma} then 'comma' when ${kind.point} then 'point' when ${kind.grouped_comma} then 'grouped_comma' when ${kind.grouped_point} then 'grouped_point' end as kind
+  from (
+    select _line, _line * 1000 + e.i as _at, e.column_name as column_name, e.value as value, regexp_extract(e.value, ${lit(NUMBER_CORE)}, 1) as core
+    from (select _line, unnest([${cells.join(", ")}]) as e from ${source})
+    where contains(e.value, ',') or contains(e.value, '.')
+  )
 ) where kind is not null group by kind`;
 }

@@ -33,11 +33,12 @@ const COMMA_GROUPED_THEN_POINT = "[1-9][0-9]{0,2}(,[0-9]{3})+[.][0-9]+";
 const COMMA_GROUPED_TWICE = "[1-9][0-9]{0,2}(,[0-9]{3}){2,}";
 
 /** How a number cell's core (NUMBER_CORE) can be read. */
-export type MarkEvidence = "comma" | "point" | "grouped_comma";
+export type MarkEvidence = "comma" | "point" | "grouped_comma" | "grouped_point";
 
 /**
  * Each kind of evidence as a test of a core in SQL (`core` a varchar expression): `comma` only a decimal comma can
- * write, `point` only a decimal point can, `grouped_comma` one comma before three digits (`1,500`: either).
+ * write, `point` only a decimal point can, `grouped_comma` and `grouped_point` one comma or point before three digits
+ * (`1,500`, `1.500`: either mark could write them, and read by the other they are 1000 times off).
  */
 export function evidenceSql(core: string): Record<MarkEvidence, string> {
   const m = (pattern: string) => `regexp_full_match(${core}, '${pattern}')`;
@@ -45,6 +46,7 @@ export function evidenceSql(core: string): Record<MarkEvidence, string> {
     comma: `((${m(COMMA_DECIMAL)} and not ${m(COMMA_GROUPED_ONCE)}) or ${m(POINT_GROUPED_THEN_COMMA)} or ${m(POINT_GROUPED_TWICE)})`,
     point: `((${m(POINT_DECIMAL)} and not ${m(POINT_GROUPED_ONCE)}) or ${m(COMMA_GROUPED_THEN_POINT)} or ${m(COMMA_GROUPED_TWICE)})`,
     grouped_comma: m(COMMA_GROUPED_ONCE),
+    grouped_point: m(POINT_GROUPED_ONCE),
   };
 }
 
@@ -77,7 +79,7 @@ export function markEvidence(text: string): MarkEvidence | null {
     RE.commaTwice.test(core)
   )
     return "point";
-  return RE.commaOnce.test(core) ? "grouped_comma" : null;
+  return RE.commaOnce.test(core) ? "grouped_comma" : RE.pointOnce.test(core) ? "grouped_point" : null;
 }
 
 /** The first cell (in line order) of a kind of evidence: its line, column and text, and how many cells are of the kind. */
@@ -99,19 +101,21 @@ export type DecimalMark = "point" | "comma";
  * point, and every number either mark could have written (`1,500`, `1.500`: AMBIGUOUS_NUMBER) rejected, its message
  * saying why (`why`) and how to state the mark.
  */
-export type MarkReading = {mark: DecimalMark} | {mark: "ambiguous"; why: string};
+export type MarkReading = {mark: DecimalMark; stated?: true} | {mark: "ambiguous"; why: string};
 
 /** The option that states a file's mark, named in every message of this module. */
 export const DECIMAL_OPTION = "--decimal";
 
 /**
  * The decimal mark of a delimited text file from the cells of each kind of evidence in its number columns (the first
- * of each and their count): a comma where only cells a decimal comma writes are found; a point where none is (the
- * loader's reading before this module: thousands grouped by commas). Where both are found, the mark with at least
- * MARK_MAJORITY times the other's cells (a stray `12,34` among `1,234.50`s: its row is rejected as before); else
- * ambiguous (the file mixes the two, so any `1,500` in it is a guess), as where a file separated by semicolons (the
- * list separator of the locales with a decimal comma) has `1,500`-like numbers and nothing that says which mark it
- * writes. `stated` (the load's `--decimal`) decides alone.
+ * of each and their count). A comma where cells only a decimal comma writes are found and nothing else; a point where
+ * none is (the loader's reading before this module: thousands grouped by commas). Where both are found, the side
+ * with at least MARK_MAJORITY times the other's cells wins (a stray `12,34` among `1,234.50`s: its row is rejected as
+ * before), else the mark cannot be told: the numbers either mark could write are rejected (ambiguous). In a file
+ * separated by commas or tabs (the Chinese locales' way), `1,500`-like cells count for the point: read with a
+ * comma, they would be 1000 times smaller. A file separated by semicolons (the list separator of the locales with a
+ * decimal comma) counts them for neither side, and where it holds `1,500` or `1.500`-like numbers and nothing that
+ * tells the mark, the mark cannot be told either. `stated` (the load's `--decimal`) decides alone.
  *
  * @example decimalMark({comma: {line: 3, column: "cost_yuan", value: "12,5", count: 1}}, ",") // {mark: "comma"}
  */
@@ -120,23 +124,33 @@ export function decimalMark(
   delimiter: string | null,
   stated?: DecimalMark,
 ): MarkReading {
-  if (stated !== undefined) return {mark: stated};
+  if (stated !== undefined) return {mark: stated, stated: true};
   const at = (e: MarkExample) => `line ${e.line}, ${e.column} "${e.value}"`;
+  const cells = (e: MarkExample) => `${e.count} cell${e.count === 1 ? "" : "s"}, the first on ${at(e)}`;
+  const semicolon = delimiter === ";";
   const {comma, point} = found;
-  if (comma && point) {
-    if (point.count >= MARK_MAJORITY * comma.count) return {mark: "point"};
-    if (comma.count >= MARK_MAJORITY * point.count) return {mark: "comma"};
-    const cells = (e: MarkExample) => `${e.count} cell${e.count === 1 ? "" : "s"}, the first ${at(e)}`;
+  const commaSide = comma?.count ?? 0;
+  const groupedComma = semicolon ? undefined : found.grouped_comma;
+  const pointSide = (point?.count ?? 0) + (groupedComma?.count ?? 0);
+  if (commaSide > 0) {
+    if (pointSide === 0 || commaSide >= MARK_MAJORITY * pointSide) return {mark: "comma"};
+    if (pointSide >= MARK_MAJORITY * commaSide) return {mark: "point"};
+    const against = [
+      point && `with a decimal point (${cells(point)})`,
+      groupedComma && `as 1,500 is written where a comma groups thousands (${cells(groupedComma)})`,
+    ]
+      .filter(Boolean)
+      .join(" and ");
     return {
       mark: "ambiguous",
-      why: `the file writes numbers both with a decimal comma (${cells(comma)}) and with a decimal point (${cells(point)})`,
+      why: `the file writes numbers with a decimal comma (${cells(comma!)}) and ${against}`,
     };
   }
-  if (comma) return {mark: "comma"};
-  if (!point && found.grouped_comma && delimiter === ";")
+  const grouped = found.grouped_comma ?? found.grouped_point;
+  if (semicolon && !point && grouped)
     return {
       mark: "ambiguous",
-      why: `the file is separated by semicolons, as where a comma marks decimals, and no number in it tells which mark it writes (${at(found.grouped_comma)})`,
+      why: `the file is separated by semicolons, as files from decimal-comma locales usually are, and no number in it tells which mark it writes (for example ${at(grouped)})`,
     };
   return {mark: "point"};
 }
@@ -159,19 +173,20 @@ export function markHint(reading: MarkReading): string | null {
     case "point":
       return null;
     case "comma":
-      return ": this file writes numbers with a decimal comma (1.234,5 is 1234.5), where a point only groups thousands by three";
+      return ": this file writes numbers with a decimal comma (1.234,5 is 1234.5), where a point only groups digits in threes";
     case "ambiguous":
-      return `: a number such as 1,500 is 1500 where a comma groups thousands and 1.5 where it marks decimals, and ${reading.why}; load the file again with ${DECIMAL_OPTION} point or ${DECIMAL_OPTION} comma`;
+      return `: this file's decimal mark cannot be told (${reading.why}), and a number such as 1,500 is 1500 where a comma groups thousands but 1.5 where it marks decimals; load the file again with ${DECIMAL_OPTION} point or ${DECIMAL_OPTION} comma and --replace`;
   }
 }
 
 /**
- * A number written with a decimal comma, as it is read: points or spaces grouping thousands by three (`1.234,5`,
- * `1 234,5`, `1.234`), or none (`1234,5`); an exponent (`1,5E+03`) and a % or ‰ after may follow. The group marks
+ * A number written with a decimal comma, as it is read: points or spaces grouping thousands by three after a first
+ * group of 1–3 digits (`1.234,5`, `1 234,5`, `1.234`; never `0.500`), or none (`1234,5`); an exponent (`1,5E+03`,
+ * never after a group: `1.234E+01` is a point's) and a % or ‰ after may follow. The group marks
  * are dropped and the comma becomes a point (parseSql.ts and parseText.ts `normalizedNumber`); any other text with a
  * point or a comma is no number under this mark.
  */
-export const COMMA_NUMBER_GROUPED = `[+-]?[0-9]{1,3}(${GROUP}[0-9]{3})+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?`;
+export const COMMA_NUMBER_GROUPED = `[+-]?[1-9][0-9]{0,2}(${GROUP}[0-9]{3})+(,[0-9]+([eE][+-]?[0-9]+)?)?(%|‰)?`;
 export const COMMA_NUMBER_PLAIN = "[+-]?[0-9]+(,[0-9]+)?([eE][+-]?[0-9]+)?(%|‰)?";
 /** The marks COMMA_NUMBER_GROUPED drops. */
 export const COMMA_NUMBER_GROUP_MARKS = GROUP;

@@ -16,7 +16,7 @@ import {
   type RuleContract,
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
-import type {MarkReading} from "./decimalMark.ts";
+import type {DecimalMark, MarkReading} from "./decimalMark.ts";
 import {sniffDelimiter} from "./sniffDelimiter.ts";
 import {utf16WithoutBom} from "./utf16.ts";
 import {
@@ -328,11 +328,18 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
 
 /**
  * Recognise the feed of a file already read, and check its rows: the whole File check in one call. `mark` says how a
- * delimited file's numbers were read (decimalMark.ts), as the loader would read them.
+ * delimited file's numbers were read (decimalMark.ts), as the loader would read them; `decimal` states the mark as
+ * `bizenv load --decimal` does.
  */
 export function checkSheet(
   sheet: SheetData,
-  {contracts, references, now, feed}: {contracts: RuleContract[]; references: References; now: string; feed?: string},
+  {
+    contracts,
+    references,
+    now,
+    feed,
+    decimal,
+  }: {contracts: RuleContract[]; references: References; now: string; feed?: string; decimal?: DecimalMark},
 ): {match: HeaderMatch; result: CheckResult; mark: MarkReading} | {refuse: string} {
   const match = recognizeFeed(sheet.headers, contracts, feed);
   if ("refuse" in match) return match;
@@ -342,6 +349,8 @@ export function checkSheet(
   const mark =
     sheet.delimiter === undefined
       ? ({mark: "point"} as const)
-      : decimalMarkOfRows(match, sheet.rows, sheet.delimiter === "tab" ? "\t" : sheet.delimiter, sheet.width);
+      : decimal !== undefined
+        ? ({mark: decimal, stated: true} as const)
+        : decimalMarkOfRows(match, sheet.rows, sheet.delimiter === "tab" ? "\t" : sheet.delimiter, sheet.width);
   return {match, result: checkRows(match, sheet.rows, {references, now, width: sheet.width, mark}), mark};
 }

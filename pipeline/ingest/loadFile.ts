@@ -127,7 +127,10 @@ export async function loadFile(
   const {warehouse} = ctx;
   const startedAt = ctx.now();
   const file: FileAtHand = {path, shown, startedAt, ...(await hashFile(ctx, path))};
-  const skipped = await sameContentLoaded(warehouse, file.sha256);
+  const skipped = await sameContentLoaded(warehouse, file.sha256, {
+    ...(ctx.decimal === undefined ? {} : {stated: ctx.decimal}),
+    replace: options.replace === true,
+  });
   if (skipped) return {...resultBase(file), ...skipped};
 
   const tmp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
@@ -206,20 +209,33 @@ async function hashFile(ctx: LoadContext, path: string) {
   return {bytes, sniffed, inspected, sha256: inspected.sha256};
 }
 
-/** A file whose very bytes are already loaded (or were, and were superseded since) is skipped: how it is reported. */
+/**
+ * A file whose very bytes are already loaded (or were, and were superseded since) is skipped: how it is reported. Not
+ * when the load states a decimal mark (`--decimal` with `--replace`) other than the one the load in force read it with.
+ */
 async function sameContentLoaded(
   warehouse: Warehouse,
   sha256: string,
+  decimal: {stated?: DecimalMark; replace: boolean},
 ): Promise<Pick<LoadResult, "feed" | "status" | "message"> | null> {
-  const [a] = await warehouse.all<{load_id: number; feed: string; status: string}>(
-    "select load_id, feed, status from load_log where sha256 = $1 and status in ('loaded', 'superseded') order by load_id limit 1",
+  const [a] = await warehouse.all<{load_id: number; feed: string; status: string; decimal_mark: string | null}>(
+    "select load_id, feed, status, decimal_mark from load_log where sha256 = $1 and status in ('loaded', 'superseded') order by status = 'loaded' desc, load_id desc limit 1",
     [sha256],
   );
   if (!a) return null;
+  // Read again with the mark the load states (`--decimal` with `--replace`): the load in force read it otherwise.
+  const otherMark =
+    decimal.stated !== undefined &&
+    a.status === "loaded" &&
+    a.decimal_mark !== null &&
+    a.decimal_mark !== decimal.stated;
+  if (otherMark && decimal.replace) return null;
   return {
     feed: a.feed,
     status: "skipped",
-    message: `same content already loaded (load ${a.load_id}${a.status === "superseded" ? ", since superseded" : ""})`,
+    message:
+      `same content already loaded (load ${a.load_id}${a.status === "superseded" ? ", since superseded" : ""})` +
+      (otherMark ? `; to read it again with --decimal ${decimal.stated}, add --replace` : ""),
   };
 }
 
@@ -448,7 +464,11 @@ async function decideDecimalMark(
     if ((await evidence(badRows)).comma === undefined) return {mark: "point"};
   }
   if (staged.streamed) return "restage";
-  return decimalMark(await evidence("raw"), read.staged.delimiter);
+  // A sign-off or totals line below the table (合计 …) is no row of the feed: no evidence either (as rowRules skips it).
+  return decimalMark(
+    await evidence("(select * from raw where _line not in (select _line from checked where _footer))"),
+    read.staged.delimiter,
+  );
 }
 
 /**

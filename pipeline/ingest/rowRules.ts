@@ -398,6 +398,8 @@ export function decimalMarkOfRows(
   for (const {line, cells} of rows) {
     // A line that does not split into the header's columns is no row (the reader's `malformed`): no evidence.
     if (width !== undefined && cells.length !== width) continue;
+    // A sign-off or totals line below the table (合计 …) is no row either (checkRows skips it).
+    if (isFooterRow(cells.map((c) => c.replace(/^"+/, "")))) continue;
     for (const c of columns) {
       const value = halfWidth(unwrapExcelText(trimText(cells[match.byColumn.get(c.name)!] ?? "")));
       const kind = value.includes(",") || value.includes(".") ? markEvidence(value) : null;

@@ -492,6 +492,10 @@ if (missing) {
         await page.waitForSelector("[data-check=decimal-mark]");
         expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("2");
         expect(await page.locator("[data-check=decimal-mark]").textContent()).toContain("--decimal point");
+        // Stated as `bizenv load --decimal comma` would: 1,500 is 1.5 and nothing is rejected.
+        await page.locator("select").nth(1).selectOption({label: "小数逗号 1.234,5(--decimal comma)"});
+        await page.waitForSelector('[data-check=checked][data-rejected="0"]');
+        await page.waitForSelector("[data-check=checked] >> text=小数逗号");
         expect(await errorCells(page)).toBe(0);
         expect(problems).toEqual([]);
       } finally {

@@ -44,7 +44,7 @@ describe("the evidence of one cell", () => {
       "1,234.50": "point",
       "1,234,567": "point",
       "1,500": "grouped_comma",
-      "1.500": null, // 1.5 or 1500 too, but a point file writes it (format 0.000): no evidence either way
+      "1.500": "grouped_point",
       "1500": null,
       "7": null,
       "12,34,56": null,
@@ -68,19 +68,33 @@ describe("the mark of a file", () => {
     expect(decimalMark({comma: at("12,5", 2, 30), point: at("12.5", 9, 10)}, ";")).toEqual({mark: "comma"});
     expect(decimalMark({comma: at("12,5", 2, 29), point: at("12.5", 9, 10)}, ";").mark).toBe("ambiguous");
   });
-  it("cannot be told where both marks are found alike, or where a semicolon file has only 1,500-like numbers", () => {
+  it("counts 1,500 for the point in a file separated by commas: one typo 1,20 does not make 1,500 1.5", () => {
+    expect(decimalMark({comma: at("1,20", 6, 1), grouped_comma: at("1,500", 2, 4)}, ",")).toEqual({mark: "point"});
+    expect(decimalMark({comma: at("1,20", 6, 1), grouped_comma: at("1,500", 2, 2)}, ",")).toEqual({
+      mark: "ambiguous",
+      why: 'the file writes numbers with a decimal comma (1 cell, the first on line 6, cost_yuan "1,20") and as 1,500 is written where a comma groups thousands (2 cells, the first on line 2, cost_yuan "1,500")',
+    });
+    // Between semicolons, 1,500 is as likely 1.5: it counts for neither side.
+    expect(decimalMark({comma: at("1,20", 6, 1), grouped_comma: at("1,500", 2, 4)}, ";")).toEqual({mark: "comma"});
+  });
+  it("cannot be told where both marks are found alike, or where a semicolon file has only 1,500 or 1.500-like numbers", () => {
     const mixed = decimalMark({comma: at("12,5", 3), point: at("12.5", 4, 2)}, ",");
     expect(mixed).toEqual({
       mark: "ambiguous",
-      why: 'the file writes numbers both with a decimal comma (1 cell, the first line 3, cost_yuan "12,5") and with a decimal point (2 cells, the first line 4, cost_yuan "12.5")',
+      why: 'the file writes numbers with a decimal comma (1 cell, the first on line 3, cost_yuan "12,5") and with a decimal point (2 cells, the first on line 4, cost_yuan "12.5")',
     });
     expect(decimalMark({grouped_comma: at("1,500")}, ";").mark).toBe("ambiguous");
-    expect(markHint(mixed)).toMatch(/1,500 is 1500 where a comma groups thousands and 1\.5 where it marks decimals/);
-    expect(markHint(mixed)).toMatch(/--decimal point or --decimal comma$/);
+    expect(decimalMark({grouped_point: at("1.500")}, ";")).toEqual({
+      mark: "ambiguous",
+      why: 'the file is separated by semicolons, as files from decimal-comma locales usually are, and no number in it tells which mark it writes (for example line 2, cost_yuan "1.500")',
+    });
+    expect(decimalMark({grouped_point: at("1.500")}, ",")).toEqual({mark: "point"});
+    expect(markHint(mixed)).toMatch(/1,500 is 1500 where a comma groups thousands but 1\.5 where it marks decimals/);
+    expect(markHint(mixed)).toMatch(/--decimal point or --decimal comma and --replace$/);
   });
   it("is the stated one whatever the file holds", () => {
-    expect(decimalMark({comma: at("12,5"), point: at("12.5")}, ",", "point")).toEqual({mark: "point"});
-    expect(decimalMark({}, ",", "comma")).toEqual({mark: "comma"});
+    expect(decimalMark({comma: at("12,5"), point: at("12.5")}, ",", "point")).toEqual({mark: "point", stated: true});
+    expect(decimalMark({}, ",", "comma")).toEqual({mark: "comma", stated: true});
   });
   it("reads each number by the mark", () => {
     const read = (text: string, mark: "point" | "comma" | "ambiguous") => parseText("double", text, {mark});
@@ -89,6 +103,11 @@ describe("the mark of a file", () => {
     expect(read("1.500", "comma")).toBe(1500);
     expect(read("1,5E+03", "comma")).toBe(1500);
     expect(read("12.5", "comma")).toBeNull();
+    // No grouping starts with 0, and an exponent follows no group: a point wrote these.
+    expect(read("0.500", "comma")).toBeNull();
+    expect(read("-0.250", "comma")).toBeNull();
+    expect(read("1.234E+01", "comma")).toBeNull();
+    expect(parseText("integer", "0.500", {mark: "comma"})).toBeNull();
     expect(read("1\u00a0234,5", "comma")).toBe(1234.5);
     expect(read("1\u202f234\u202f567,25", "comma")).toBe(1234567.25);
     expect(read("1 234,5", "point")).toBeNull();
@@ -185,7 +204,7 @@ describe("real writers' files", () => {
     const {rejects, result} = await load(join(FIXTURES, "libreoffice_zh_whole_semicolon.csv"));
     expect(rejects.map((r) => r.rule)).toEqual(["type", "type"]);
     expect(rejects[0]!.message).toBe(
-      'expected a number in cost_yuan (yuan), found "1,500": a number such as 1,500 is 1500 where a comma groups thousands and 1.5 where it marks decimals, and the file is separated by semicolons, as where a comma marks decimals, and no number in it tells which mark it writes (line 2, cost_yuan "1,500"); load the file again with --decimal point or --decimal comma',
+      'expected a number in cost_yuan (yuan), found "1,500": this file\'s decimal mark cannot be told (the file is separated by semicolons, as files from decimal-comma locales usually are, and no number in it tells which mark it writes (for example line 2, cost_yuan "1,500")), and a number such as 1,500 is 1500 where a comma groups thousands but 1.5 where it marks decimals; load the file again with --decimal point or --decimal comma and --replace',
     );
     expect(result.decimal_mark).toEqual({mark: "ambiguous", why: expect.stringContaining("separated by semicolons")});
   });
@@ -210,31 +229,91 @@ describe("files of both marks", () => {
     const path = join(wh.dir, "mixed.csv");
     writeFileSync(
       path,
-      header + row("SU-1", '"1,500"') + row("SU-2", '"12,5"') + row("SU-3", "12.5") + row("SU-4", '"1,234.5"'),
+      header + row("SU-1", '"1,500"') + row("SU-2", '"12,5"') + row("SU-3", "12.5") + row("SU-4", '"7,25"'),
     );
     const {cost, rejects, logged} = await load(path);
-    expect(cost).toEqual({"SU-3": 12.5, "SU-4": 1234.5});
-    expect(rejects.map((r) => r.line)).toEqual([2, 3]);
+    expect(cost).toEqual({"SU-3": 12.5});
+    expect(rejects.map((r) => r.line)).toEqual([2, 3, 5]);
     expect(rejects[1]!.message).toContain(
-      'the file writes numbers both with a decimal comma (1 cell, the first line 3, cost_yuan "12,5") and with a decimal point (2 cells, the first line 4, cost_yuan "12.5")',
+      'the file writes numbers with a decimal comma (2 cells, the first on line 3, cost_yuan "12,5") and with a decimal point (1 cell, the first on line 4, cost_yuan "12.5") and as 1,500 is written where a comma groups thousands (1 cell, the first on line 2, cost_yuan "1,500")',
     );
     expect(logged).toBe("ambiguous");
+    expect(fileCheck(path)).toEqual([2, 3, 5]);
+  });
+
+  it("keep a point file a point file: a typo 1,20 among 1,500s is rejected, the 1,500s read as before", async () => {
+    const wh = fresh();
+    const path = join(wh.dir, "typo.csv");
+    const costs = ['"1,500"', '"2,250"', '"3,800"', '"12,800"', '"1,20"'];
+    writeFileSync(path, header + costs.map((c, i) => row(`SU-${i + 1}`, c)).join(""));
+    const {cost, rejects, logged} = await load(path);
+    expect(cost).toEqual({"SU-1": 1500, "SU-2": 2250, "SU-3": 3800, "SU-4": 12800});
+    expect(rejects.map((r) => r.line)).toEqual([6]);
+    expect(logged).toBe("point");
+    expect(fileCheck(path)).toEqual([6]);
+  });
+
+  it("take no evidence from a totals line below the table, loader and file check alike", async () => {
+    const wh = fresh();
+    const path = join(wh.dir, "totals.csv");
+    writeFileSync(path, header + row("SU-1", '"1,500"') + row("SU-2", '"1,234.50"') + '合计,,,,,2,"2734,5",\n');
+    const {cost, rejects, logged} = await load(path);
+    expect(cost).toEqual({"SU-1": 1500, "SU-2": 1234.5});
+    expect(rejects).toEqual([]);
+    expect(logged).toBe("point");
+    expect(fileCheck(path)).toEqual([]);
+  });
+
+  it("read a semicolon file of 1.500-like whole amounts (German #.##0) only as stated", async () => {
+    const wh = fresh();
+    const path = join(wh.dir, "de-whole.csv");
+    const semi = (s: string) => s.replaceAll(",", ";");
+    writeFileSync(
+      path,
+      semi(header) + semi(row("SU-1", "1.500")) + semi(row("SU-2", "2.250")) + semi(row("SU-3", "800")),
+    );
+    const read = await load(path);
+    expect(read.cost).toEqual({"SU-3": 800});
+    expect(read.logged).toBe("ambiguous");
     expect(fileCheck(path)).toEqual([2, 3]);
+    expect((await load(path, "comma")).cost).toEqual({"SU-1": 1500, "SU-2": 2250, "SU-3": 800});
+  });
+
+  it("read again with --replace and --decimal, the same bytes, superseding the load that could not tell", async () => {
+    const wh = fresh();
+    const path = join(FIXTURES, "libreoffice_zh_whole_semicolon.csv");
+    const [first] = await wh.load([path], {feed: "startup_cases"});
+    expect(first!.rows_rejected).toBe(2);
+    const [skipped] = await wh.load([path], {feed: "startup_cases", decimal: "point"});
+    expect(skipped!.status).toBe("skipped");
+    expect(skipped!.message).toContain("to read it again with --decimal point, add --replace");
+    const [again] = await wh.load([path], {feed: "startup_cases", decimal: "point", replace: true});
+    expect(again!.status).toBe("loaded");
+    expect(again!.replaces?.load_id).toBe(first!.load_id);
+    const rows = await wh.query<{case_id: string; cost_yuan: number}>(
+      "select case_id, cost_yuan from current_startup_cases order by 1",
+    );
+    expect(rows).toEqual([
+      {case_id: "SU-W1", cost_yuan: 1500},
+      {case_id: "SU-W2", cost_yuan: 2250},
+      {case_id: "SU-W3", cost_yuan: 80},
+    ]);
+    const [same] = await wh.load([path], {feed: "startup_cases", decimal: "point", replace: true});
+    expect(same!.status).toBe("skipped");
   });
 
   it("streamed or staged, tab-separated (Excel's Unicode text): the comma found in a rejected row", async () => {
     const wh = fresh();
     const path = join(wh.dir, "excel.tsv");
     const tab = (s: string) => s.replaceAll(",", "\t");
+    // Three decimal commas against one 1,500: a comma file (1,500 is 1.5 here).
+    const cells = ["1,500", "12,5", "7,25", "0,5", "7"];
     writeFileSync(
       path,
-      tab(header) +
-        tab(row("SU-1", "7")).replace("\t7\t", "\t1,500\t") +
-        tab(row("SU-2", "7")).replace("\t7\t", "\t12,5\t") +
-        tab(row("SU-3", "7")),
+      tab(header) + cells.map((c, i) => tab(row(`SU-${i + 1}`, "7")).replace("\t7\t", `\t${c}\t`)).join(""),
     );
     const {cost, rejects, logged} = await load(path);
-    expect(cost).toEqual({"SU-1": 1.5, "SU-2": 12.5, "SU-3": 7});
+    expect(cost).toEqual({"SU-1": 1.5, "SU-2": 12.5, "SU-3": 7.25, "SU-4": 0.5, "SU-5": 7});
     expect(rejects).toEqual([]);
     expect(logged).toBe("comma");
     expect(fileCheck(path)).toEqual([]);
@@ -247,7 +326,7 @@ describe("files of both marks", () => {
     const {cost, rejects} = await load(path, "comma");
     expect(cost).toEqual({"SU-1": 12.5});
     expect(rejects[0]!.message).toBe(
-      'expected a number in cost_yuan (yuan), found "2.5": this file writes numbers with a decimal comma (1.234,5 is 1234.5), where a point only groups thousands by three',
+      'expected a number in cost_yuan (yuan), found "2.5": this file writes numbers with a decimal comma (1.234,5 is 1234.5), where a point only groups digits in threes',
     );
   });
 });

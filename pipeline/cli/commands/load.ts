@@ -142,9 +142,9 @@ function formatResult(r: LoadResult, c: ReturnType<typeof colors>): string {
         (r.sheets && describeSheets(r.sheets) ? `\n${c.dim(`  ${describeSheets(r.sheets)}`)}` : "") +
         // Numbers read with a decimal comma, or not read where the mark cannot be told: said, never silent.
         (r.decimal_mark?.mark === "comma"
-          ? `\n${c.yellow("  numbers read with a decimal comma (1.234,5 = 1234.5), as the file writes them")}`
+          ? `\n${c.yellow(`  numbers read with a decimal comma (1.234,5 = 1234.5), as ${"stated" in r.decimal_mark ? "--decimal comma states" : "the file writes them"}`)}`
           : r.decimal_mark?.mark === "ambiguous"
-            ? `\n${c.yellow(`  numbers such as 1,500 rejected: ${r.decimal_mark.why}; state the mark with --decimal point or --decimal comma`)}`
+            ? `\n${c.yellow(`  the decimal mark cannot be told: ${r.decimal_mark.why}; numbers either mark could write (1,500) are rejected; load the file again with --decimal point or --decimal comma and --replace`)}`
             : "")
       );
     case "skipped":
