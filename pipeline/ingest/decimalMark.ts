@@ -91,7 +91,7 @@ export interface MarkExample {
 }
 
 /** Where both marks are found, the one with at least this many times the other's cells wins (the others are strays). */
-export const MARK_MAJORITY = 3;
+const MARK_MAJORITY = 3;
 
 /** The decimal mark a load states for a file (`--decimal`). */
 export type DecimalMark = "point" | "comma";
@@ -104,7 +104,7 @@ export type DecimalMark = "point" | "comma";
 export type MarkReading = {mark: DecimalMark; stated?: true} | {mark: "ambiguous"; why: string};
 
 /** The option that states a file's mark, named in every message of this module. */
-export const DECIMAL_OPTION = "--decimal";
+const DECIMAL_OPTION = "--decimal";
 
 /**
  * The decimal mark of a delimited text file from the cells of each kind of evidence in its number columns (the first

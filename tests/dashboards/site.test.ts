@@ -475,20 +475,16 @@ if (missing) {
 
         // A decimal comma, as LibreOffice writes a German-formatted sheet (tests/fixtures/decimal-mark): read as the
         // loader reads it, and said; where the mark cannot be told, the page says why and how to state it.
-        const decimalFixture = (name: string) =>
-          readFileSync(join(import.meta.dirname, "..", "fixtures", "decimal-mark", name));
-        await page.locator("input[type=file]").setInputFiles({
-          name: "de.csv",
-          mimeType: "text/csv",
-          buffer: decimalFixture("libreoffice_de_semicolon.csv"),
-        });
+        const dropFixture = (name: string) =>
+          page.locator("input[type=file]").setInputFiles({
+            name,
+            mimeType: "text/csv",
+            buffer: readFileSync(join(import.meta.dirname, "..", "fixtures", "decimal-mark", name)),
+          });
+        await dropFixture("libreoffice_de_semicolon.csv");
         await page.waitForSelector("[data-check=checked] >> text=小数逗号");
         expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("0");
-        await page.locator("input[type=file]").setInputFiles({
-          name: "zh-semicolon.csv",
-          mimeType: "text/csv",
-          buffer: decimalFixture("libreoffice_zh_whole_semicolon.csv"),
-        });
+        await dropFixture("libreoffice_zh_whole_semicolon.csv");
         await page.waitForSelector("[data-check=decimal-mark]");
         expect(await page.locator("[data-check=checked]").getAttribute("data-rejected")).toBe("2");
         expect(await page.locator("[data-check=decimal-mark]").textContent()).toContain("--decimal point");
