@@ -29,7 +29,7 @@ export function loadCommand(io: Io): Command {
     )
     .option(
       "--decimal <mark>",
-      "the decimal mark of CSV/TSV numbers: point (1,234.5) or comma (1.234,5); default: decided from each file (where it cannot be told, numbers such as 1,500 are rejected)",
+      "the decimal mark of CSV/TSV numbers: point (1,234.5) or comma (1.234,5); default: decided from each file (where it cannot be told, numbers such as 1,500 are rejected); with --replace, a file already loaded is read again with it",
     )
     .option("--wait <seconds>", "when another bizenv process is writing the warehouse, wait up to this long for it")
     .option("--json", "print the result of every file as JSON")
