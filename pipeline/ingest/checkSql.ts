@@ -66,7 +66,9 @@ export interface Registries {
 }
 
 /** A list literal of text. */
-const textList = (xs: string[]) => `[${xs.map(lit).join(", ")}]::varchar[]`;
+// A backslash (MySQL's \N) is no SQL literal here (sql.ts `lit`): it is joined in as chr(92).
+const textList = (xs: string[]) =>
+  `[${xs.map((x) => x.split("\\").map(lit).join(" || chr(92) || ")).join(", ")}]::varchar[]`;
 
 /**
  * The position (0-based) of a value among names (the first of a repeated name), NULL when it is none of them: a cast

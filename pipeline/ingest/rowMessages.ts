@@ -111,11 +111,13 @@ export const MESSAGES = {
 
 /**
  * The words programs write for no value (Java's `String.valueOf(null)` and C's `(null)`, Python's `None`, pandas'
- * `NaT` and `<NA>`), compared in lower case: in a column of numbers, dates, yes/no or a registry, where none of them
- * can be a value, such a cell is empty (an optional column loads it as NULL, a required one rejects it as `required`).
- * Free text keeps them as written. `NaN` is no such word: Java writes it for 0.0/0, a failed computation (rejected).
+ * `NaT` and `<NA>`, MySQL's `\N` in `SELECT … INTO OUTFILE` and mysqldump's CSV), compared in lower case: in a
+ * column of numbers, dates, yes/no or a registry, where none of them can be a value, such a cell is empty (an
+ * optional column loads it as NULL, a required one rejects it as `required`). Free text keeps them as written. `NaN`
+ * is no such word: Java writes it for 0.0/0, a failed computation (rejected). R's `NA` is none either: it may be
+ * written for "not applicable" by a person.
  */
-export const NULL_WORDS: readonly string[] = ["null", "(null)", "none", "nat", "<na>"];
+export const NULL_WORDS: readonly string[] = ["null", "(null)", "none", "nat", "<na>", "\\n"];
 
 /**
  * What a spreadsheet writes where a cell has no value, never data: its error values (Excel and WPS `#DIV/0!`, `#N/A`,

@@ -372,7 +372,7 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
     ]);
   });
 
-  it("reads null, None, NaT and <NA> as empty where no text is a value, and keeps them in free text", async () => {
+  it("reads null, None, NaT, <NA> and \\N as empty where no text is a value, and keeps them in free text", async () => {
     // Java's String.valueOf(null) writes null, Python's str(None) None, pandas NaT and <NA>: a case not yet completed
     // was rejected ("expected a date and time, found null") instead of loading with no completion time.
     const at = "2022-03-01 09:30";
@@ -386,10 +386,12 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
         ["W-4", "null", at, "", "online", 2, 0],
         ["W-5", "城东区", at, "", "online", 2, "NaN"],
         ["null", "城东区", at, "", "online", 2, 0],
+        // MySQL's SELECT … INTO OUTFILE and mysqldump write \N.
+        ["W-7", "城东区", at, "\\N", "online", 2, "\\N"],
       ],
     };
     const result = await load(table, writer, "null-words");
-    expect(result).toMatchObject({status: "loaded", rows_read: 6, rows_loaded: 3});
+    expect(result).toMatchObject({status: "loaded", rows_read: 7, rows_loaded: 4});
     const rows = await wh.query(
       "select case_id, completed_at, cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
       [result.load_id],
@@ -399,6 +401,7 @@ describe.each(Object.keys(WRITERS))("values written by %s", (writer) => {
       {case_id: "W-2", completed_at: null, cost_yuan: null},
       // Free text is kept as written: a case number "null" is the office's.
       {case_id: "null", completed_at: null, cost_yuan: 0},
+      {case_id: "W-7", completed_at: null, cost_yuan: null},
     ]);
     const rejected = await rejects(result.load_id!);
     expect(rejected.map((r) => [r.line, r.column_name, r.rule])).toEqual([

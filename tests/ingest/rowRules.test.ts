@@ -161,7 +161,7 @@ function corpus(contract: Contract): {headers: string[]; rows: Array<Record<stri
     // What a spreadsheet writes where a cell has no value: rejected in every column, free text too.
     for (const s of ["#DIV/0!", "#N/A", "#####", "=F3*10", "Err:502", "#ERROR!", "##", "Err:404"]) variant(c.name, s);
     // A program's word for no value: empty where no text is a value, kept in free text.
-    for (const s of ["null", "NULL", "None", "(null)", "<NA>", "NaT", "NaN"]) variant(c.name, s);
+    for (const s of ["null", "NULL", "None", "(null)", "<NA>", "NaT", "NaN", "\\N"]) variant(c.name, s);
   }
   if (headers.includes("synthetic")) {
     variant("synthetic", "maybe");
