@@ -18,7 +18,7 @@ import {
 } from "./rowMessages.ts";
 import {SYNTHETIC_COLUMN} from "./rowRules.ts";
 import type {Contract, ContractColumn} from "./contractSchema.ts";
-import {evidenceSql, markHint, NUMBER_CORE, type MarkReading} from "./decimalMark.ts";
+import {evidenceSql, isNumberColumn, markHint, NUMBER_CORE, type MarkReading} from "./decimalMark.ts";
 import {halfWidth, parseSql} from "./parseSql.ts";
 import {AMBIGUOUS_MONTH, DURATION_UNIT_SECONDS, ELAPSED_TIME, TIME_DAY_ZERO, TYPE_DESCRIPTION} from "./textFormats.ts";
 import {FOOTER_FIRST_CODE_POINTS, FOOTER_PATTERN} from "./personalData.ts";
@@ -440,10 +440,11 @@ function ruleChecks(
         c.type === "integer"
           ? ` || case when regexp_full_match(${v(c)}, ${lit(FRACTION_PATTERN)}) then ${lit(MESSAGES.notWhole)} else '' end`
           : "";
-      // A number with a point or a comma where the file's mark is a comma or cannot be told (decimalMark.ts).
+      // A number with a point or a comma where the file's mark is a comma or cannot be told (decimalMark.ts
+      // `takesMarkHint`).
       const hint = staged.mark ? markHint(staged.mark) : null;
       const markText =
-        hint !== null && (c.type === "integer" || c.type === "double")
+        hint !== null && isNumberColumn(c)
           ? ` || case when (contains(${h(c)}, ',') or contains(${h(c)}, '.')) and regexp_full_match(${h(c)}, ${lit(NUMBER_CORE)}) then ${lit(hint)} else '' end`
           : "";
       unlessNotAValue(
@@ -554,15 +555,14 @@ function ruleChecks(
 export function decimalEvidenceSql(contract: Contract, staged: StagedColumns, source: string): string | null {
   const cells = contract.columns.flatMap((c, i) => {
     const cell = staged.byColumn.get(c.name);
-    return cell !== undefined && !c.references && (c.type === "integer" || c.type === "double")
+    return cell !== undefined && isNumberColumn(c)
       ? [`{'i': ${i}, 'column_name': ${lit(c.name)}, 'value': ${halfWidth(cellText(cell))}}`]
       : [];
   });
   if (cells.length === 0) return null;
-  const kind = evidenceSql("core");
   // One cell per kind, the first by line and then by the contract's column order (`_at`).
   return `select kind, arg_min(_line, _at) as line, arg_min(column_name, _at) as column_name, arg_min(value, _at) as value, count(*) as count from (
-  select _line, _at, column_name, value, case when ${kind.comma} then 'comma' when ${kind.point} then 'point' when ${kind.grouped_comma} then 'grouped_comma' when ${kind.grouped_point} then 'grouped_point' end as kind
+  select _line, _at, column_name, value, ${evidenceSql("core")} as kind
   from (
     select _line, _line * 1000 + e.i as _at, e.column_name as column_name, e.value as value, regexp_extract(e.value, ${lit(NUMBER_CORE)}, 1) as core
     from (select _line, unnest([${cells.join(", ")}]) as e from ${source})

@@ -36,50 +36,60 @@ const COMMA_GROUPED_TWICE = "[1-9][0-9]{0,2}(,[0-9]{3}){2,}";
 export type MarkEvidence = "comma" | "point" | "grouped_comma" | "grouped_point";
 
 /**
- * Each kind of evidence as a test of a core in SQL (`core` a varchar expression): `comma` only a decimal comma can
- * write, `point` only a decimal point can, `grouped_comma` and `grouped_point` one comma or point before three digits
- * (`1,500`, `1.500`: either mark could write them, and read by the other they are 1000 times off).
+ * Each kind of evidence, tried in this order, as the patterns a core may match (`is`, but not `not`): `comma` only a
+ * decimal comma can write, `point` only a decimal point can, `grouped_comma` and `grouped_point` one comma or point
+ * before three digits (`1,500`, `1.500`: either mark could write them, and read by the other they are 1000 times off).
  */
-export function evidenceSql(core: string): Record<MarkEvidence, string> {
+const EVIDENCE: ReadonlyArray<{kind: MarkEvidence; any: ReadonlyArray<{is: string; not?: string}>}> = [
+  {
+    kind: "comma",
+    any: [{is: COMMA_DECIMAL, not: COMMA_GROUPED_ONCE}, {is: POINT_GROUPED_THEN_COMMA}, {is: POINT_GROUPED_TWICE}],
+  },
+  {
+    kind: "point",
+    any: [{is: POINT_DECIMAL, not: POINT_GROUPED_ONCE}, {is: COMMA_GROUPED_THEN_POINT}, {is: COMMA_GROUPED_TWICE}],
+  },
+  {kind: "grouped_comma", any: [{is: COMMA_GROUPED_ONCE}]},
+  {kind: "grouped_point", any: [{is: POINT_GROUPED_ONCE}]},
+];
+
+/** EVIDENCE in SQL: the kind of a core (`core` a varchar expression), or NULL. */
+export function evidenceSql(core: string): string {
   const m = (pattern: string) => `regexp_full_match(${core}, '${pattern}')`;
-  return {
-    comma: `((${m(COMMA_DECIMAL)} and not ${m(COMMA_GROUPED_ONCE)}) or ${m(POINT_GROUPED_THEN_COMMA)} or ${m(POINT_GROUPED_TWICE)})`,
-    point: `((${m(POINT_DECIMAL)} and not ${m(POINT_GROUPED_ONCE)}) or ${m(COMMA_GROUPED_THEN_POINT)} or ${m(COMMA_GROUPED_TWICE)})`,
-    grouped_comma: m(COMMA_GROUPED_ONCE),
-    grouped_point: m(POINT_GROUPED_ONCE),
-  };
+  const when = EVIDENCE.map(
+    ({kind, any}) =>
+      `when ${any.map(({is, not}) => (not === undefined ? m(is) : `(${m(is)} and not ${m(not)})`)).join(" or ")} then '${kind}'`,
+  );
+  return `case ${when.join(" ")} end`;
 }
 
 const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
-const RE = {
-  commaDecimal: whole(COMMA_DECIMAL),
-  commaOnce: whole(COMMA_GROUPED_ONCE),
-  pointThenComma: whole(POINT_GROUPED_THEN_COMMA),
-  pointTwice: whole(POINT_GROUPED_TWICE),
-  pointDecimal: whole(POINT_DECIMAL),
-  pointOnce: whole(POINT_GROUPED_ONCE),
-  commaThenPoint: whole(COMMA_GROUPED_THEN_POINT),
-  commaTwice: whole(COMMA_GROUPED_TWICE),
-};
+const EVIDENCE_RE = EVIDENCE.map(({kind, any}) => ({
+  kind,
+  any: any.map(({is, not}) => ({is: whole(is), not: not === undefined ? null : whole(not)})),
+}));
 const CORE_RE = new RegExp(NUMBER_CORE);
 
-/** What a half-width, trimmed number cell says of its file's decimal mark (evidenceSql, in JavaScript), or null. */
+/** What a half-width, trimmed number cell says of its file's decimal mark (EVIDENCE, in JavaScript), or null. */
 export function markEvidence(text: string): MarkEvidence | null {
+  if (!text.includes(",") && !text.includes(".")) return null;
   const core = CORE_RE.exec(text)?.[1];
   if (core === undefined) return null;
-  if (
-    (RE.commaDecimal.test(core) && !RE.commaOnce.test(core)) ||
-    RE.pointThenComma.test(core) ||
-    RE.pointTwice.test(core)
-  )
-    return "comma";
-  if (
-    (RE.pointDecimal.test(core) && !RE.pointOnce.test(core)) ||
-    RE.commaThenPoint.test(core) ||
-    RE.commaTwice.test(core)
-  )
-    return "point";
-  return RE.commaOnce.test(core) ? "grouped_comma" : RE.pointOnce.test(core) ? "grouped_point" : null;
+  const found = EVIDENCE_RE.find(({any}) => any.some(({is, not}) => is.test(core) && !not?.test(core)));
+  return found?.kind ?? null;
+}
+
+/**
+ * Whether a type rejection of this half-width number text takes the file's mark hint (markHint): it has a point or
+ * a comma, with digits around them (checkSql.ts writes the same test in SQL).
+ */
+export function takesMarkHint(text: string): boolean {
+  return (text.includes(",") || text.includes(".")) && CORE_RE.test(text);
+}
+
+/** The columns whose cells are read by the mark: numbers and whole numbers, not registry references. */
+export function isNumberColumn(c: {type: string; references?: unknown}): boolean {
+  return !c.references && (c.type === "integer" || c.type === "double");
 }
 
 /** The first cell (in line order) of a kind of evidence: its line, column and text, and how many cells are of the kind. */
@@ -102,6 +112,9 @@ export type DecimalMark = "point" | "comma";
  * saying why (`why`) and how to state the mark.
  */
 export type MarkReading = {mark: DecimalMark; stated?: true} | {mark: "ambiguous"; why: string};
+
+/** How a file's numbers are read (parseSql.ts and parseText.ts `normalizedNumber`). */
+export type NumberMark = MarkReading["mark"];
 
 /** The option that states a file's mark, named in every message of this module. */
 const DECIMAL_OPTION = "--decimal";
@@ -157,7 +170,7 @@ export function decimalMark(
 
 /** A number either mark could have written: one group of three digits after a point or a comma (`1,500`, `1.500`). */
 export const AMBIGUOUS_NUMBER = "[+-]?[1-9][0-9]{0,2}[,.][0-9]{3}(%|‰)?";
-const AMBIGUOUS_RE = new RegExp(`^(?:${AMBIGUOUS_NUMBER})$`);
+const AMBIGUOUS_RE = whole(AMBIGUOUS_NUMBER);
 
 /** Whether a half-width number text is AMBIGUOUS_NUMBER (after its currency marks are taken off). */
 export function ambiguousNumber(x: string): boolean {

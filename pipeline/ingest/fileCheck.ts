@@ -349,8 +349,6 @@ export function checkSheet(
   const mark =
     sheet.delimiter === undefined
       ? ({mark: "point"} as const)
-      : decimal !== undefined
-        ? ({mark: decimal, stated: true} as const)
-        : decimalMarkOfRows(match, sheet.rows, sheet.delimiter === "tab" ? "\t" : sheet.delimiter, sheet.width);
+      : decimalMarkOfRows(match, sheet.rows, sheet.delimiter === "tab" ? "\t" : sheet.delimiter, sheet.width, decimal);
   return {match, result: checkRows(match, sheet.rows, {references, now, width: sheet.width, mark}), mark};
 }

@@ -4,7 +4,7 @@ import {
   COMMA_NUMBER_GROUP_MARKS,
   COMMA_NUMBER_GROUPED,
   COMMA_NUMBER_PLAIN,
-  type MarkReading,
+  type NumberMark,
 } from "./decimalMark.ts";
 import {lit, num} from "./sql.ts";
 import {
@@ -28,9 +28,6 @@ import {
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
 } from "./textFormats.ts";
-
-/** How a file's numbers are read (decimalMark.ts `MarkReading`). */
-type NumberMark = MarkReading["mark"];
 
 /**
  * Full-width digits, signs and spaces (as Chinese input methods type them) to ASCII, trimmed (`v` is trimmed

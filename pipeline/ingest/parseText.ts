@@ -9,7 +9,7 @@
  */
 
 import type {ColumnType} from "./contractSchema.ts";
-import {ambiguousNumber, commaNumber, type MarkReading} from "./decimalMark.ts";
+import {ambiguousNumber, commaNumber, type NumberMark} from "./decimalMark.ts";
 import {
   AFTERNOON_MARKERS,
   AMBIGUOUS_MONTH,
@@ -133,7 +133,7 @@ export function halfWidth(v: string): string {
  * parseSql's normalizedNumber: half-width, and thousands separators dropped only where they group digits by three
  * (`1,234.5`); `12,34` and `1 200` stay as they are and fail the cast.
  */
-function normalizedNumber(v: string, mark: MarkReading["mark"] = "point"): string | null {
+function normalizedNumber(v: string, mark: NumberMark = "point"): string | null {
   const x = halfWidth(v);
   if (mark === "comma") return commaNumber(x);
   if (mark === "ambiguous" && ambiguousNumber(x)) return null;
@@ -295,7 +295,7 @@ const dayOf = (micros: number | null) =>
 export function parseText(
   type: ColumnType,
   v: string,
-  options: {percent?: boolean; currency?: boolean; durationSeconds?: number; mark?: MarkReading["mark"]} = {},
+  options: {percent?: boolean; currency?: boolean; durationSeconds?: number; mark?: NumberMark} = {},
 ): Typed | null {
   switch (type) {
     case "varchar":

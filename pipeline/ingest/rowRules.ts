@@ -9,15 +9,15 @@
  */
 import {
   decimalMark,
+  isNumberColumn,
   markEvidence,
   markHint,
-  NUMBER_CORE,
+  takesMarkHint,
+  type DecimalMark,
   type MarkEvidence,
   type MarkExample,
   type MarkReading,
 } from "./decimalMark.ts";
-
-const NUMBER_CORE_RE = new RegExp(NUMBER_CORE);
 import {
   castInteger,
   formatWallClock,
@@ -383,17 +383,17 @@ function shownValue(value: Typed, type: ColumnType): string {
  * The decimal mark of a delimited text file's rows (decimalMark.ts), as the loader decides it (loadFile.ts
  * `decideDecimalMark`, checkSql.ts `decimalEvidenceSql`): from the first cell of each kind of evidence in the
  * contract's number columns, in line order and then the contract's column order; `delimiter` as the file has it,
- * `width` the header's (lines of another width are not rows).
+ * `width` the header's (lines of another width are not rows); `stated` as `bizenv load --decimal` states it.
  */
 export function decimalMarkOfRows(
   match: HeaderMatch,
   rows: Array<{line: number; cells: string[]}>,
   delimiter: string | null,
   width?: number,
+  stated?: DecimalMark,
 ): MarkReading {
-  const columns = match.contract.columns.filter(
-    (c) => !c.references && (c.type === "integer" || c.type === "double") && match.byColumn.has(c.name),
-  );
+  if (stated !== undefined) return decimalMark({}, delimiter, stated);
+  const columns = match.contract.columns.filter((c) => isNumberColumn(c) && match.byColumn.has(c.name));
   const found: Partial<Record<MarkEvidence, MarkExample>> = {};
   for (const {line, cells} of rows) {
     // A line that does not split into the header's columns is no row (the reader's `malformed`): no evidence.
@@ -402,7 +402,7 @@ export function decimalMarkOfRows(
     if (isFooterRow(cells.map((c) => c.replace(/^"+/, "")))) continue;
     for (const c of columns) {
       const value = halfWidth(unwrapExcelText(trimText(cells[match.byColumn.get(c.name)!] ?? "")));
-      const kind = value.includes(",") || value.includes(".") ? markEvidence(value) : null;
+      const kind = markEvidence(value);
       if (kind === null) continue;
       const first = found[kind];
       if (first === undefined) found[kind] = {line, column: c.name, value, count: 1};
@@ -551,11 +551,7 @@ export function checkRows(
           v,
           `expected ${TYPE_DESCRIPTION[c.type]} in ${c.name}, ${found}` +
             (c.type === "integer" && FRACTION.test(v) ? MESSAGES.notWhole : "") +
-            ((c.type === "integer" || c.type === "double") &&
-            /[,.]/.test(halfWidth(v)) &&
-            NUMBER_CORE_RE.test(halfWidth(v))
-              ? (markHint(mark) ?? "")
-              : ""),
+            (isNumberColumn(c) && takesMarkHint(halfWidth(v)) ? (markHint(mark) ?? "") : ""),
         );
       if (v !== null && isIdentifier(contract, c)) {
         if (SCIENTIFIC.test(v)) fail(c.name, "identifier", v, MESSAGES.scientificId(c.name).replace(VALUE, v));
