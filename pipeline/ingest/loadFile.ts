@@ -349,7 +349,11 @@ async function checkRows(ctx: LoadContext, read: ReadFile, known: Known): Promis
   // Whether the file is read whole for its mark (decideDecimalMark), known before a streamed file is staged again.
   let markRead = false;
   let mark: MarkReading | undefined =
-    read.staged.delimiter === null ? {mark: "point"} : ctx.decimal === undefined ? undefined : {mark: ctx.decimal};
+    read.staged.delimiter === null
+      ? {mark: "point"}
+      : ctx.decimal === undefined
+        ? undefined
+        : decimalMark({}, read.staged.delimiter, ctx.decimal);
   for (;;) {
     const staged: StagedColumns = {...stagedColumns(read), ...(mark === undefined ? {} : {mark})};
     const streamed = staged.streamed === true;

@@ -212,7 +212,10 @@ describe("real writers' files", () => {
   it("is read as stated with --decimal", async () => {
     const path = join(FIXTURES, "libreoffice_zh_whole_semicolon.csv");
     expect((await load(path, "point")).cost).toEqual({"SU-W1": 1500, "SU-W2": 2250, "SU-W3": 80});
-    expect((await load(path, "comma")).cost).toEqual({"SU-W1": 1.5, "SU-W2": 2.25, "SU-W3": 80});
+    const comma = await load(path, "comma");
+    expect(comma.cost).toEqual({"SU-W1": 1.5, "SU-W2": 2.25, "SU-W3": 80});
+    // Said as stated, not as found in the file (the load's output: "as --decimal comma states").
+    expect(comma.result.decimal_mark).toEqual({mark: "comma", stated: true});
     // A decimal-comma file stated as point: its numbers are rejected as before, none misread.
     const stated = await load(join(FIXTURES, "java_de_grouped_semicolon.csv"), "point");
     expect(stated.cost).toEqual({});
