@@ -8,13 +8,13 @@ import {WarehouseError} from "./errors.ts";
  * load or a score: `docs/performance.md` says where the time goes from this. `BIZENV_TRACE_SQL=full` prints each
  * statement whole, to run it again by hand (in the DuckDB shell or `EXPLAIN ANALYZE`). Each line ends with when the
  * statement ended, in ms since the process started (`@ 1234`), so the gaps between statements (JavaScript's own
- * work) show too.
+ * work) show too. `BIZENV_TRACE_MIN=0` lowers the 10 ms threshold, to see every statement.
  */
 const TRACE = process.env.BIZENV_TRACE_SQL === "1" || process.env.BIZENV_TRACE_SQL === "full";
 const TRACE_WIDTH = process.env.BIZENV_TRACE_SQL === "full" ? Infinity : 110;
 function trace(sql: string, start: number): void {
   const ms = performance.now() - start;
-  if (ms >= 10)
+  if (ms >= Number(process.env.BIZENV_TRACE_MIN ?? 10))
     process.stderr.write(
       `sql ${ms.toFixed(0).padStart(7)} ms @${performance.now().toFixed(0).padStart(6)}  ${sql.replace(/\s+/g, " ").slice(0, TRACE_WIDTH)}\n`,
     );
