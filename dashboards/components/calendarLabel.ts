@@ -19,7 +19,7 @@ export function calendarLabel(calendar: string, lang: Lang): string {
       (_, hours: string, minutes: string) => `;办公时间 ${hours.replaceAll(", ", "、")}(1 个工作日 = ${minutes} 分钟)`,
     )
     .replace(
-      /; some durations reach years after (\d+), counted with their statutory holidays but no make-up days \(provisional\)/,
-      ";部分时长延伸到 $1 年以后,按法定节假日计算、不含调休(临时)",
+      /; some durations reach years after (\d+), counted with their statutory holidays and days in lieu but no make-up days \(provisional\)/,
+      ";部分时长延伸到 $1 年以后,按法定节假日及补假计算、不含调休(临时)",
     );
 }

@@ -29,6 +29,11 @@ export interface StatutoryRule {
   source: string;
   /** `YYYY-MM-DD`: the rule fills no date before this one (an earlier version of the law had other holidays). */
   in_force_from: string;
+  /**
+   * Where the days off art. 6 owes for a holiday on a weekend (补假) go: `after_holiday`, the first workdays after it
+   * (statutoryHolidays.ts `daysInLieu`); `none`, not counted.
+   */
+  days_in_lieu: "after_holiday" | "none";
   holidays: StatutoryHoliday[];
   /** sha256 of the validated rule: a changed rule rewrites the warehouse calendar. */
   sha256: string;
@@ -60,6 +65,7 @@ const schema = z
   .object({
     source: z.string().min(1),
     in_force_from: z.iso.date(),
+    days_in_lieu: z.enum(["after_holiday", "none"]).default("none"),
     holidays: z
       .array(
         z

@@ -96,7 +96,7 @@ export async function runScore(options: ScoreOptions, deps: ScoreDeps): Promise<
             `${source.citation}; office hours ${source.office_hours} (1 workday = ${source.minutes_per_workday} min)` +
             (collected.provisionalCalendar
               ? `; some durations reach years after ${source.last_official_year}, counted with their statutory ` +
-                "holidays but no make-up days (provisional)"
+                "holidays and days in lieu but no make-up days (provisional)"
               : ""),
           synthetic: collected.synthetic,
           loads: collected.loads,

@@ -137,7 +137,11 @@ describe("years after the last State Council notice (issue 12)", () => {
         basis: "statutory rule",
       });
     }
-    expect(worked("2027-02-09")).toBe(true); // Tuesday after 初三: no make-up break is guessed
+    // 初一 and 初二 fall on Saturday and Sunday: art. 6 gives them back on Tuesday and Wednesday (补假).
+    for (const date of ["2027-02-09", "2027-02-10"]) {
+      expect(calendar.day(date), date).toMatchObject({is_workday: false, is_holiday: true, holiday_name: "春节"});
+    }
+    expect(worked("2027-02-11")).toBe(true); // no make-up break is guessed beyond what the law owes
   });
 
   it("rests on 清明 (2027-04-05), 中秋 (2027-09-15) and National Day (2027-10-01 … 03)", () => {
@@ -146,22 +150,32 @@ describe("years after the last State Council notice (issue 12)", () => {
     for (const date of ["2027-10-01", "2027-10-02", "2027-10-03"]) {
       expect(calendar.day(date), date).toMatchObject({is_workday: false, holiday_name: "国庆节"});
     }
-    expect(worked("2027-10-04")).toBe(true);
+    // 10-02 and 10-03 fall on the weekend: given back on 10-04 and 10-05.
+    expect(calendar.day("2027-10-04")).toMatchObject({is_workday: false, holiday_name: "国庆节"});
+    expect(calendar.day("2027-10-05")).toMatchObject({is_workday: false, holiday_name: "国庆节"});
+    expect(worked("2027-10-06")).toBe(true);
   });
 
-  it("knows no make-up day: no weekend is worked, and the weekdays off are exactly the statutory ones", () => {
+  it("knows no make-up day: no weekend is worked, and the weekdays off are the statutory ones and the 补假", () => {
     const rows = calendarRows("2027-01-01", "2027-12-31", calendar);
     expect(rows.some((r) => r.is_makeup_workday)).toBe(false);
     expect(rows.filter((r) => isoWeekday(r.date) >= 6).every((r) => !r.is_workday)).toBe(true);
-    // 13 statutory days, of which 02-06, 02-07, 05-01, 05-02, 10-02 and 10-03 fall on a weekend.
+    // 13 statutory days, of which 02-06, 02-07, 05-01, 05-02, 10-02 and 10-03 fall on a weekend: each given back on
+    // the first workday after its holiday (art. 6).
     expect(rows.filter((r) => isoWeekday(r.date) <= 5 && !r.is_workday).map((r) => r.date)).toEqual([
       "2027-01-01",
       "2027-02-05",
       "2027-02-08",
+      "2027-02-09",
+      "2027-02-10",
       "2027-04-05",
+      "2027-05-03",
+      "2027-05-04",
       "2027-06-09",
       "2027-09-15",
       "2027-10-01",
+      "2027-10-04",
+      "2027-10-05",
     ]);
   });
 

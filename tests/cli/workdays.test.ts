@@ -50,24 +50,27 @@ describe("bizenv workdays", () => {
   it("counts the statutory holidays of a year without a notice and says provisional on stdout (issue 12)", async () => {
     // When chinese-days publishes 2027, move these dates to its first year without a notice.
     expect(CALENDAR_PROVENANCE.last_official_year, "2027 must still lack a notice").toBeLessThan(2027);
-    // Mon 2027-09-20 → Sun 10-10: 20 days; Fri 10-01 is 国庆节 (10-02, 10-03 fall on the weekend); 中秋 is 09-15,
-    // before the range. Workdays 09-21 … 09-24, 09-27 … 09-30, 10-04 … 10-08: 13 (14 if 10-01 were worked).
+    // Mon 2027-09-20 → Sun 10-10: 20 days; Fri 10-01 is 国庆节 and 10-02, 10-03 fall on the weekend, given back on
+    // Mon 10-04 and Tue 10-05 (补假, art. 6); 中秋 is 09-15, before the range. Workdays 09-21 … 09-24, 09-27 … 09-30,
+    // 10-06 … 10-08: 11 (14 if the holiday were worked, 13 without the 补假).
     const human = await run("2027-09-20", "2027-10-10");
     expect(human.code).toBe(0);
-    expect(human.out).toBe("2027-09-20 → 2027-10-10: 20 calendar days, 13 workdays (provisional)\n");
+    expect(human.out).toBe("2027-09-20 → 2027-10-10: 20 calendar days, 11 workdays (provisional)\n");
     expect(human.err).toContain("statutory holidays counted by 《全国年节及纪念日放假办法》");
-    expect(human.err).toContain("make-up workdays and days in lieu not known yet");
+    expect(human.err).toContain("the days off 第六条 owes for those on a weekend (补假) on the workdays after them");
+    expect(human.err).toContain("make-up workdays not known yet");
     const json = await run("2027-09-20", "2027-10-10", "--json");
     expect(JSON.parse(json.out)).toEqual({
       from: "2027-09-20",
       to: "2027-10-10",
       calendar_days: 20,
-      workdays: 13,
+      workdays: 11,
       calendar_complete: false,
       years_without_official_calendar: [2027],
     });
-    // Spring Festival 2027: Thu 02-04 → Tue 02-09 holds 除夕 … 初三 (Fri 02-05 … Mon 02-08): only 02-09 is worked.
-    expect(JSON.parse((await run("2027-02-04", "2027-02-09", "--json")).out).workdays).toBe(1);
+    // Spring Festival 2027: Thu 02-04 → Fri 02-12 holds 除夕 … 初三 (Fri 02-05 … Mon 02-08) and the 补假 of
+    // 初一 and 初二 (Sat, Sun) on Tue 02-09 and Wed 02-10: 02-11 and 02-12 are worked.
+    expect(JSON.parse((await run("2027-02-04", "2027-02-12", "--json")).out).workdays).toBe(2);
   });
 
   it("refuses bad input with a usage error naming the argument, what was expected and what was found", async () => {

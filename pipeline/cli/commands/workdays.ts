@@ -26,7 +26,8 @@ export function workdaysCommand(io: Io): Command {
       "\nDates count as Chinese law does (the first day is not counted): workdays after FROM up to and including TO." +
         "\nDate-times count office hours (sources/calendar/office-hours.yaml); 1 workday = one full office day." +
         `\nCalendar: ${calendarCitation()}. Later years are provisional: their statutory holidays count` +
-        "\n(sources/calendar/statutory-holidays.yaml), their make-up days are not known yet.",
+        "\n(sources/calendar/statutory-holidays.yaml), and the days off the law gives back for those on a weekend" +
+        "\n(补假) on the workdays after them; their make-up days are not known yet.",
     )
     .action((fromText: string, toText: string, options: {json?: boolean}) => {
       const from = parseArgument("FROM", fromText);
@@ -79,8 +80,12 @@ function printHuman(io: Io, d: Duration): void {
   if (byRule.length > 0) {
     io.stderr(
       `${c.yellow("warning")} ${package_} has no official holiday arrangement for ${byRule.join(", ")}: statutory ` +
-        `holidays counted by ${chinaCalendar.statutoryRule?.source ?? "law"}, make-up workdays and days in lieu not ` +
-        `known yet, so the workday count is provisional\n`,
+        `holidays counted by ${chinaCalendar.statutoryRule?.source ?? "law"}` +
+        (chinaCalendar.statutoryRule?.days_in_lieu === "after_holiday"
+          ? `, with the days off 第六条 owes for those on a weekend (补假) on the workdays after them; make-up ` +
+            `workdays not known yet`
+          : `, make-up workdays and days in lieu not known yet`) +
+        `, so the workday count is provisional\n`,
     );
   }
   if (weekdaysOnly.length > 0) {
@@ -93,7 +98,7 @@ function printHuman(io: Io, d: Duration): void {
 
 function plural(value: number, unit: string): string {
   const shown = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  return `${shown} ${unit}${value === 1 ? "" : "s"}`;
+  return `${shown} ${unit}${shown === "1" ? "" : "s"}`;
 }
 
 function round(value: number): number {
