@@ -10,6 +10,10 @@
 export type FormatKind =
   | {kind: "general"}
   | {kind: "number"; decimals: number}
+  /** Shown divided by 10^shift (`0!.0000"万元"`, `0.0,`), with `decimals` decimals and its literal text around. */
+  | {kind: "scaled"; shift: number; decimals: number; before: string; after: string}
+  /** A whole number shown with leading zeros to `width` digits and its literal text (`000000`, `"SU-"000000`). */
+  | {kind: "padded"; width: number; before: string; after: string}
   | {kind: "percent"}
   | {kind: "permille"}
   | {kind: "elapsed"}
@@ -26,17 +30,93 @@ export function formatKind(code: string | undefined): FormatKind {
   if (!code || code.toLowerCase() === "general" || code === "@") return {kind: "general"};
   // ‰ is a literal in Excel's formats (the stored number is what is shown before it), quoted or not.
   const permille = code.includes("‰");
-  const first = firstSection(code)
+  const section = firstSection(code);
+  // `\x` and `!x` both show x as it is (ExcelJS unescapes `\`; keepFormatEscapes keeps it for this).
+  const first = section
     .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
+    .replace(/[\\!]./g, "")
     .replace(/[_*]./g, "");
   if (/\[(h+|m+|s+)\]/i.test(first)) return {kind: "elapsed"};
   const bare = first.replace(/\[[^\]]*\]/g, "").replace(/E[+-]/gi, "");
+  // General with text around it (`G/通用格式"个"`, `[Blue]General`, `General"号"`) shows the number as General does.
+  if (/general|G\/通用格式/i.test(bare)) return {kind: "general"};
   if (bare.includes("%")) return {kind: "percent"};
   if (permille) return {kind: "permille"};
   if (/[ydeg]/i.test(bare)) return {kind: "date"};
   if (/[hms]/i.test(bare)) return {kind: "time"};
-  return {kind: "number", decimals: /\.([0#?]+)/.exec(bare)?.[1]?.replace(/[#?]/g, "").length ?? 0};
+  return shownAs(section) ?? {kind: "number", decimals: /\.([0#?]+)/.exec(bare)?.[1]?.replace(/[#?]/g, "").length ?? 0};
+}
+
+/**
+ * The formats whose text is not the stored number with a unit beside it: a point written as a literal between
+ * digits (`0!.0000`, `0\.0,`: the 万 display Chinese workbooks use, 123456 shown 12.3456), thousands scaling by
+ * trailing commas (`0.0,`: 123456 shown 123.5), and whole numbers padded with zeros (`000000`, `"SU-"000000`: 123
+ * shown 000123, as Excel writes it to CSV). Their text is what the office saw and what Excel's CSV holds; `null` for
+ * every other format, or one this cannot split (digits on both sides of literal text, scientific).
+ */
+function shownAs(section: string): FormatKind | null {
+  let before = "";
+  let digits = "";
+  let after = "";
+  for (let i = 0; i < section.length; i++) {
+    const c = section[i]!;
+    let literal: string | null = null;
+    if (c === '"') {
+      const end = section.indexOf('"', i + 1);
+      literal = section.slice(i + 1, end === -1 ? undefined : end);
+      i = end === -1 ? section.length : end;
+    } else if (c === "\\" || c === "!") {
+      const next = section[++i] ?? "";
+      // A literal point between digit placeholders: the 万 display.
+      if (next === "." && /[0#?]$/.test(digits) && /^[0#?]/.test(section.slice(i + 1))) {
+        digits += "L";
+        continue;
+      }
+      literal = next;
+    } else if (c === "[") {
+      i = Math.max(i, section.indexOf("]", i));
+      continue;
+    } else if (c === "_") {
+      i++;
+      literal = " ";
+    } else if (c === "*") {
+      i++;
+      continue;
+    } else if ("0#?.,".includes(c)) {
+      if (after !== "") return null;
+      digits += c;
+      continue;
+    } else if (/[eE]/.test(c)) return null;
+    else literal = c;
+    if (digits === "") before += literal;
+    else after += literal;
+  }
+  const dot = /^[#0?,]*[0#?]L([0#?]+)(,*)$/.exec(digits);
+  if (dot) return {kind: "scaled", shift: dot[1]!.length + 3 * dot[2]!.length, decimals: dot[1]!.length, before, after};
+  const commas = /^[#0?,]*[0#?](?:\.([0#?]+))?(,+)$/.exec(digits);
+  if (commas) return {kind: "scaled", shift: 3 * commas[2]!.length, decimals: commas[1]?.length ?? 0, before, after};
+  const padded = /^#*(0{2,})$/.exec(digits);
+  if (padded) return {kind: "padded", width: padded[1]!.length, before, after};
+  return null;
+}
+
+/**
+ * styles.xml with every backslash of its number formats doubled: ExcelJS, the loader's reader and the browser's,
+ * unescapes `\\x` to `x`, so `0.00\\%` (a literal %, as LibreOffice writes `0.00"%"`) reached formatKind as a
+ * percent format and 0.5 shown "0.50%" was read as 50; and `0\\.0000` lost the literal point of the 万 display.
+ * Doubled, ExcelJS gives each format back as written.
+ *
+ * @example keepFormatEscapes('<numFmt numFmtId="165" formatCode="0.00\\%"/>') // '<numFmt numFmtId="165" formatCode="0.00\\\\%"/>'
+ */
+export function keepFormatEscapes(stylesXml: string): string {
+  if (!stylesXml.includes("\\")) return stylesXml;
+  return stylesXml.replace(
+    /(\bformatCode=)(?:"([^"]*)"|'([^']*)')/g,
+    (_, start: string, double?: string, single?: string) =>
+      double !== undefined
+        ? `${start}"${double.replaceAll("\\", "\\\\")}"`
+        : `${start}'${(single ?? "").replaceAll("\\", "\\\\")}'`,
+  );
 }
 
 /** The part of a format code before its first unquoted `;`. */
@@ -44,7 +124,7 @@ function firstSection(code: string): string {
   let quoted = false;
   for (let i = 0; i < code.length; i++) {
     if (code[i] === '"') quoted = !quoted;
-    else if (code[i] === "\\") i++;
+    else if (code[i] === "\\" || code[i] === "!") i++;
     else if (code[i] === ";" && !quoted) return code.slice(0, i);
   }
   return code;
@@ -121,6 +201,15 @@ export function formattedNumber(stored: number, code: string | undefined, date19
       if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
       const decimals = text.split(".")[1]?.length ?? 0;
       return decimals >= format.decimals ? text : serial.toFixed(format.decimals);
+    }
+    case "scaled": {
+      const shown = (serial / 10 ** format.shift).toFixed(format.decimals);
+      return `${format.before}${shown}${format.after}`;
+    }
+    case "padded": {
+      if (!Number.isInteger(serial)) return numberText(serial);
+      const digits = String(Math.abs(serial)).padStart(format.width, "0");
+      return `${format.before}${serial < 0 ? "-" : ""}${digits}${format.after}`;
     }
     // A remainder of a sum in doubles is 0 here too (a percent format shows no such digit).
     case "percent":

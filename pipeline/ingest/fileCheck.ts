@@ -24,6 +24,7 @@ import {
   declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
+  keepFormatEscapes,
   numberText,
   serialOf,
   spreadsheetNumber,
@@ -169,7 +170,7 @@ export async function explicitWorkbook(bytes: Uint8Array, zipLibrary: ZipLibrary
       (_, start: string, quote: string) => `${start}${quote}1${quote}`,
     ),
   );
-  await rewrite("xl/styles.xml", withBuiltinFormats);
+  await rewrite("xl/styles.xml", (styles) => keepFormatEscapes(withBuiltinFormats(styles)));
   // ISO 8601 date cells (t="d") as the serials ExcelJS reads, as the loader's streaming reader does.
   const date1904 = book !== undefined && declaresDate1904(book);
   for (const name of Object.keys(zip.files ?? {}).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))

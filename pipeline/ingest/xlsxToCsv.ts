@@ -9,6 +9,7 @@ import {
   declaresDate1904,
   formattedNumber,
   isoDateCellsAsSerials,
+  keepFormatEscapes,
   numberText,
   serialOf,
   spreadsheetNumber,
@@ -230,7 +231,8 @@ export async function* worksheets(
   reader.properties = {...reader.properties, model: {...reader.properties?.model, date1904}};
   if (strings)
     for await (const _ of reader._parseSharedStrings(Readable.from(sharedStringPieces(open(strings))))) void _;
-  if (styles) await reader._parseStyles(open(styles));
+  // Backslashes doubled so that ExcelJS gives each number format back as written (cellFormat.ts keepFormatEscapes).
+  if (styles) await reader._parseStyles(Readable.from([keepFormatEscapes(await partText(open(styles)))]));
   // Built-in formats ExcelJS does not know (the Chinese locale's dates and times): before any cell's style is built.
   const numFmt = reader.styles?.index?.numFmt;
   if (numFmt) for (const [id, code] of Object.entries(ZH_CN_BUILTIN_FORMATS)) numFmt[Number(id)] ??= code;

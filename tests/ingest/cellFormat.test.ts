@@ -6,6 +6,7 @@ import {
   formatKind,
   formattedNumber,
   isoDateCellsAsSerials,
+  keepFormatEscapes,
   numberText,
   shiftDecimal,
 } from "../../pipeline/ingest/cellFormat.ts";
@@ -29,8 +30,59 @@ describe("formatKind", () => {
     ["[$-804]yyyy-mm-dd;@", "date"],
     ["0.00E+00", "number"],
     ["#,##0.00;[Red]-#,##0.00", "number"],
+    // General with text or a colour around it shows the number (its letters e and g are no date's).
+    ["G/通用格式", "general"],
+    ['G/通用格式"个"', "general"],
+    ['General"号"', "general"],
+    ["[Blue]General", "general"],
+    ['General;General;"-"', "general"],
+    ["[DBNum2][$RMB]General", "general"],
+    // An escaped % or h is literal text (`\\` as written, `!` too).
+    ["0.00\\%", "number"],
+    ["0!%", "number"],
+    ["0.0\\h", "number"],
+    ['0.00"元"', "number"],
+    ["¥#,##0.00", "number"],
+    ["#,##0.00_);(#,##0.00)", "number"],
+    // Shown otherwise than stored: the 万 display, thousands scaling, zero padding.
+    ['0!.0000"万元"', "scaled"],
+    ["0\\.0,", "scaled"],
+    ["#,##0,", "scaled"],
+    ["000000", "padded"],
+    ['"SU-"000000', "padded"],
   ])("%s is %s", (code, kind) => {
     expect(formatKind(code).kind).toBe(kind);
+  });
+});
+
+describe("formats shown otherwise than stored read as shown (as Excel's CSV holds them)", () => {
+  it.each([
+    [123456, '0!.0000"万元"', "12.3456万元"],
+    [123456, "0!.0000", "12.3456"],
+    [123456, '0!.0,"万"', "12.3万"],
+    [-123456, "0\\.0000", "-12.3456"],
+    [123456, "#,##0,", "123"],
+    [1234567, '0.0,,"百万"', "1.2百万"],
+    [123, "000000", "000123"],
+    [124, '"SU-"000000', "SU-000124"],
+    [3, "00", "03"],
+    [3.5, "000", "3.5"], // not a whole number: no padding is shown to the unit
+    [12345, "G/通用格式", "12345"],
+    [0.5, "0.00\\%", "0.50"],
+  ])("%s in %s reads %s", (stored, code, text) => {
+    expect(formattedNumber(stored, code, false)).toBe(text);
+  });
+
+  it("keeps the backslashes of styles.xml's formats through ExcelJS, which unescapes them", () => {
+    const xml = `<numFmts><numFmt numFmtId="165" formatCode="0.00\\%"/><numFmt numFmtId='166' formatCode='0\\.0000'/></numFmts>`;
+    expect(keepFormatEscapes(xml)).toBe(
+      `<numFmts><numFmt numFmtId="165" formatCode="0.00\\\\%"/><numFmt numFmtId='166' formatCode='0\\\\.0000'/></numFmts>`,
+    );
+    // ExcelJS's own unescaping (numfmt-xform.js) then gives the code back as written.
+    expect("0.00\\\\%".replace(/[\\](.)/g, "$1")).toBe("0.00\\%");
+    expect(keepFormatEscapes('<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>')).toBe(
+      '<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>',
+    );
   });
 });
 

@@ -136,6 +136,92 @@ describe.each(WRITERS)("cells written by %s", (writer, write) => {
     expect(sheet.rows.map((r) => r.cells[4])).toEqual(["70%", "1.5%", "15.5%", "33.3%", "1.5‰", "0.5"]);
   });
 
+  it("reads a format's literal text as the office sees it: General with a unit, a literal %, zeros, the 万 display", async () => {
+    // Found with real openpyxl / LibreOffice / POI-style workbooks (2026-12-08): `G/通用格式` was taken for a date
+    // (12345 stored as 1933-10-18), `0.00\%` (ExcelJS drops the backslash) for a percent (0.5 stored as 50), a
+    // case number shown 000123 stored as 123, and 123456 shown 12.3456万元 stored as 123456 in a 10k-yuan column.
+    const cases = file("literal-cases");
+    await write(cases, [
+      ["办件编号", "区县", "受理时间", "办结时间", "办理渠道", "办理环节数", "办理费用", "首套印章费用"],
+      [
+        {v: 12345, fmt: "G/通用格式"},
+        "城东区",
+        "2022-03-01 09:30",
+        "2022-03-02 10:00",
+        "网办",
+        {v: 3, fmt: 'G/通用格式"个"'},
+        0,
+        {v: 260, fmt: 'General"元"'},
+      ],
+      [{v: 123, fmt: "000000"}, "城东区", "2022-03-01 09:30", "2022-03-02 10:00", "网办", 3, 0, 260],
+      [{v: 124, fmt: '"SU-"000000'}, "城东区", "2022-03-01 09:30", "2022-03-02 10:00", "网办", 3, 0, 260],
+      [{v: 20220301001, fmt: "[Blue]General"}, "城东区", "2022-03-01 09:30", "2022-03-02 10:00", "网办", 3, 0, 260],
+    ]);
+    const [loaded] = await wh.load([cases]);
+    expect(loaded).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 4, rows_loaded: 4});
+    const ids = await wh.query<{case_id: string; procedures: number; seal: number}>(
+      `select case_id, "procedures", seal_cost_yuan as seal from feed_startup_cases where _load_id = $1 order by _line`,
+      [loaded!.load_id],
+    );
+    expect(ids).toEqual([
+      {case_id: "12345", procedures: 3, seal: 260},
+      {case_id: "000123", procedures: 3, seal: 260},
+      {case_id: "SU-000124", procedures: 3, seal: 260},
+      {case_id: "20220301001", procedures: 3, seal: 260},
+    ]);
+
+    const percent = file("literal-percent");
+    await write(percent, [
+      ["task_number", "unit", "reported_on", "status", "percent_done"],
+      [12, "市税务局", "2022-08-31", "in_progress", {v: 0.5, fmt: "0.00\\%"}],
+      [12, "市税务局", "2022-09-30", "in_progress", {v: 80, fmt: "0\\%"}],
+      [12, "市税务局", "2022-10-31", "in_progress", {v: 0.35, fmt: '0.00"%"'}],
+    ]);
+    const [progress] = await wh.load([percent]);
+    expect(progress).toMatchObject({status: "loaded", rows_loaded: 3, rows_rejected: 0});
+    const done = await wh.query<{percent_done: number}>(
+      "select percent_done from feed_task_progress where _load_id = $1 order by _line",
+      [progress!.load_id],
+    );
+    expect(done.map((r) => r.percent_done)).toEqual([0.5, 80, 0.35]);
+
+    const credit = file("literal-wan");
+    await write(credit, [
+      ["贷款编号", "区县", "申请日期", "贷款金额（万元）", "是否担保"],
+      ["LN-1", "城东区", "2022-07-01", {v: 123456, fmt: '0!.0000"万元"'}, "否"],
+      ["LN-2", "城东区", "2022-07-01", {v: 123456, fmt: "0\\.0000"}, "否"],
+      ["LN-3", "城东区", "2022-07-01", {v: 12.5, fmt: '0.00"万元"'}, "否"],
+    ]);
+    const [loans] = await wh.load([credit]);
+    expect(loans).toMatchObject({
+      status: "loaded",
+      feed: "credit_cases",
+      rows_read: 3,
+      rows_loaded: 2,
+      rows_rejected: 1,
+    });
+    const amounts = await wh.query<{loan_id: string; amount: number}>(
+      "select loan_id, amount_10k_yuan as amount from feed_credit_cases where _load_id = $1 order by _line",
+      [loans!.load_id],
+    );
+    // The 万 display without a unit loads what it shows; with its unit the text is rejected, never read as yuan.
+    expect(amounts).toEqual([
+      {loan_id: "LN-2", amount: 12.3456},
+      {loan_id: "LN-3", amount: 12.5},
+    ]);
+    const [rejected] = await wh.query<{line: number; value: string}>(
+      "select line, value from load_rejects where load_id = $1",
+      [loans!.load_id],
+    );
+    expect(rejected).toEqual({line: 2, value: "12.3456万元"});
+
+    // The browser's File check reads the same text.
+    for (const path of [cases, percent, credit]) {
+      const {loader, browser} = await loaderAndBrowserCells(path);
+      expect(browser, path).toEqual(loader);
+    }
+  });
+
   it("loads an elapsed-time cell ([h]:mm) as hours, never a 1900 date, and rejects a percent where hours belong", async () => {
     const path = file("hours");
     const rows: Cell[][] = [
