@@ -60,7 +60,7 @@ function shownAs(section: string): FormatKind | null {
   let after = "";
   for (let i = 0; i < section.length; i++) {
     const c = section[i]!;
-    let literal: string | null = null;
+    let literal: string;
     if (c === '"') {
       const end = section.indexOf('"', i + 1);
       literal = section.slice(i + 1, end === -1 ? undefined : end);
