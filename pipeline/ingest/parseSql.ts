@@ -27,6 +27,8 @@ import {
   WHOLE_NUMBER,
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
+  DATE_THEN_TIME,
+  ZONE_OFFSET,
 } from "./textFormats.ts";
 
 /**
@@ -118,11 +120,11 @@ export function parseSql(
     case "boolean":
       return `(case lower(${v}) ${BOOLEAN_WHEN} end)`;
     case "date":
-      return `coalesce(${isoFast(d, "date")}, ${zoned(d)}::date, try_cast(${d} as date), try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
+      return `coalesce(${isoFast(d, "date")}, ${zoned(d)}::date, ${castDate(d)}, try_strptime(${d}, ${list(DATE_FORMATS)})::date, ${excelSerial(d)}::date)`;
     case "timestamp":
       return `coalesce(${isoFast(d, "timestamp")}, ${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)}, ${twelveHour(d)})`;
     case "month":
-      return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', try_cast(${d} as date))::date) end`;
+      return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', ${castDate(d)})::date) end`;
   }
 }
 
@@ -161,13 +163,22 @@ function isoFast(d: string, type: "date" | "timestamp"): string {
 const ISO_TIMESTAMP_SHAPES = ["____-__-__ __:__", "____-__-__ __:__:__", "____-__-__T__:__", "____-__-__T__:__:__"];
 const ISO_DATE_SHAPES = ["____-__-__"];
 
+/** DuckDB's cast to DATE of a date alone or followed by a time of day (DATE_THEN_TIME), never of other text. */
+function castDate(d: string): string {
+  return `(case when regexp_full_match(${d}, ${lit(DATE_THEN_TIME)}) then try_cast(${d} as date) end)`;
+}
+
 /**
  * A timestamp with a zone (ZONED_TIMESTAMP: `Z`, `+08:00`, `+0000`) in China time; NULL for any other text. DuckDB's
  * cast to timestamp drops the zone, which would keep 01:00Z as 01:00 instead of 09:00 in China.
  */
 function zoned(v: string): string {
   const z = `regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 2)`;
-  const minutes = `(case when ${z} = 'Z' then 0 else (case when starts_with(${z}, '-') then -1 else 1 end) * (cast(substr(${z}, 2, 2) as integer) * 60 + coalesce(try_cast(nullif(replace(substr(${z}, 4), ':', ''), '') as integer), 0)) end)`;
+  // The offset after `UTC` / `GMT`, if any (`+8`, `+08:00`), as ZONE_OFFSET splits it.
+  const o = `regexp_replace(${z}, '^([Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)', '')`;
+  const hours = `regexp_extract(${o}, ${lit(ZONE_OFFSET)}, 2)`;
+  const mins = `regexp_extract(${o}, ${lit(ZONE_OFFSET)}, 3)`;
+  const minutes = `(case when ${o} = '' then 0 else (case when starts_with(${o}, '-') then -1 else 1 end) * (cast(${hours} as integer) * 60 + coalesce(try_cast(nullif(${mins}, '') as integer), 0)) end)`;
   return `(case when regexp_full_match(${v}, ${lit(ZONED_TIMESTAMP)}) then try_cast(regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 1) as timestamp) + to_minutes(${num(CHINA_OFFSET_MINUTES)} - ${minutes}) end)`;
 }
 

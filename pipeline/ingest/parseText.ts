@@ -30,6 +30,8 @@ import {
   WHOLE_NUMBER,
   YUAN_SUFFIX,
   ZONED_TIMESTAMP,
+  DATE_THEN_TIME,
+  ZONE_OFFSET,
 } from "./textFormats.ts";
 
 export type {ColumnType};
@@ -179,11 +181,11 @@ export function castInteger(text: string): number | null {
  * digits), anything may follow the day once a non-digit ends it (`2022-03-05 09:30` is that day).
  */
 function castDate(text: string): number | null {
-  const m = /^\s*(\d+)([-/])(\d{1,2})\2(\d{1,2})(?!\d)(.*)$/s.exec(text);
-  if (!m) return null;
-  if (/^\s*\(BC\)/.test(m[5]!)) return null; // dates before the common era are never a case date
-  return wallClock(+m[1]!, +m[3]!, +m[4]!);
+  if (!DATE_THEN_TIME_RE.test(text)) return null;
+  const m = /^(\d+)([-/])(\d{1,2})\2(\d{1,2})/.exec(text);
+  return m ? wallClock(+m[1]!, +m[3]!, +m[4]!) : null;
 }
+const DATE_THEN_TIME_RE = new RegExp(`^(?:${DATE_THEN_TIME})$`);
 
 /**
  * try_cast(text as timestamp): a date as `castDate` reads it (nothing after it), or followed by a space or T and a
@@ -263,6 +265,7 @@ function twelveHour(text: string): string | null {
 
 const WHOLE = new RegExp(`^(?:${WHOLE_NUMBER})$`);
 const ZONED = new RegExp(ZONED_TIMESTAMP);
+const ZONE_OFFSET_RE = new RegExp(ZONE_OFFSET);
 
 /** parseSql's zoned: a timestamp with a zone (Z, +08:00, +0000) in China time, or null. */
 function zoned(text: string): number | null {
@@ -270,11 +273,10 @@ function zoned(text: string): number | null {
   if (!m) return null;
   const local = castTimestamp(m[1]!);
   if (local === null) return null;
-  const z = m[2]!;
-  const offset =
-    z === "Z"
-      ? 0
-      : (z.startsWith("-") ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3).replace(":", "") || 0));
+  // The offset after `UTC` / `GMT`, if any (`+8`, `+08:00`), as parseSql.ts reads it.
+  const o = m[2]!.replace(/^(?:utc|gmt|z)/i, "");
+  const parts = ZONE_OFFSET_RE.exec(o);
+  const offset = parts ? (parts[1] === "-" ? -1 : 1) * (Number(parts[2]) * 60 + Number(parts[3] ?? 0)) : 0;
   return local + (CHINA_OFFSET_MINUTES - offset) * 60_000_000;
 }
 

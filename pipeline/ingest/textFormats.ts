@@ -93,12 +93,26 @@ export const EXCEL_SERIAL_DAYS = {min: 32874, max: 73051} as const;
 export const WHOLE_NUMBER = "[+-]?[0-9]+([.]0*)?";
 
 /**
- * A timestamp carrying its zone (`2023-06-05T01:00:00Z`, `… 09:30+08:00`, `…+0000`): group 1 is the wall clock of
- * that zone, group 2 the zone. A time must stand before the zone, so `2022-03-05` is never read as 2022-03 at
- * offset -05. Such a time is converted to China time (UTC+8, no daylight saving since 1991).
+ * A timestamp carrying its zone (`2023-06-05T01:00:00Z`, `… 09:30+08:00`, `…+0000`, and the `UTC` / `GMT` Java's
+ * `SimpleDateFormat("… z")` writes on a server set to UTC, or `GMT+08:00`): group 1 is the wall clock of that zone,
+ * group 2 the zone. A time must stand before the zone, so `2022-03-05` is never read as 2022-03 at offset -05. Such a
+ * time is converted to China time (UTC+8, no daylight saving since 1991). DuckDB's own cast takes ` UTC` and drops
+ * it, which read 01:05 UTC as 01:05 in China, 8 hours early. A zone named otherwise (`CST`: China, or US Central?)
+ * is no zone this reads: the text is rejected.
  */
 export const ZONED_TIMESTAMP =
-  "^(.*[0-9][ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?) ?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)$";
+  "^(.*[0-9][ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?) ?(Z|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|[+-][0-9]{2}(?::?[0-9]{2})?)$";
+
+/** A zone's offset from UTC once `UTC` / `GMT` is taken off (`+8`, `+08:00`, `-0500`): sign, hours, minutes. */
+export const ZONE_OFFSET = "^([+-])([0-9]{1,2}):?([0-9]{2})?$";
+
+/**
+ * What a date column's cast may read (`2022-07-20`, `2022/7/20`, with a time of day after it): DuckDB's cast to
+ * DATE takes the date at the start and drops whatever follows, so `2022-07-20 预计` (expected) or
+ * `2022-07-01至2022-07-03` (a range) loaded as a plain date. Text beyond a time of day is rejected instead.
+ */
+export const DATE_THEN_TIME =
+  "[0-9]+(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?)?";
 
 /** China's offset from UTC, in minutes: a zoned timestamp is shifted to it. */
 export const CHINA_OFFSET_MINUTES = 480;

@@ -141,6 +141,15 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "2023-06-05 18:00:00-0500",
     "23/6/5",
     "6/5/23",
+    // Text after the date is no date (DuckDB's cast dropped it): an estimate, a range, an hour 25, an era.
+    "2022-07-20 预计",
+    "2022-07-01至2022-07-03",
+    "2022/07/20 预计",
+    "2022-07-01 25:00",
+    "2022-07-01 xyz",
+    "2022-07-01 (BC)",
+    "2022-07-01 00:00:00.000",
+    "2022-07-01 23:30 UTC",
   ],
   timestamp: [
     "2022-03-05 09:30",
@@ -198,6 +207,16 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "2023-06-05T01:00:00+00",
     "2023-06-05 01:00-05:30",
     "2023/6/5 1:00Z",
+    // Java's SimpleDateFormat("… z") on a UTC server, and GMT with an offset; CST is no zone read.
+    "2022-03-01 01:05:00 UTC",
+    "2022-03-01 01:05:00 utc",
+    "2022-03-01 01:05:00UTC",
+    "2022-03-01T01:05:00 GMT",
+    "2022-03-01 01:05 GMT+08:00",
+    "2022-03-01 01:05 UTC+8",
+    "2022-03-01 01:05 UTC-0530",
+    "2022-03-01 01:05:00 CST",
+    "2022-03-01 01:05:00 UTC+800",
     "2022-03-05-05",
     "23/6/5 9:30",
   ],
@@ -279,6 +298,22 @@ describe("parseText agrees with the loader's parseSql", () => {
     const expected = [...TWELVE_HOUR.map(([, wall]) => wall), null, null];
     expect(await loaderValues("timestamp", values, false)).toEqual(expected);
     expect(values.map((v) => browserValue("timestamp", v, false))).toEqual(expected);
+  });
+
+  it("reads UTC and GMT as zones, in China time, and no date with text after it (office files, 2026-12-08)", async () => {
+    const times = [
+      "2022-03-01 01:05:00 UTC",
+      "2022-03-03 16:15:00 UTC",
+      "2022-03-01 09:05 GMT+08:00",
+      "2022-03-01 01:05 CST",
+    ];
+    const wall = ["2022-03-01 09:05:00", "2022-03-04 00:15:00", "2022-03-01 09:05:00", null];
+    expect(await loaderValues("timestamp", times, false)).toEqual(wall);
+    expect(times.map((v) => browserValue("timestamp", v, false))).toEqual(wall);
+    const dates = ["2022-07-20 预计", "2022-07-01至2022-07-03", "2022-07-01 09:30", "2022-07-01"];
+    const day = [null, null, "2022-07-01", "2022-07-01"];
+    expect(await loaderValues("date", dates, false)).toEqual(day);
+    expect(dates.map((v) => browserValue("date", v, false))).toEqual(day);
   });
 
   it("trims like DuckDB's trim(): space separators, not tabs or line breaks", async () => {
