@@ -23,10 +23,15 @@ export interface ComponentBound {
   unit: string;
   /** Non-linear score `100 × linear^exponent` when set (TTCR: 0.8). */
   exponent?: number;
-  /** Accepts a `<name>_women` value; men's and women's values are averaged before scoring. */
+  /** Accepts a `<name>_women` value; the men's and the women's case are each scored, their scores averaged. */
   gender_average: boolean;
-  /** Accepts `not_applicable`, which drops it from its group's mean. */
-  may_be_not_applicable: boolean;
+  /**
+   * Accepts `not_applicable`, which drops it from its group's mean; a name (`vat`, `cit`) ties it to the other parts
+   * of that name, all of which must then be `not_applicable` together (no VAT drops both VAT parts).
+   */
+  may_be_not_applicable: boolean | string;
+  /** The largest value the measure can take (an index's top); every value is also ≥ 0. */
+  max?: number;
   /** Sub-components that may replace the direct value; their aggregate score is this component's score. */
   parts?: {aggregate: Aggregate; components: Record<string, ComponentBound>};
 }
@@ -34,6 +39,8 @@ export interface ComponentBound {
 export interface TopicBounds {
   label: string;
   aggregate: Aggregate;
+  /** `whole_topic`: a `no_practice` in any component scores the whole topic 0 (DB2020's rule for four topics). */
+  no_practice?: "whole_topic";
   components: Record<string, ComponentBound>;
 }
 
@@ -61,7 +68,8 @@ const leafFields = {
   exponent: z.number().positive().optional(),
   note: z.string().optional(),
   gender_average: z.boolean().default(false),
-  may_be_not_applicable: z.boolean().default(false),
+  may_be_not_applicable: z.union([z.boolean(), name]).default(false),
+  max: z.number().positive().optional(),
 };
 const aggregate = z.enum(["mean", "points"]);
 const partSchema = z.object(leafFields).strict();
@@ -79,7 +87,14 @@ const boundsSchema = z
     edition: z.string().min(1),
     topics: z.record(
       name,
-      z.object({label: z.string().min(1), aggregate, components: z.record(name, componentSchema)}).strict(),
+      z
+        .object({
+          label: z.string().min(1),
+          aggregate,
+          no_practice: z.literal("whole_topic").optional(),
+          components: z.record(name, componentSchema),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -112,6 +127,8 @@ export function validateDtfBounds(data: unknown, file: string): DtfBounds {
       claim(c, path);
       if (bound.gender_average) claim(`${c}_women`, path);
       if (bound.best === bound.worst) issues.push({file, path, message: "best and worst must differ"});
+      if (bound.max !== undefined && bound.max < Math.max(bound.best, bound.worst))
+        issues.push({file, path, message: `max ${bound.max} is below the bounds (${bound.best}, ${bound.worst})`});
       for (const [p, part] of Object.entries(bound.parts?.components ?? {})) {
         claim(p, `${path}.parts.components.${p}`);
         if (part.best === part.worst) {

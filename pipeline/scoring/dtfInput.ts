@@ -6,7 +6,8 @@ import Papa from "papaparse";
  * `sources/benchmarks/db2020-bounds.yaml`) or one of two words:
  *   `no_practice`     the practice does not exist in the economy: the component scores 0 (component `*` with this
  *                     value marks the whole topic, every component 0, as Doing Business does);
- *   `not_applicable`  only for parts flagged `may_be_not_applicable` (no VAT / no CIT): dropped from the mean.
+ *   `not_applicable`  only for parts flagged `may_be_not_applicable` (no VAT / no CIT): dropped from the mean,
+ *                     with the other parts of its group.
  */
 export type DtfValue = number | "no_practice" | "not_applicable";
 
@@ -29,7 +30,9 @@ export interface DtfIssue {
 /** The input cannot be scored; carries every problem found, not just the first. */
 export class DtfInputError extends Error {
   readonly issues: DtfIssue[];
-  constructor(issues: DtfIssue[]) {
+  constructor(found: DtfIssue[]) {
+    // In the file's order: problems are found topic by topic.
+    const issues = [...found].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     const shown = issues.slice(0, 30).map((i) => `  ${i.line === undefined ? "" : `line ${i.line}: `}${i.message}`);
     const more = issues.length > 30 ? [`  … and ${issues.length - 30} more`] : [];
     super(
@@ -87,8 +90,11 @@ export function parseDtfCsv(text: string): DtfInputRow[] {
     const raw = field("value");
     let value: DtfValue;
     if (raw === "no_practice" || raw === "not_applicable") value = raw;
-    else if (NUMBER.test(raw)) value = Number(raw);
-    else {
+    else if (NUMBER.test(raw) && Number.isFinite(Number(raw))) value = Number(raw);
+    else if (NUMBER.test(raw)) {
+      issues.push({line, message: `value is too large to be a number: "${raw}"`});
+      return;
+    } else {
       issues.push({line, message: `value must be a number, no_practice or not_applicable; found "${raw}"`});
       return;
     }

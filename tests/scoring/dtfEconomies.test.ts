@@ -31,7 +31,7 @@ function allBest(economy: string): string[] {
 }
 
 describe("topic rules", () => {
-  it("averages men's and women's values before scoring (starting a business)", () => {
+  it("averages men's and women's scores (starting a business), the same as their values within the bounds", () => {
     // procedures: (3 + 5) / 2 = 4 → 100 × (18 − 4) / 17 = 82.353; time 0.5 → 100; cost 0 → 100; capital 0 → 100.
     // Topic = (82.353 + 300) / 4 = 95.588.
     const result = score(
@@ -95,12 +95,68 @@ describe("topic rules", () => {
   it("scores a topic with no practice as 0", () => {
     // Component * = no_practice: every component 0.
     expect(scoreOf(score("X,resolving_insolvency,*,no_practice"), "X", "resolving_insolvency")).toBe(0);
-    // Recovery rate 0 cents (no practice) and framework 8 of 16: (0 + 50) / 2 = 25.
+    // No practice in recovery, a framework of 8 of 16 in law: Doing Business scores the framework 0 too "even if its
+    // legal framework includes provisions", so the topic is 0 (not (0 + 50) / 2 = 25). So for construction permits,
+    // electricity and property: no practice in procedures, time and cost zeroes their quality index.
     const partial = score(
       "X,resolving_insolvency,recovery_rate_cents,no_practice",
       "X,resolving_insolvency,insolvency_framework_index,8",
     );
-    expect(scoreOf(partial, "X", "resolving_insolvency")).toBe(25);
+    expect(scoreOf(partial, "X", "resolving_insolvency")).toBe(0);
+    const property = score(
+      ...["procedures", "time_days", "cost_pct_property"].map((c) => `X,registering_property,${c},no_practice`),
+      "X,registering_property,land_admin_quality_index,10",
+    );
+    expect(scoreOf(property, "X", "registering_property")).toBe(0);
+    // A topic without that rule keeps its other components (no VAT refund in practice: see post-filing above).
+  });
+
+  it("scores each starting-a-business case before averaging, so a case beyond a bound counts at the bound", () => {
+    // Time: men 40 days → 100 × (100 − 40) / 99.5 = 60.302; women 180 days → 0 (beyond the worst, 100):
+    // the time score is 30.151, not the score of their mean 110 days (0). Procedures 4 → 82.353; cost 10 % → 95;
+    // capital 0 → 100. Topic = (82.353 + 30.151 + 95 + 100) / 4 = 76.876.
+    const result = score(
+      "X,starting_a_business,procedures,4",
+      "X,starting_a_business,time_days,40",
+      "X,starting_a_business,time_days_women,180",
+      "X,starting_a_business,cost_pct_income,10",
+      "X,starting_a_business,min_capital_pct_income,0",
+    );
+    const time = (100 * 60) / 99.5 / 2;
+    expect(scoreOf(result, "X", "starting_a_business")).toBeCloseTo((100 * (14 / 17) + time + 95 + 100) / 4, 10);
+  });
+
+  it("refuses a value the measure cannot take, and a VAT or CIT group not applicable in part", () => {
+    expect(
+      problems(
+        "X,starting_a_business,procedures,-3",
+        "X,starting_a_business,time_days,-1",
+        "X,starting_a_business,cost_pct_income,0",
+        "X,starting_a_business,min_capital_pct_income,0",
+        "X,getting_credit,legal_rights_index,13",
+        "X,getting_credit,credit_information_index,8",
+      ),
+    ).toEqual([
+      "2: X starting_a_business: procedures is number: at least 0; found -3",
+      "3: X starting_a_business: time_days is calendar days: at least 0; found -1",
+      "6: X getting_credit: legal_rights_index is strength of legal rights index, 0–12: at least 0 and at most 12; found 13",
+    ]);
+    expect(
+      problems("X,getting_credit,legal_rights_index,1e400", "X,getting_credit,credit_information_index,8"),
+    ).toEqual(['2: value is too large to be a number: "1e400"']);
+    expect(
+      problems(
+        "X,paying_taxes,payments,3",
+        "X,paying_taxes,time_hours,49",
+        "X,paying_taxes,total_tax_rate_pct,20",
+        "X,paying_taxes,vat_refund_compliance_hours,not_applicable",
+        "X,paying_taxes,vat_refund_wait_weeks,10",
+        "X,paying_taxes,cit_correction_compliance_hours,1.5",
+        "X,paying_taxes,cit_correction_completion_weeks,0",
+      ),
+    ).toEqual([
+      "5: X paying_taxes: not_applicable (no VAT) drops all of vat_refund_compliance_hours, vat_refund_wait_weeks or none",
+    ]);
   });
 
   it("scores resolving insolvency as the mean of recovery rate and framework scores", () => {

@@ -21,7 +21,9 @@ export function dtfCommand(io: Io): Command {
     .addHelpText(
       "after",
       "\nValues are raw indicator values in the units of sources/benchmarks/db2020-bounds.yaml, or no_practice" +
-        "\n(scores 0; component * marks a whole topic) or not_applicable (post-filing parts only)." +
+        "\n(scores 0; component * marks a whole topic, as no_practice anywhere in construction permits," +
+        "\nelectricity, property or insolvency does) or not_applicable (post-filing parts only, VAT or CIT" +
+        "\nparts together). A value below 0 or above an index's top is refused." +
         "\nCities listed in sources/benchmarks/db2020-city-weights.yaml (Beijing, Shanghai) are also combined" +
         "\ninto their economy (China) by population weight." +
         "\nDoing Business was discontinued in 2021; DB2020 scores are a published reference, labelled as such.",
