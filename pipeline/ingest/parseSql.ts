@@ -156,7 +156,9 @@ function twelveHour(d: string): string {
 function isoFast(d: string, type: "date" | "timestamp"): string {
   const shapes = type === "date" ? ISO_DATE_SHAPES : ISO_TIMESTAMP_SHAPES;
   const zoneFree = type === "date" ? `not contains(${d}, ':')` : `not ends_with(${d}, 'Z')`;
-  return `(case when (${shapes.map((shape) => `${d} like ${lit(shape)}`).join(" or ")}) and ${zoneFree} then try_cast(${d} as ${type}) end)`;
+  // A date's cast takes text after the date (4562-12-7+ is a date of 4562): castDate's guard keeps it out here too.
+  const guard = type === "date" ? ` and regexp_full_match(${d}, ${lit(DATE_THEN_TIME)})` : "";
+  return `(case when (${shapes.map((shape) => `${d} like ${lit(shape)}`).join(" or ")}) and ${zoneFree}${guard} then try_cast(${d} as ${type}) end)`;
 }
 
 /** LIKE patterns of the ISO forms `isoFast` casts directly (`_`: any one character). */
