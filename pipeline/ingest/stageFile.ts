@@ -2,8 +2,10 @@ import {closeSync, copyFileSync, createReadStream, createWriteStream, linkSync, 
 import {extname, join} from "node:path";
 import {Transform, type TransformCallback} from "node:stream";
 import {pipeline} from "node:stream/promises";
+import {createInterface} from "node:readline";
 import Papa from "papaparse";
 import iconv from "iconv-lite";
+import {listValue} from "@duckdb/node-api";
 import type {Warehouse} from "../db.ts";
 import {FeedError} from "../errors.ts";
 import type {Contract} from "./contractSchema.ts";
@@ -76,18 +78,12 @@ export async function stageFile(
   // DuckDB's readers expand globs (`[`, `*`, `?`, `{`): a file named `cases[1].csv` would read `cases1.csv`.
   const path = duckSafePath(file.path, tmpDir);
   await warehouse.run("drop view if exists raw; drop table if exists raw0; drop table if exists reader_rejects");
-  if (sniffed.format === "parquet" || sniffed.format === "jsonl") {
-    const reader =
-      sniffed.format === "parquet"
-        ? "read_parquet($1)"
-        : "read_json($1, format = 'newline_delimited', maximum_object_size = 16777216)";
+  if (sniffed.format === "jsonl") return stageJsonLines(warehouse, path, shown);
+  if (sniffed.format === "parquet") {
     try {
-      await warehouse.run(`create temp table raw0 as select * from ${reader}`, [path]);
+      await warehouse.run("create temp table raw0 as select * from read_parquet($1)", [path]);
     } catch (error) {
-      throw new FeedError(
-        shown,
-        `cannot read it as ${sniffed.format === "parquet" ? "Parquet" : "JSON lines"}: ${duckMessage(error)}`,
-      );
+      throw new FeedError(shown, `cannot read it as Parquet: ${duckMessage(error)}`);
     }
     const columns = await warehouse.all<{column_name: string; column_type: string}>(
       "select column_name, column_type from (describe raw0)",
@@ -260,6 +256,91 @@ function findHeader(
     if (candidate.fields.length <= MAX_COLUMNS && isHeader(trimTrailingEmpty(candidate.fields))) return candidate;
   }
   return first;
+}
+
+/** The first non-blank line of a JSON-lines file that does not parse, with why; null when every line parses. */
+async function firstBadJsonLine(path: string): Promise<{line: number; text: string; reason: string} | null> {
+  const lines = createInterface({input: createReadStream(path, {encoding: "utf8"}), crlfDelay: Infinity});
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === "") continue;
+    try {
+      JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      lines.close();
+      return {line, text, reason: error instanceof Error ? error.message : String(error)};
+    }
+  }
+  return null;
+}
+
+/**
+ * JSON lines staged as the text each value is written with, never typed by DuckDB's reader: `read_json` typed a
+ * column of zoned times (`2023-03-01T09:30:00+08:00`) as TIMESTAMP and gave it back in UTC, 8 hours early (a date one
+ * day early), and a column mixing `"J2"` and `20230003` as JSON, whose text kept the quotes (`"J2"`, a key no other
+ * load matches). Each line's object is read whole (`read_ndjson_objects`); its keys, in the order they first appear,
+ * are the header; each value is the string's text, or a number's or `true`'s as written (`json_extract_string`), a
+ * nested object or array as its JSON. A line that is not an object is rejected as `malformed`, saying what it is.
+ */
+async function stageJsonLines(warehouse: Warehouse, path: string, shown: string): Promise<Staged> {
+  try {
+    await warehouse.run(
+      "create temp table json0 as select json, ordinality as _line from read_ndjson_objects($1, maximum_object_size = 16777216) with ordinality",
+      [path],
+    );
+  } catch (error) {
+    // DuckDB's message names its own line count (one off after some lines) and the temp path: find the line here.
+    const bad = await firstBadJsonLine(path);
+    throw new FeedError(
+      shown,
+      bad === null
+        ? `cannot read it as JSON lines: ${duckMessage(error)}`
+        : `cannot read it as JSON lines: line ${bad.line} is not JSON (${bad.reason}): ${JSON.stringify(bad.text.slice(0, 80))}`,
+    );
+  }
+  try {
+    const keys = (
+      await warehouse.all<{k: string}>(
+        `select k from (select _line, unnest(json_keys(json)) as k, generate_subscripts(json_keys(json), 1) as p
+           from json0 where json_type(json) = 'OBJECT') group by k order by min(_line), min_by(p, _line)`,
+      )
+    ).map((r) => r.k);
+    if (keys.length > MAX_COLUMNS)
+      throw new FeedError(shown, `it has ${keys.length} keys; a feed has at most ${MAX_COLUMNS} columns`);
+    if (keys.length === 0) throw new FeedError(shown, "no line of it is a JSON object ({…}): there are no columns");
+    await warehouse.run(
+      "create temp table reader_rejects (line bigint, column_name varchar, value varchar, message varchar)",
+    );
+    await warehouse.run(
+      `insert into reader_rejects select _line, null, left(json::varchar, 500),
+         'expected a JSON object ({"key": value, …}) on the line, found ' || lower(json_type(json)) from json0
+         where json_type(json) is distinct from 'OBJECT'`,
+    );
+    // Keys as JSON pointers (`/key`, `~` and `/` escaped), bound as a list: no key of the file becomes SQL.
+    const pointers = keys.map((k) => `/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    await warehouse.run(
+      "create temp table raw0 as select json_extract_string(json, $1::varchar[]) as v, _line from json0 where json_type(json) = 'OBJECT'",
+      [listValue(pointers)],
+    );
+    const names = keys.map((_, i) => `c${i}`);
+    await warehouse.run(
+      `create temp view raw(${names.join(", ")}, _line) as select ${names.map((n, i) => `v[${i + 1}]`).join(", ")}, _line from raw0`,
+    );
+    const [{n, rejects}] = (await warehouse.all<{n: number; rejects: number}>(
+      "select (select count(*) from raw0) as n, (select count(*) from reader_rejects) as rejects",
+    )) as [{n: number; rejects: number}];
+    return {
+      headers: keys,
+      headerLine: 0,
+      encoding: null,
+      delimiter: null,
+      readerRejects: Number(rejects),
+      rowsRead: Number(n) + Number(rejects),
+    };
+  } finally {
+    await warehouse.run("drop table if exists json0");
+  }
 }
 
 /**
