@@ -2,7 +2,8 @@ import {readFileSync, statSync} from "node:fs";
 import iconv from "iconv-lite";
 import {FeedError} from "../errors.ts";
 import {CsvWriter} from "./csvWriter.ts";
-import {parseHtmlTable} from "./parseHtmlTable.ts";
+import {parseHtmlTables, type HtmlRow} from "./parseHtmlTable.ts";
+import {FOOTER_PATTERN} from "./personalData.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {isUtf8, looksLikeGb18030} from "./sniffFile.ts";
 
@@ -11,13 +12,15 @@ import {isUtf8, looksLikeGb18030} from "./sniffFile.ts";
  * refused with the advice to export CSV instead.
  */
 const MAX_HTML_BYTES = 256 * 1024 * 1024;
+const FOOTER_RE = new RegExp(FOOTER_PATTERN);
 
 type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 
 /**
- * Read the first table of an HTML file saved as ".xls" (the "export to Excel" of many web systems) into a CSV whose
- * first column is the table row number, like `readXlsxToCsv`: the header is the first of the table's top rows that
- * `recognize` accepts (title rows above it are skipped), each later row is cut or padded to the header's width.
+ * Read the tables of an HTML file saved as ".xls" (the "export to Excel" of many web systems) into a CSV whose first
+ * column is the row number in the document, like `readXlsxToCsv`: the header is the first of a table's top rows that
+ * `recognize` accepts (title rows and title tables above it are skipped); each later table with the same header adds
+ * its rows, one with rows under another header refuses the file; each row is cut or padded to the header's width.
  * The text is UTF-8 when its bytes are, else the charset its <meta> names, else GB18030 when it reads as such.
  * Throws `FeedError` for a file with no table, no header row, or merged cells (colspan/rowspan) from the header
  * down, which a flat feed cannot hold (a row's last cell may span columns: no cell after it moves).
@@ -36,25 +39,57 @@ export async function readHtmlToCsv(
     );
   }
   const {text, encoding} = decodeHtml(readFileSync(path), shown);
-  const rows = parseHtmlTable(text);
-  if (!rows) throw new FeedError(shown, "an HTML page with no <table> in it; expected a table of a known feed");
+  const tables = parseHtmlTables(text);
+  if (!tables) throw new FeedError(shown, "an HTML page with no <table> in it; expected a table of a known feed");
+  // The header: the first of a table's top rows that `recognize` accepts, in the first table that has one (a title
+  // table may come first).
   let closest = "";
-  const header = rows.slice(0, HEADER_SEARCH_ROWS).find((row) => {
-    if (row.cells.filter((c) => c !== "").length < 2) return false;
-    const result = recognize(trimTrailingEmpty(row.cells));
-    if ("refuse" in result) closest ||= `table row ${row.number}: ${result.refuse}`;
-    return !("refuse" in result);
-  });
+  const headerOf = (rows: HtmlRow[]) =>
+    rows.slice(0, HEADER_SEARCH_ROWS).find((row) => {
+      if (row.cells.filter((c) => c !== "").length < 2) return false;
+      const result = recognize(trimTrailingEmpty(row.cells));
+      if ("refuse" in result) closest ||= `table row ${row.number}: ${result.refuse}`;
+      return !("refuse" in result);
+    });
+  let first = -1;
+  let header: HtmlRow | undefined;
+  for (const [t, rows] of tables.entries()) {
+    header = headerOf(rows);
+    if (header) {
+      first = t;
+      break;
+    }
+  }
   if (!header) {
+    const empty = tables.every((rows) => rows.length === 0);
     throw new FeedError(
       shown,
-      `an HTML table with no header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : rows.length === 0 ? " (the table is empty)" : ""}`,
+      `an HTML table with no header row for a known feed in its first ${HEADER_SEARCH_ROWS} rows${closest ? `; closest: ${closest}` : empty ? " (the table is empty)" : ""}`,
     );
   }
-  const body = rows.filter((r) => r.number >= header.number);
+  const headerCells = trimTrailingEmpty(header.cells);
+  const same = (row: HtmlRow) => {
+    const cells = trimTrailingEmpty(row.cells);
+    return cells.length === headerCells.length && cells.every((c, i) => c === headerCells[i]);
+  };
+  // Every later table with the same header adds its rows (one table per district or month, as web systems page
+  // them); one with rows but another header would be lost: the file is refused. A table of notes (one cell per row)
+  // is no data.
+  const body = tables[first]!.filter((r) => r.number >= header.number);
+  for (const rows of tables.slice(first + 1)) {
+    const again = rows.slice(0, HEADER_SEARCH_ROWS).find(same);
+    if (again) body.push(...rows.filter((r) => r.number > again.number));
+    else if (rows.some((r) => r.cells.filter((c) => c !== "").length >= 2))
+      throw new FeedError(
+        shown,
+        `a second table (rows ${rows[0]!.number}–${rows.at(-1)!.number}) holds rows under another header than the first table's (row ${header.number}); its rows would be lost: send one feed's tables with the same header, or each table as a file of its own`,
+      );
+  }
   // A cell spanning columns shifts the cells after it; the last cell of its row shifts none (Gnumeric writes
   // colspan where a header's text runs on into an empty column, and a sign-off line is one cell across the table).
-  const harmful = (r: (typeof rows)[number]) => r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length);
+  // A totals or sign-off row (合计 across the label columns) is a footer, skipped as in a CSV or a workbook.
+  const footer = (r: HtmlRow) => FOOTER_RE.test(r.cells.find((c) => c !== "") ?? "");
+  const harmful = (r: HtmlRow) => (footer(r) ? [] : r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length));
   const merged = body.find((r) => harmful(r).length > 0);
   if (merged) {
     const {column, colspan, rowspan} = harmful(merged)[0]!;
@@ -70,7 +105,12 @@ export async function readHtmlToCsv(
     await writer.row(["__row", ...headers]);
     for (const row of body) {
       if (row === header) continue;
-      await writer.row([String(row.number), ...headers.map((_, i) => row.cells[i] ?? "")]);
+      // A value past the header's last column is kept, so the reader rejects the row for it as it does in a CSV.
+      const cells = trimTrailingEmpty(row.cells);
+      await writer.row([
+        String(row.number),
+        ...(cells.length > headers.length ? cells : headers.map((_, i) => row.cells[i] ?? "")),
+      ]);
     }
   } finally {
     await writer.close();

@@ -47,20 +47,23 @@ export function decodeEntities(text: string): string {
 }
 
 /**
- * The rows of the first <table> in an HTML document, as web systems export them and save as ".xls": a tolerant
- * reading of real-world markup, not a validating parser. <tr> opens a row and <td>/<th> a cell even when the
- * previous one was never closed; <thead>, <tbody>, <tfoot>, <caption>, comments, <script> and <style> are passed
- * over; tags inside a cell are dropped (a <br> is a space) and its text is entity-decoded, whitespace collapsed
- * and trimmed, as a browser shows it. A table nested in a cell adds its text to that cell. Returns undefined
- * when the document has no <table>.
+ * The rows of each top-level <table> of an HTML document, in document order, as web systems export them and save
+ * as ".xls" (a title table, then the data; or one table per district): a tolerant reading of real-world markup,
+ * not a validating parser. <tr> opens a row and <td>/<th> a cell even when the previous one was never closed;
+ * <thead>, <tbody>, <tfoot>, <caption>, comments, <script> and <style> are passed over; tags inside a cell are
+ * dropped (a <br> is a space) and its text is entity-decoded, whitespace collapsed and trimmed, as a browser shows
+ * it. A table nested in a cell adds its text to that cell. Rows are numbered through the whole document (1 = the
+ * first <tr> of the first table). Returns undefined when the document has no <table>.
  *
- * @example parseHtmlTable("<table><tr><th>区县</th></tr><tr><td>城东&nbsp;区</td></tr></table>")
- * // [{number: 1, cells: ["区县"], merged: []}, {number: 2, cells: ["城东 区"], merged: []}]
+ * @example parseHtmlTables("<table><tr><th>区县</th></tr><tr><td>城东&nbsp;区</td></tr></table>")
+ * // [[{number: 1, cells: ["区县"], merged: []}, {number: 2, cells: ["城东 区"], merged: []}]]
  */
-export function parseHtmlTable(html: string): HtmlRow[] | undefined {
+export function parseHtmlTables(html: string): HtmlRow[][] | undefined {
   const start = html.search(/<table[\s>]/i);
   if (start === -1) return undefined;
-  const rows: HtmlRow[] = [];
+  const tables: HtmlRow[][] = [];
+  let rows: HtmlRow[] = [];
+  let count = 0;
   let row: HtmlRow | undefined;
   let cell: string[] | undefined;
   let depth = 0;
@@ -72,6 +75,11 @@ export function parseHtmlTable(html: string): HtmlRow[] | undefined {
     closeCell();
     row = undefined;
   };
+  const openRow = () => {
+    row = {number: ++count, cells: [], merged: []};
+    rows.push(row);
+    return row;
+  };
   const token =
     /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
   token.lastIndex = start;
@@ -79,15 +87,21 @@ export function parseHtmlTable(html: string): HtmlRow[] | undefined {
     const [text, skipped, closing, rawName, attributes] = m;
     if (skipped !== undefined || text.startsWith("<!--")) continue;
     if (rawName === undefined) {
-      cell?.push(text);
+      if (depth > 0) cell?.push(text);
       continue;
     }
     const name = rawName.toLowerCase();
     if (name === "table") {
+      if (closing && depth === 0) continue; // a stray </table>
       depth += closing ? -1 : 1;
-      if (depth === 0) break;
+      if (depth === 0) {
+        closeRow();
+        tables.push(rows);
+        rows = [];
+      }
       continue;
     }
+    if (depth === 0) continue; // between tables
     if (depth > 1) {
       // Inside a nested table: its cells run together as text of the outer cell.
       if (!closing && (name === "td" || name === "th" || name === "br" || name === "tr")) cell?.push(" ");
@@ -95,28 +109,26 @@ export function parseHtmlTable(html: string): HtmlRow[] | undefined {
     }
     if (name === "tr") {
       closeRow();
-      if (!closing) {
-        row = {number: rows.length + 1, cells: [], merged: []};
-        rows.push(row);
-      }
+      if (!closing) openRow();
     } else if (name === "td" || name === "th") {
       closeCell();
       if (closing) continue;
-      if (!row) {
-        // A cell before any <tr> (markup that leaves it out): it opens a row of its own.
-        row = {number: rows.length + 1, cells: [], merged: []};
-        rows.push(row);
-      }
+      // A cell before any <tr> (markup that leaves it out): it opens a row of its own.
+      const current = row ?? openRow();
       cell = [];
       const colspan = spanOf(attributes ?? "", "colspan");
       const rowspan = spanOf(attributes ?? "", "rowspan");
-      if (colspan > 1 || rowspan > 1) row.merged.push({column: row.cells.length + 1, colspan, rowspan});
+      if (colspan > 1 || rowspan > 1) current.merged.push({column: current.cells.length + 1, colspan, rowspan});
     } else if (name === "br" || name === "p" || name === "div") {
       cell?.push(" ");
     }
   }
-  closeRow();
-  return rows;
+  // A table never closed ends with the document.
+  if (depth > 0) {
+    closeRow();
+    tables.push(rows);
+  }
+  return tables;
 }
 
 /** A colspan or rowspan attribute's value; 1 when absent or not a number. */

@@ -348,12 +348,71 @@ describe("HTML tables saved as .xls", () => {
     const path = join(wh.dir, "merged.xls");
     const rows = table([HEADER, ["M-1", "城北区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]).replace(
       "</table>",
-      '<tr><td colspan="5">合计</td><td>2</td><td>0</td></tr></table>',
+      '<tr><td>M-2</td><td>城北区</td><td colspan="2">2022-03-01 09:30</td><td>网上办理</td><td>2</td><td>0</td></tr></table>',
     );
     writeFileSync(path, rows);
     const [result] = await wh.load([path]);
     expect(result).toMatchObject({status: "refused"});
-    expect(result!.message).toMatch(/merged\.xls: table row 3 has merged cells \(column 1: colspan=5\)/);
+    expect(result!.message).toMatch(/merged\.xls: table row 3 has merged cells \(column 3: colspan=2\)/);
+  });
+
+  it("a 合计 row across the label columns is a footer, skipped as in a CSV", async () => {
+    const path = join(wh.dir, "totals.xls");
+    const rows = table([HEADER, ["S-1", "城北区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]).replace(
+      "</table>",
+      '<tr><td colspan="5">合计</td><td>2</td><td>0</td></tr></table>',
+    );
+    writeFileSync(path, rows);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", rows_read: 1, rows_loaded: 1, footer_lines: [3]});
+  });
+
+  it("reads every table with the header (one per district), after a title table; refuses one under another header", async () => {
+    // Found 2026-12-08: the second district's table was dropped with "all rows valid".
+    const path = join(wh.dir, "districts.xls");
+    const html =
+      table([["西宁市企业开办办件明细（2022年3月）"]]) +
+      "<p>城东区</p>" +
+      table([HEADER, ["D-1", "城东区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]) +
+      "<p>城西区</p>" +
+      table([
+        ["城西区办件"],
+        HEADER,
+        ["D-2", "城西区", "2022-03-02 09:30", "", "窗口办理", "3", "0"],
+        ["D-3", "城西区", "2022-03-03 09:30", "", "窗口办理", "3", "0", "多出的一格"],
+      ]) +
+      table([["制表人：张三"]]);
+    writeFileSync(path, html);
+    const [result] = await wh.load([path]);
+    expect(result).toMatchObject({status: "loaded", feed: "startup_cases", rows_read: 3, rows_loaded: 2});
+    const rows = await wh.query<{case_id: string; _line: number}>(
+      "select case_id, _line from feed_startup_cases where _load_id = $1 order by _line",
+      [result!.load_id],
+    );
+    // Lines are rows counted through the page: the title table's row is 1.
+    expect(rows.map((r) => [r.case_id, Number(r._line)])).toEqual([
+      ["D-1", 3],
+      ["D-2", 6],
+    ]);
+    // A value past the header's last column rejects its row, as in a CSV, never cut off.
+    const [reject] = await wh.query<{line: number; rule: string}>(
+      "select line, rule from load_rejects where load_id = $1",
+      [result!.load_id],
+    );
+    expect({line: Number(reject!.line), rule: reject!.rule}).toEqual({line: 7, rule: "malformed"});
+
+    const other = join(wh.dir, "two-feeds.xls");
+    writeFileSync(
+      other,
+      table([HEADER, ["E-1", "城东区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]) +
+        table([
+          ["任务编号", "责任单位", "报送日期"],
+          ["1", "市税务局", "2022-03-31"],
+        ]),
+    );
+    const [refused] = await wh.load([other]);
+    expect(refused!.status).toBe("refused");
+    expect(refused!.message).toMatch(/a second table \(rows 3–4\) holds rows under another header/);
   });
 
   it("a row's last cell spanning columns shifts no cell: loaded (Gnumeric's header, a sign-off line)", async () => {

@@ -1,5 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {decodeEntities, parseHtmlTable} from "../../pipeline/ingest/parseHtmlTable.ts";
+import {decodeEntities, parseHtmlTables} from "../../pipeline/ingest/parseHtmlTable.ts";
+
+const parseHtmlTable = (html: string) => parseHtmlTables(html)?.[0];
 
 describe("parseHtmlTable: the first table of a web system's export", () => {
   it("reads rows and cells, entity-decoded, tags dropped, whitespace collapsed", () => {
