@@ -66,6 +66,8 @@ function shownAs(section: string): FormatKind | null {
       literal = section.slice(i + 1, end === -1 ? undefined : end);
       i = end === -1 ? section.length : end;
     } else if (c === "\\" || c === "!") {
+      // LibreOffice, which has no `!` escape, writes Excel's `0!.0000` as `0\!.0000` in the XLSX it converts to.
+      if (c === "\\" && section[i + 1] === "!" && section[i + 2] === ".") i++;
       const next = section[++i] ?? "";
       // A literal point between digit placeholders: the 万 display.
       if (next === "." && /[0#?]$/.test(digits) && /^[0#?]/.test(section.slice(i + 1))) {

@@ -60,6 +60,9 @@ describe("formats shown otherwise than stored read as shown (as Excel's CSV hold
     [123456, '0!.0000"万元"', "12.3456万元"],
     [123456, "0!.0000", "12.3456"],
     [123456, '0!.0,"万"', "12.3万"],
+    // As LibreOffice writes Excel's 万 display when it converts an .xls (it has no `!` escape).
+    [123456, "0\\!.0000", "12.3456"],
+    [98765, '0\\!.0,"万"', "9.9万"],
     [-123456, "0\\.0000", "-12.3456"],
     [123456, "#,##0,", "123"],
     [1234567, '0.0,,"百万"', "1.2百万"],
