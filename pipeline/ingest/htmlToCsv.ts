@@ -30,7 +30,7 @@ export async function readHtmlToCsv(
   shown: string,
   csvPath: string,
   recognize: Recognize,
-): Promise<{headerRow: number; headers: string[]; encoding: string}> {
+): Promise<{headerRow: number; headers: string[]; encoding: string; titles: string[]}> {
   const size = statSync(path).size;
   if (size > MAX_HTML_BYTES) {
     throw new FeedError(
@@ -115,7 +115,13 @@ export async function readHtmlToCsv(
   } finally {
     await writer.close();
   }
-  return {headerRow: header.number, headers, encoding};
+  // The cells above the header (title tables and rows: a title, 单位：万元), for the loader's unit check.
+  const titles = tables
+    .slice(0, first + 1)
+    .flat()
+    .filter((r) => r.number < header.number)
+    .flatMap((r) => r.cells.filter((c) => c !== ""));
+  return {headerRow: header.number, headers, encoding, titles};
 }
 
 /** The file's text, and the encoding it was read in (as load_log records it). */

@@ -25,6 +25,7 @@ import {inspectFile, type Inspected} from "./inspectFile.ts";
 import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
+import {unitNoteRefusal} from "./rowRules.ts";
 import {readRegistries} from "./registries.ts";
 import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
@@ -283,6 +284,9 @@ async function stageAndRecognize(
   const match = recognizeFeed(staged.headers, ctx.contracts, feed);
   if ("refuse" in match) throw new FeedError(shown, match.refuse);
   known.contract = match.contract;
+  // A unit said above the header (单位：万元) that is not the columns' unit: their values would be stored as if it were.
+  const unitNote = unitNoteRefusal(staged.titles ?? [], staged.headers, match);
+  if (unitNote) throw new FeedError(shown, unitNote);
   if (staged.rowsRead === 0) {
     const where =
       staged.headerLine > 0

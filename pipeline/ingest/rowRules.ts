@@ -349,6 +349,38 @@ export function recognizeFeed<C extends RuleContract>(
   return best!;
 }
 
+/** A unit note above a table (`单位：万元`, `金额单位：元`), as Chinese statistical tables state the unit of the amounts. */
+const UNIT_NOTE = /(?:^|[^\p{L}])((?:金额|计量|货币)?单位\s*[:：]\s*([^\s,，;；、)）]+))/u;
+/** Units a note may mean for a column of another unit of the same kind (amounts, durations). */
+const UNIT_KINDS: ReadonlyArray<readonly string[]> = [
+  ["yuan", "10k yuan", "usd"],
+  ["workday", "day", "hour", "minute"],
+];
+
+/**
+ * Why a table whose title rows name a unit (`单位：万元`) is refused for a matched column of another unit of the same
+ * kind (cost_yuan, in yuan): read as they are, amounts in 万元 would be stored 10,000 times too small without a word
+ * (found 2026-12-08), as a header naming the unit (费用（万元）) is refused for it (`unitConflicts`). A column whose
+ * header names its own unit (费用（元）) is not held to the note. `texts` are the cells of the rows above the header.
+ */
+export function unitNoteRefusal(texts: string[], headers: string[], match: HeaderMatch): string | undefined {
+  for (const text of texts) {
+    const m = UNIT_NOTE.exec(text);
+    const unit = m && unitOfWord(m[2]!);
+    const kind = unit && UNIT_KINDS.find((k) => k.includes(unit));
+    if (!m || !unit || !kind) continue;
+    const off = match.contract.columns.filter((c) => {
+      const index = match.byColumn.get(c.name);
+      if (index === undefined || !c.unit || !kind.includes(c.unit) || c.unit === unit) return false;
+      const own = splitSuffix(normalizeHeader(headers[index] ?? ""));
+      return !(own && unitOfWord(own.suffix) === c.unit);
+    });
+    if (off.length > 0)
+      return `the table says "${m[1]}" above its header, but ${off.map((c) => `${c.name} is in ${c.unit} (${UNIT_WORDS[c.unit!]?.[0] ?? c.unit})`).join(", ")}: convert the values to the column's unit, or name each column's unit in its header (such as 费用（${UNIT_WORDS[off[0]!.unit!]?.[0] ?? ""}）)`;
+  }
+  return undefined;
+}
+
 /** The advice for a header that looks like a column's alias. */
 function didYouMean(s: {header: string; column: string; alias: string}, feed: string): string {
   return `header ${JSON.stringify(s.header)} matches no column; did you mean ${JSON.stringify(s.alias)} (${s.column})? rename the header, or add it as an alias of ${s.column} in sources/feeds/${feed}.yaml`;

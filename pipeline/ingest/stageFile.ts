@@ -39,6 +39,8 @@ export interface Staged {
   rowsRead: number;
   /** Title lines above the header of a CSV (`2023年10月开办企业办件统计表`): reported, never read as rows. */
   titleLines?: Array<{line: number; text: string}>;
+  /** The text above the header, any format (title lines, cells of title rows and tables): where `单位：万元` is said. */
+  titles?: string[];
   /** XLSX only: the sheets loaded (with their hidden rows, not staged) and those skipped, with why. */
   sheets?: SheetsRead;
   /**
@@ -114,7 +116,14 @@ export async function stageFile(
     if (table.headers.length > MAX_COLUMNS)
       throw new FeedError(shown, `it has ${table.headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
     const staged = await readNumberedCsv(warehouse, csvPath, ",", table.headers, shown);
-    return {headers: table.headers, headerLine: table.headerRow, encoding: table.encoding, delimiter: null, ...staged};
+    return {
+      headers: table.headers,
+      headerLine: table.headerRow,
+      encoding: table.encoding,
+      delimiter: null,
+      ...staged,
+      titles: table.titles,
+    };
   }
 
   if (sniffed.format === "xlsx" || sniffed.format === "arrow") {
@@ -123,19 +132,21 @@ export async function stageFile(
     let headerLine = 0;
     let headers: string[];
     let sheets: SheetsRead | undefined;
+    let titles: string[] = [];
     if (sniffed.format === "xlsx") {
       // The sheets after the first are read as the first one's feed.
       const sheet = await readXlsxToCsv(path, shown, csvPath, (h, f) => recognizeFeed(h, contracts, f ?? feed));
       headerLine = sheet.headerRow;
       headers = sheet.headers;
       sheets = sheet.sheets;
+      titles = sheet.titles;
     } else {
       headers = await readArrowToCsv(path, shown, csvPath);
     }
     if (headers.length > MAX_COLUMNS)
       throw new FeedError(shown, `it has ${headers.length} columns; a feed has at most ${MAX_COLUMNS}`);
     const staged = await readNumberedCsv(warehouse, csvPath, ",", headers, shown);
-    return {headers, headerLine, encoding: null, delimiter: null, ...staged, ...(sheets ? {sheets} : {})};
+    return {headers, headerLine, encoding: null, delimiter: null, ...staged, ...(sheets ? {sheets} : {}), titles};
   }
 
   // Delimited text: from the file itself, or from a UTF-8 copy of a GBK/GB18030 or UTF-16 file.
@@ -167,7 +178,7 @@ export async function stageFile(
     .slice(0, skip)
     .filter((r) => r.text.trim() !== "")
     .map((r) => ({line: r.line, text: trimTrailingEmpty(parseFields(r.text, delimiter)).join(" ").trim()}));
-  const titles = skip > 0 ? {titleLines} : {};
+  const titles = skip > 0 ? {titleLines, titles: titleLines.map((t) => t.text)} : {};
   if (fields.length > MAX_COLUMNS) {
     throw new FeedError(
       shown,

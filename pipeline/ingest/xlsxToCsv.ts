@@ -92,11 +92,13 @@ export async function readXlsxToCsv(
   shown: string,
   csvPath: string,
   recognize: Recognize,
-): Promise<{sheet: string; headerRow: number; headers: string[]; sheets: SheetsRead}> {
+): Promise<{sheet: string; headerRow: number; headers: string[]; sheets: SheetsRead; titles: string[]}> {
   const parts = await checkXlsxZip(path, shown);
   const writer = new CsvWriter(csvPath);
   let chosen: {sheet: string; headerRow: number; headers: string[]; match: SheetMatch} | undefined;
   const sheets: SheetsRead = {read: [], skipped: []};
+  // The cells above each loaded sheet's header (a title, 单位：万元): the loader holds the columns to a unit named there.
+  const titles: string[] = [];
   let closest = "";
   let rows = 0;
   try {
@@ -132,6 +134,8 @@ export async function readXlsxToCsv(
         const headerCells = top.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
         const merged = mergedCellsRefusal(name, merges, found.headerRow, headerCells, found.match);
         if (merged) throw new FeedError(shown, merged);
+        for (const row of top.filter((r) => r.number < found.headerRow))
+          titles.push(...row.cells.filter((c) => c.trim() !== ""));
         const read = {name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
         here = {
           headerRow: found.headerRow,
@@ -171,7 +175,7 @@ export async function readXlsxToCsv(
   // A sheet skipped before the feed was known (notes first) is described as the feed's too.
   finishSkipped(sheets, chosen?.match.contract.feed);
   if (!chosen) throw new FeedError(shown, noSheetRefusal(closest, sheets));
-  return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers, sheets};
+  return {sheet: chosen.sheet, headerRow: chosen.headerRow, headers: chosen.headers, sheets, titles};
 }
 
 /** The private parts of ExcelJS's streaming reader that `worksheets` drives (exceljs 4.4.0). */

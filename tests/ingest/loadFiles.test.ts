@@ -468,3 +468,49 @@ describe("half-copied archive files of processes that are gone", () => {
     expect(readdirSync(archive).filter((n) => n.includes(".partial-"))).toEqual([]);
   });
 });
+
+describe("a unit said above the header (单位：万元)", () => {
+  // Found 2026-12-08: amounts in 万元 under a note above the header loaded as yuan, 10,000 times too small.
+  const header = ["办件编号", "区县", "申请时间", "办结时间", "办理渠道", "办理环节数", "费用"];
+  const row = ["U-1", "城东区", "2022-03-01 09:30", "", "网上办理", "2", "0.05"];
+
+  it("refuses a CSV, a workbook and an HTML table whose note names another unit than the columns'", async () => {
+    const csv = join(wh.dir, "unit-note.csv");
+    writeFileSync(csv, ["开办企业办件明细表", "单位：万元", header.join(","), row.join(",")].join("\n") + "\n");
+    const xlsx = join(wh.dir, "unit-note.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("明细");
+    for (const r of [["开办企业办件明细表", "", "金额单位：万元"], header, row]) sheet.addRow(r);
+    await workbook.xlsx.writeFile(xlsx);
+    const html = join(wh.dir, "unit-note.xls");
+    writeFileSync(
+      html,
+      `<table><tr><td>单位：万元</td></tr></table><table><tr>${header.map((h) => `<td>${h}</td>`).join("")}</tr><tr>${row.map((c) => `<td>${c}</td>`).join("")}</tr></table>`,
+    );
+    for (const path of [csv, xlsx, html]) {
+      const [result] = await wh.load([path]);
+      expect(result!.status, path).toBe("refused");
+      expect(result!.message, path).toMatch(/单位：万元" above its header, but cost_yuan is in yuan \(元\)/);
+    }
+  });
+
+  it("loads a table whose note is the columns' unit, or whose header names the column's own unit", async () => {
+    const same = join(wh.dir, "unit-yuan.csv");
+    writeFileSync(same, ["单位：元", header.join(","), row.join(",").replace("U-1", "U-2")].join("\n") + "\n");
+    const own = join(wh.dir, "unit-own.csv");
+    writeFileSync(
+      own,
+      ["单位：万元", [...header.slice(0, -1), "费用（元）"].join(","), row.join(",").replace("U-1", "U-3")].join("\n") +
+        "\n",
+    );
+    const agency = join(wh.dir, "unit-agency.csv");
+    writeFileSync(
+      agency,
+      ["填报单位：西宁市政务服务中心", header.join(","), row.join(",").replace("U-1", "U-4")].join("\n") + "\n",
+    );
+    for (const path of [same, own, agency]) {
+      const [result] = await wh.load([path]);
+      expect(result, path).toMatchObject({status: "loaded", rows_loaded: 1});
+    }
+  });
+});
