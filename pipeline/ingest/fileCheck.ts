@@ -14,6 +14,7 @@ import {
   type HeaderMatch,
   type References,
   type RuleContract,
+  unitNoteRefusal,
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import type {DecimalMark, MarkReading} from "./decimalMark.ts";
@@ -309,6 +310,10 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
     const headerCells = all.find((r) => r.number === found.headerRow)?.cells ?? found.headers;
     const merged = mergedCellsRefusal(sheet.name, merges, found.headerRow, headerCells, found.match);
     if (merged) return {refuse: merged};
+    // A unit said above the header (单位：万元), as the loader holds the columns to it.
+    const above = all.filter((r) => r.number < found.headerRow).flatMap((r) => r.cells.filter((c) => c.trim() !== ""));
+    const unitNote = unitNoteRefusal(above, found.headers, found.match);
+    if (unitNote) return {refuse: unitNote};
     const line = sheets.read.length * XLSX_SHEET_LINE_STRIDE;
     const read = {name: sheet.name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
     sheets.read.push(read);

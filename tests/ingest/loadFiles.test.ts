@@ -4,7 +4,10 @@ import {join} from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {loadCatalog} from "../../pipeline/catalog/index.ts";
+import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
 import {findSoffice} from "../../pipeline/ingest/findSoffice.ts";
+import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
 import {TEST_NOW, tempWarehouse, type TempWarehouse} from "../helpers/tempWarehouse.ts";
 
@@ -492,6 +495,12 @@ describe("a unit said above the header (单位：万元)", () => {
       expect(result!.status, path).toBe("refused");
       expect(result!.message, path).toMatch(/单位：万元" above its header, but cost_yuan is in yuan \(元\)/);
     }
+    // The browser's file check refuses the workbook alike.
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(xlsx);
+    const contracts = loadContracts(loadCatalog());
+    const checked = readWorkbook(read as never, (h, f) => recognizeFeed(h, contracts, f));
+    expect(checked).toEqual({refuse: expect.stringMatching(/金额单位：万元" above its header, but cost_yuan/)});
   });
 
   it("loads a table whose note is the columns' unit, or whose header names the column's own unit", async () => {
