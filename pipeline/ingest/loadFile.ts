@@ -25,7 +25,7 @@ import {inspectFile, type Inspected} from "./inspectFile.ts";
 import {insertRows} from "./insertRows.ts";
 import {logLoad} from "./logLoad.ts";
 import {recognizeFeed, type HeaderMatch} from "./matchHeaders.ts";
-import {unitNoteRefusal} from "./rowRules.ts";
+import {unitNoteRefusal, unitRowRefusal} from "./rowRules.ts";
 import {readRegistries} from "./registries.ts";
 import {rejectDuplicatesInFile, rejectDuplicatesLoaded} from "./rejectDuplicates.ts";
 import {rejectReasons, type RejectReason} from "./rejectReasons.ts";
@@ -287,6 +287,18 @@ async function stageAndRecognize(
   // A unit said above the header (单位：万元) that is not the columns' unit: their values would be stored as if it were.
   const unitNote = unitNoteRefusal(staged.titles ?? [], staged.headers, match);
   if (unitNote) throw new FeedError(shown, unitNote);
+  // Units in a row under the header (（万元） under 费用): held to the columns' units the same way. Delimited text:
+  // its first record, read with the header; a workbook's or a table's: its first staged row.
+  let firstRow = staged.firstRow;
+  if (firstRow === undefined && staged.delimiter === null && staged.headerLine > 0 && staged.rowsRead > 0) {
+    const names = staged.headers.map((_, i) => `c${i}`);
+    const [first] = await ctx.warehouse.all<Record<string, string | null>>(
+      `select ${names.join(", ")} from raw order by _line limit 1`,
+    );
+    firstRow = first && names.map((n) => first[n] ?? "");
+  }
+  const unitRow = firstRow && unitRowRefusal(firstRow, staged.headers, match);
+  if (unitRow) throw new FeedError(shown, unitRow);
   if (staged.rowsRead === 0) {
     const where =
       staged.headerLine > 0

@@ -381,6 +381,30 @@ export function unitNoteRefusal(texts: string[], headers: string[], match: Heade
   return undefined;
 }
 
+/** A cell of a units row under a header: a unit in brackets, `（万元）`, `(个)`. */
+const UNIT_CELL = /^[（(]\s*([^（()）]{1,10}?)\s*[)）]$/;
+
+/**
+ * Why a table whose first row under the header gives units (`（万元）` under 费用, as statistical tables put them) is
+ * refused: each unit is the header's as if written in it (费用（万元）), held to the column's unit as `matchHeaders`
+ * holds a header's; amounts in 万元 would otherwise load as yuan. `cells` are the first data row's; undefined when it
+ * is no units row (a cell that is not a bracketed word, or no unit among them) or every unit fits.
+ */
+export function unitRowRefusal(cells: Array<string | null>, headers: string[], match: HeaderMatch): string | undefined {
+  const given = cells.map((c) => (c ?? "").trim());
+  const filled = given.filter((c) => c !== "");
+  if (filled.length === 0 || !filled.every((c) => UNIT_CELL.test(c))) return undefined;
+  if (!filled.some((c) => unitOfWord(UNIT_CELL.exec(c)![1]!) !== undefined)) return undefined;
+  const suffixed = headers.map((h, i) => (given[i] ? `${h}${given[i]}` : h));
+  const conflicts = matchHeaders(suffixed, match.contract).unitConflicts;
+  if (conflicts.length === 0) return undefined;
+  const what = conflicts.map(
+    (u) =>
+      `${u.column} is in ${u.expected}${UNIT_WORDS[u.expected] ? ` (${UNIT_WORDS[u.expected]![0]})` : ""}, the row says ${u.found}`,
+  );
+  return `the row under the header gives units (${filled.join(" ")}) that are not the columns': ${what.join("; ")}; convert the values to the column's unit, or send the file without that row`;
+}
+
 /** The advice for a header that looks like a column's alias. */
 function didYouMean(s: {header: string; column: string; alias: string}, feed: string): string {
   return `header ${JSON.stringify(s.header)} matches no column; did you mean ${JSON.stringify(s.alias)} (${s.column})? rename the header, or add it as an alias of ${s.column} in sources/feeds/${feed}.yaml`;

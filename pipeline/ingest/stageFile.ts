@@ -41,6 +41,8 @@ export interface Staged {
   titleLines?: Array<{line: number; text: string}>;
   /** The text above the header, any format (title lines, cells of title rows and tables): where `单位：万元` is said. */
   titles?: string[];
+  /** Delimited text: the fields of the first record under the header, where a units row (（万元）) would be. */
+  firstRow?: string[];
   /** XLSX only: the sheets loaded (with their hidden rows, not staged) and those skipped, with why. */
   sheets?: SheetsRead;
   /**
@@ -178,7 +180,12 @@ export async function stageFile(
     .slice(0, skip)
     .filter((r) => r.text.trim() !== "")
     .map((r) => ({line: r.line, text: trimTrailingEmpty(parseFields(r.text, delimiter)).join(" ").trim()}));
-  const titles = skip > 0 ? {titleLines, titles: titleLines.map((t) => t.text)} : {};
+  // The first record under the header, for the loader's look at a units row (（万元） under 费用), read here.
+  const next = top.slice(skip + 1).find((r) => r.text.trim() !== "");
+  const titles = {
+    ...(skip > 0 ? {titleLines, titles: titleLines.map((t) => t.text)} : {}),
+    ...(next ? {firstRow: parseFields(next.text, delimiter)} : {}),
+  };
   if (fields.length > MAX_COLUMNS) {
     throw new FeedError(
       shown,
@@ -228,6 +235,7 @@ export async function stageFile(
         readerRejects: 0,
         rowsRead: plain.records,
         ...(plain.cellsTrimmed ? {cellsTrimmed: true} : {}),
+        ...titles,
       };
       // When the checks cannot stream it: read into a temp table, or record by record if the strict reader fails.
       const restage = async (): Promise<Staged> => {

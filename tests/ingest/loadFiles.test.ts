@@ -503,6 +503,34 @@ describe("a unit said above the header (单位：万元)", () => {
     expect(checked).toEqual({refuse: expect.stringMatching(/金额单位：万元" above its header, but cost_yuan/)});
   });
 
+  it("refuses a units row under the header that is not the columns' units, in a CSV and a workbook", async () => {
+    const units = ["", "", "", "", "", "（个）", "（万元）"];
+    const csv = join(wh.dir, "unit-row.csv");
+    writeFileSync(csv, [header.join(","), units.join(","), row.join(",").replace("U-1", "U-5")].join("\n") + "\n");
+    const xlsx = join(wh.dir, "unit-row.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("明细");
+    for (const r of [header, units, row.map((c) => c.replace("U-1", "U-6"))]) sheet.addRow(r);
+    await workbook.xlsx.writeFile(xlsx);
+    for (const path of [csv, xlsx]) {
+      const [result] = await wh.load([path]);
+      expect(result!.status, path).toBe("refused");
+      expect(result!.message, path).toMatch(
+        /the row under the header gives units \(（个） （万元）\) that are not the columns': cost_yuan is in yuan \(元\), the row says 万元/,
+      );
+    }
+    // Units that are the columns' own: the row is a row like any other (rejected for its empty cells), never a refusal.
+    const fits = join(wh.dir, "unit-row-fits.csv");
+    writeFileSync(
+      fits,
+      [header.join(","), ["", "", "", "", "", "（个）", "（元）"].join(","), row.join(",").replace("U-1", "U-7")].join(
+        "\n",
+      ) + "\n",
+    );
+    const [result] = await wh.load([fits]);
+    expect(result).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 1});
+  });
+
   it("loads a table whose note is the columns' unit, or whose header names the column's own unit", async () => {
     const same = join(wh.dir, "unit-yuan.csv");
     writeFileSync(same, ["单位：元", header.join(","), row.join(",").replace("U-1", "U-2")].join("\n") + "\n");
