@@ -38,6 +38,8 @@ import {
   finishSkipped,
   hiddenSheetReason,
   mergedCellsRefusal,
+  rowMergeRefusal,
+  rowMerges,
   noHeaderReason,
   noSheetRefusal,
   placeCells,
@@ -317,12 +319,16 @@ export function readWorkbook(workbook: WorkbookLike, recognize: Recognize<Header
     const line = sheets.read.length * XLSX_SHEET_LINE_STRIDE;
     const read = {name: sheet.name, header_row: found.headerRow, rows: 0, hidden_rows: [] as number[]};
     sheets.read.push(read);
+    const across = rowMerges(merges, found.headerRow, found.match);
     for (const row of all.filter((r) => r.number > found.headerRow)) {
       if (row.hidden) {
         read.hidden_rows.push(row.number);
         continue;
       }
       if (blankRow(row.cells)) continue;
+      const merge = across.get(row.number);
+      const refusal = merge && rowMergeRefusal(sheet.name, merge, row.cells, headerCells);
+      if (refusal) return {refuse: refusal};
       read.rows++;
       rows.push({line: line + row.number, cells: placeCells(row.cells, place, chosen.headers.length)});
     }

@@ -3,6 +3,7 @@
  * streams a workbook (xlsxToCsv.ts), and the browser's file check, which holds it in memory (fileCheck.ts), so that
  * both read the same sheets, skip the same ones for the same reasons and number rows alike. Pure and browser-safe.
  */
+import {FOOTER_PATTERN} from "./personalData.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 
 /** How a sheet's header row maps onto a feed (recognizeFeed's answer, as far as reading a workbook needs it). */
@@ -152,9 +153,10 @@ export interface MergedRange {
  * Why a sheet with a cell merged down over rows below its header, in a loaded column, is refused: a merged cell keeps
  * its value in its first cell only (B4:B6 showing 城东区 holds it in B4; B5 and B6 are empty), so the rows it spans
  * would load empty or be rejected as empty while the sheet shows them a value, and a merged number may be a total of
- * its rows. The office's tools unmerge and fill in one step. Not refused: merges above the header (a title), merges
- * within one row (a sign-off line or a 合计 label across columns: the row keeps its text in its first cell), and a
- * block over every loaded column (a note under the table), which holds no column's value.
+ * its rows. The office's tools unmerge and fill in one step. Not refused here: merges above the header (a title),
+ * merges within one row (`rowMerges` and `rowMergeRefusal` judge those by the row's text: a sign-off line or a 合计
+ * label across columns is a footer), and a block over every loaded column (a note under the table), which holds no
+ * column's value.
  * `headers` are the header row's cells, `match` which of them feed the contract's columns (a merged 序号 or 备注,
  * which no column reads, does not matter).
  */
@@ -183,6 +185,41 @@ export function mergedCellsRefusal(
   });
   const more = found.length > 3 ? ` and ${found.length - 3} more` : "";
   return `sheet ${sheet} has merged cells in its rows: ${named.join(", ")}${more}; a merged cell keeps its value in its first row only, so the rows below it would load empty; unmerge them and fill every row (WPS: 合并居中 ▸ 拆分并填充内容; Excel: 取消单元格合并, then fill the empty cells), then send the file again`;
+}
+
+/**
+ * The merges within one row below the header over two or more loaded columns but not all of them, by row: the row
+ * keeps the value in the merge's first cell and the others load empty (申请日期 merged over 放款日期 loaded a loan as
+ * not yet disbursed, found 2026-12-08). Whether such a row is refused is `rowMergeRefusal`'s to say, from its text.
+ */
+export function rowMerges(merges: MergedRange[], headerRow: number, match: SheetMatch): Map<number, MergedRange> {
+  const read = new Set([...match.byColumn.values(), ...(match.timeOf?.values() ?? [])]);
+  if (match.synthetic !== undefined) read.add(match.synthetic);
+  const byRow = new Map<number, MergedRange>();
+  for (const m of merges) {
+    let n = 0;
+    for (let c = m.left - 1; c < m.right; c++) if (read.has(c)) n++;
+    if (m.top === m.bottom && m.top > headerRow && n >= 2 && n < read.size && !byRow.has(m.top)) byRow.set(m.top, m);
+  }
+  return byRow;
+}
+
+const FOOTER_RE = new RegExp(FOOTER_PATTERN);
+
+/**
+ * Why a row with a merge across loaded columns (`rowMerges`) is refused; undefined for a footer (合计 or a sign-off
+ * across the label columns: skipped as a footer, its cells no values).
+ */
+export function rowMergeRefusal(
+  sheet: string,
+  merge: MergedRange,
+  cells: string[],
+  headers: string[],
+): string | undefined {
+  if (FOOTER_RE.test(cells.find((c) => c.trim() !== "")?.trim() ?? "")) return undefined;
+  const first = headers[merge.left - 1]?.trim();
+  const last = headers[merge.right - 1]?.trim();
+  return `sheet ${sheet} has cells merged across columns in row ${merge.top}: ${merge.ref}${first && last ? ` (${first} … ${last})` : ""}; a merged cell keeps its value in its first column only, so the columns after it would load empty; unmerge them and fill each cell, then send the file again`;
 }
 
 /**

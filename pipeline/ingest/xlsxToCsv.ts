@@ -24,6 +24,9 @@ import {
   finishSkipped,
   hiddenSheetReason,
   mergedCellsRefusal,
+  rowMergeRefusal,
+  rowMerges,
+  type MergedRange,
   noHeaderReason,
   noSheetRefusal,
   placeCells,
@@ -112,13 +115,25 @@ export async function readXlsxToCsv(
       const top: Array<{number: number; cells: string[]}> = [];
       // This sheet's header and where each of its columns goes in the CSV (the first loaded sheet's layout).
       let here:
-        {headerRow: number; place: number[]; width: number; line: number; read: SheetsRead["read"][number]} | undefined;
+        | {
+            headerRow: number;
+            place: number[];
+            width: number;
+            line: number;
+            read: SheetsRead["read"][number];
+            merged: Map<number, MergedRange>;
+            headerCells: string[];
+          }
+        | undefined;
       const write = async (number: number, cells: string[]) => {
         if (hiddenHere.has(number)) {
           here!.read.hidden_rows.push(number);
           return;
         }
         if (blankRow(cells)) return;
+        const across = here!.merged.get(number);
+        const refusal = across && rowMergeRefusal(name, across, cells, here!.headerCells);
+        if (refusal) throw new FeedError(shown, refusal);
         here!.read.rows++;
         await writer.row([String(here!.line + number), ...placeCells(cells, here!.place, here!.width)]);
       };
@@ -143,6 +158,8 @@ export async function readXlsxToCsv(
           width: chosen.headers.length,
           line: sheets.read.length * XLSX_SHEET_LINE_STRIDE,
           read,
+          merged: rowMerges(merges, found.headerRow, found.match),
+          headerCells,
         };
         sheets.read.push(read);
       };

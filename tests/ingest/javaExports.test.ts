@@ -194,29 +194,33 @@ describe("a workbook as a Java export writes it", () => {
 });
 
 describe("review of the workbook changes (2026-12-07)", () => {
-  it("the file check reads a cell a merge covers as empty, as the loader does (not the merge's value)", async () => {
+  it("a merge across loaded columns within a data row is refused by the loader and the file check alike", async () => {
+    // Until 2026-12-08 it loaded with the covered cell empty (F2:G2 showing 50 across both: seal_cost_yuan NULL),
+    // as 申请日期 merged over 放款日期 loaded a loan as not yet disbursed.
     const path = join(dir, "covered.xlsx");
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Sheet1");
     sheet.addRow([...HEADER, "首套印章费用（元）"]);
     sheet.addRow(["C-1", "城东区", "2022-03-01 09:30", "网办", 2, 50, 7]);
     sheet.addRow(["C-2", "城东区", "2022-03-01 09:30", "网办", 2, 60, 8]);
-    // One row's two money cells merged (F2:G2 shows 50 across both): G2 holds nothing.
+    sheet.addRow(["合计", "", "", "", 4, 110, 8]);
     sheet.mergeCells("F2:G2");
+    // A 合计 label across the label columns: a footer, skipped, never refused.
+    sheet.mergeCells("A4:D4");
     await workbook.xlsx.writeFile(path);
     const [result] = await wh.load([path]);
-    expect(result).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2});
-    const seals = await wh.query<{seal_cost_yuan: number | null}>(
-      "select seal_cost_yuan from feed_startup_cases where _load_id = $1 order by _line",
-      [result!.load_id],
-    );
-    expect(seals).toEqual([{seal_cost_yuan: null}, {seal_cost_yuan: 8}]);
-    const checked = await fileCheck(path);
-    if ("refuse" in checked) throw new Error(checked.refuse);
-    expect(checked.rows.map((r) => r.cells.slice(5))).toEqual([
-      ["50", ""],
-      ["60", "8"],
-    ]);
+    const expected =
+      "sheet Sheet1 has cells merged across columns in row 2: F2:G2 (费用（元） … 首套印章费用（元）); a merged cell keeps its value in its first column only, so the columns after it would load empty; unmerge them and fill each cell, then send the file again";
+    expect(result).toMatchObject({status: "refused", rows_loaded: 0});
+    expect(result!.message).toBe(`${path}: ${expected}`);
+    expect(await fileCheck(path)).toEqual({refuse: expected});
+    // Without it, the 合计 row's merge alone: loaded, the row a footer.
+    sheet.unMergeCells("F2:G2");
+    const totals = join(dir, "totals-merged.xlsx");
+    await workbook.xlsx.writeFile(totals);
+    const [loaded] = await wh.load([totals]);
+    expect(loaded).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, footer_lines: [4]});
+    expect("refuse" in (await fileCheck(totals))).toBe(false);
   });
 
   it("a merged 备注 or 序号, which no column reads, does not refuse the file", async () => {
