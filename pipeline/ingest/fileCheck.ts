@@ -15,6 +15,7 @@ import {
   type References,
   type RuleContract,
   unitNoteRefusal,
+  unitRowRefusal,
 } from "./rowRules.ts";
 import {chinaWallClock} from "../calendar/chinaWallClock.ts";
 import type {DecimalMark, MarkReading} from "./decimalMark.ts";
@@ -357,6 +358,9 @@ export function checkSheet(
   if ("refuse" in match) return match;
   if (sheet.rows.length === 0)
     return {refuse: `the file has a header but no data rows; expected rows of ${match.contract.feed}`};
+  // Units in the first row under the header (（万元） under 费用), held to the columns' as the loader holds them.
+  const unitRow = unitRowRefusal(sheet.rows[0]!.cells, sheet.headers, match);
+  if (unitRow) return {refuse: unitRow};
   // A delimited file's decimal mark, as the loader decides it (a workbook's numbers are typed).
   const mark =
     sheet.delimiter === undefined

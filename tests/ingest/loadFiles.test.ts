@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadCatalog} from "../../pipeline/catalog/index.ts";
-import {readWorkbook, recognizeFeed} from "../../pipeline/ingest/fileCheck.ts";
+import {chinaWallClock} from "../../pipeline/calendar/chinaWallClock.ts";
+import {checkSheet, readWorkbook, recognizeFeed, referencesFromCatalog} from "../../pipeline/ingest/fileCheck.ts";
 import {findSoffice} from "../../pipeline/ingest/findSoffice.ts";
 import {loadContracts} from "../../pipeline/ingest/loadContracts.ts";
 import {loadPaths} from "../../pipeline/ingest/loadFiles.ts";
@@ -512,6 +513,16 @@ describe("a unit said above the header (单位：万元)", () => {
     const sheet = workbook.addWorksheet("明细");
     for (const r of [header, units, row.map((c) => c.replace("U-1", "U-6"))]) sheet.addRow(r);
     await workbook.xlsx.writeFile(xlsx);
+    // The browser's file check refuses the workbook alike.
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(xlsx);
+    const catalog = loadCatalog();
+    const contracts = loadContracts(catalog);
+    const sheetData = readWorkbook(read as never, (h, f) => recognizeFeed(h, contracts, f));
+    if ("refuse" in sheetData) throw new Error(sheetData.refuse);
+    const references = referencesFromCatalog(catalog);
+    const checked = checkSheet(sheetData, {contracts, references, now: chinaWallClock(TEST_NOW)});
+    expect(checked).toEqual({refuse: expect.stringMatching(/the row under the header gives units/)});
     for (const path of [csv, xlsx]) {
       const [result] = await wh.load([path]);
       expect(result!.status, path).toBe("refused");
