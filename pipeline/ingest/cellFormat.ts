@@ -55,6 +55,8 @@ export function formatKind(code: string | undefined): FormatKind {
  * every other format, or one this cannot split (digits on both sides of literal text, scientific).
  */
 function shownAs(section: string): FormatKind | null {
+  // A condition (`[>=10000]0!.0000"万"`) picks the section by the value: not read here, the number as stored.
+  if (/\[[<>=]/.test(section)) return null;
   let before = "";
   let digits = "";
   let after = "";

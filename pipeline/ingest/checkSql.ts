@@ -547,24 +547,6 @@ function ruleChecks(
 }
 
 /**
- * Whether the rows `checked` read hold a number a decimal-comma locale's whole amount could be (`1.260` for 1260,
- * read with a point as 1.26) and none only a point writes. A number with a fraction read from a comma- or
- * tab-separated file is such a one when it lies in [1, 1000) with at most three decimals; one below 1, from 1000 on,
- * or with more decimals is a point's (no group of thousands starts with 0 or follows four digits). One SQL row,
- * `maybe`; `null` when the feed has no number column staged. Cheap: the typed values only, no text.
- */
-export function groupedPointSql(contract: Contract, staged: StagedColumns): string | null {
-  const numbers = contract.columns.filter((c) => staged.byColumn.has(c.name) && isNumberColumn(c));
-  if (numbers.length === 0) return null;
-  const fraction = (x: string) => `(${x} is not null and ${x} <> trunc(${x}))`;
-  const pointOnly = (x: string) =>
-    `(${fraction(x)} and (abs(${x}) < 1 or abs(${x}) >= 1000 or abs(${x} * 1000 - round(${x} * 1000)) > 1e-6))`;
-  const any = (f: (x: string) => string) =>
-    numbers.map((c) => `coalesce(bool_or(${f(`${ident(c.name)}::double`)}), false)`).join(" or ");
-  return `select (${any(fraction)}) and not (${any(pointOnly)}) as maybe from checked where not _bad and not _footer`;
-}
-
-/**
  * The first cell of each kind of decimal-mark evidence (decimalMark.ts) in a file's number columns (integers and
  * numbers, not references), read from `source` (a relation of the staged cells c0 … with `_line`, read once): one
  * row per kind found, with its line, column and text, and the kind's count of cells. Only cells with a point or a

@@ -128,8 +128,7 @@ const DECIMAL_OPTION = "--decimal";
  * separated by commas or tabs (the Chinese locales' way), `1,500`-like cells count for the point: read with a
  * comma, they would be 1000 times smaller. A file separated by semicolons (the list separator of the locales with a
  * decimal comma) counts them for neither side, and where it holds `1,500` or `1.500`-like numbers and nothing that
- * tells the mark, the mark cannot be told either; so in any file whose only numbers with a mark are `1.500`-like (a
- * decimal-comma locale's whole amounts, `#,##0`). `stated` (the load's `--decimal`) decides alone.
+ * tells the mark, the mark cannot be told either. `stated` (the load's `--decimal`) decides alone.
  *
  * @example decimalMark({comma: {line: 3, column: "cost_yuan", value: "12,5", count: 1}}, ",") // {mark: "comma"}
  */
@@ -165,13 +164,6 @@ export function decimalMark(
     return {
       mark: "ambiguous",
       why: `the file is separated by semicolons, as files from decimal-comma locales usually are, and no number in it tells which mark it writes (for example ${at(grouped)})`,
-    };
-  // Separated by commas or tabs, with `1.260`-like numbers only: LibreOffice and Excel under a German or French
-  // locale write whole amounts so (#,##0), where a point reading stores 1.26 for 1260 without a word.
-  if (!point && !groupedComma && found.grouped_point)
-    return {
-      mark: "ambiguous",
-      why: `every number with a point in it has one group of three digits after the point, as a decimal-comma locale groups thousands, and no number tells which mark the file writes (for example ${at(found.grouped_point)})`,
     };
   return {mark: "point"};
 }

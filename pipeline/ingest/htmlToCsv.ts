@@ -73,20 +73,24 @@ export async function readHtmlToCsv(
     return cells.length === headerCells.length && cells.every((c, i) => c === headerCells[i]);
   };
   // Every later table with the same header adds its rows (one table per district or month, as web systems page
-  // them); one with rows but another header would be lost: the file is refused. A table of notes (one cell per row)
-  // is no data.
+  // them); one under another feed's header would be lost: the file is refused. Any other table (notes, a sign-off
+  // with two names, a summary) holds no rows of a feed.
   const body = tables[first]!.filter((r) => r.number >= header.number);
   for (const rows of tables.slice(first + 1)) {
     const again = rows.slice(0, HEADER_SEARCH_ROWS).find(same);
-    if (again) body.push(...rows.filter((r) => r.number > again.number));
-    else if (rows.some((r) => r.cells.filter((c) => c !== "").length >= 2))
+    if (again) {
+      body.push(...rows.filter((r) => r.number > again.number));
+      continue;
+    }
+    const other = rows
+      .slice(0, HEADER_SEARCH_ROWS)
+      .find((r) => r.cells.filter((c) => c !== "").length >= 2 && !("refuse" in recognize(trimTrailingEmpty(r.cells))));
+    if (other)
       throw new FeedError(
         shown,
-        `a second table (rows ${rows[0]!.number}–${rows.at(-1)!.number}) holds rows under another header than the first table's (row ${header.number}); its rows would be lost: send one feed's tables with the same header, or each table as a file of its own`,
+        `a second table (rows ${rows[0]!.number}–${rows.at(-1)!.number}) holds rows under another header (row ${other.number}) than the first table's (row ${header.number}); its rows would be lost: send one feed's tables with the same header, or each table as a file of its own`,
       );
   }
-  // A cell spanning columns shifts the cells after it; the last cell of its row shifts none (Gnumeric writes
-  // colspan where a header's text runs on into an empty column, and a sign-off line is one cell across the table).
   // A totals or sign-off row (合计 across the label columns) is a footer, skipped as in a CSV or a workbook.
   const footer = (r: HtmlRow) => FOOTER_RE.test(r.cells.find((c) => c !== "") ?? "");
   const harmful = (r: HtmlRow) => (footer(r) ? [] : r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length));

@@ -9,7 +9,6 @@ import {
   checkSql,
   cutIdCheck,
   decimalEvidenceSql,
-  groupedPointSql,
   wholeFileChecks,
   type Registries,
   type StagedColumns,
@@ -449,9 +448,8 @@ function keptCells(read: ReadFile): string {
 /**
  * The decimal mark of a delimited text file whose load did not state one (decimalMark.ts), from the cells of its
  * number columns, or `ambiguous` where they do not tell it. Most files cost nothing here: only a file
- * separated by semicolons, one with a rejected row whose number a decimal comma could have written, or one whose
- * numbers with a fraction all lie in [1, 1000) with three decimals at most (checkSql.ts `groupedPointSql`: `1.260`
- * may be 1260), is read for the evidence, from numbered lines (`restage` asks for a streamed file to be staged so first; `read whole`: its
+ * separated by semicolons, or one with a rejected row whose number a decimal comma could have written, is read for
+ * the evidence, from numbered lines (`restage` asks for a streamed file to be staged so first; `read whole`: its
  * rejected rows were asked already).
  */
 async function decideDecimalMark(
@@ -478,18 +476,12 @@ async function decideDecimalMark(
   };
   const semicolon = read.staged.delimiter === ";";
   if (!semicolon && bad !== "read whole") {
+    if (!bad) return {mark: "point"};
     // The rejected rows' cells: a streamed file's are kept in `checked` (checkSql), another's are in `raw`.
     const badRows = staged.streamed
       ? `(${keptCells(read)})`
       : "(select * from raw where _line in (select _line from checked where _bad))";
-    const inBad = bad ? await evidence(badRows) : {};
-    // The loaded numbers could all be a decimal-comma locale's whole amounts (1.260): the file's text tells.
-    const grouped = groupedPointSql(contract, staged);
-    const maybe =
-      inBad.point === undefined &&
-      grouped !== null &&
-      ((await warehouse.all<{maybe: boolean}>(grouped)) as [{maybe: boolean}])[0].maybe;
-    if (inBad.comma === undefined && inBad.grouped_point === undefined && !maybe) return {mark: "point"};
+    if ((await evidence(badRows)).comma === undefined) return {mark: "point"};
   }
   if (staged.streamed) return "restage";
   // A sign-off or totals line below the table (合计 …) is no row of the feed: no evidence either (as rowRules skips it).

@@ -124,7 +124,7 @@ export function parseSql(
     case "timestamp":
       return `coalesce(${isoFast(d, "timestamp")}, ${zoned(d)}, try_cast(${d} as timestamp), try_strptime(${d}, ${list([...TIMESTAMP_FORMATS, ...DATE_FORMATS])}), ${excelSerial(d)}, ${twelveHour(d)})`;
     case "month":
-      return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', ${castDate(d)})::date) end`;
+      return `case when regexp_full_match(${d}, ${lit(AMBIGUOUS_MONTH)}) then null::date else coalesce(try_strptime(${d}, ${list(MONTH_FORMATS)})::date, date_trunc('month', coalesce(${zoned(d)}::date, ${castDate(d)}))::date) end`;
   }
 }
 

@@ -345,7 +345,7 @@ export function parseText(
       if (AMBIGUOUS_MONTH_RE.test(d)) return null;
       const parsed = strptime(d, MONTH_FORMATS);
       if (parsed !== null) return dayOf(parsed);
-      const date = castDate(d);
+      const date = dayOf(zoned(d)) ?? castDate(d);
       return date === null ? null : monthStart(date);
     }
   }

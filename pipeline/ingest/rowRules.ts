@@ -396,7 +396,12 @@ export function unitRowRefusal(cells: Array<string | null>, headers: string[], m
   if (filled.length === 0 || !filled.every((c) => UNIT_CELL.test(c))) return undefined;
   if (!filled.some((c) => unitOfWord(UNIT_CELL.exec(c)![1]!) !== undefined)) return undefined;
   const suffixed = headers.map((h, i) => (given[i] ? `${h}${given[i]}` : h));
-  const conflicts = matchHeaders(suffixed, match.contract).unitConflicts;
+  // Only a unit of the same kind as the column's (万元 for yuan, 小时 for workdays): 万人, 分 (points) or 年 under a
+  // column with no unit, or of another kind, is a label, not a claim about the values.
+  const conflicts = matchHeaders(suffixed, match.contract).unitConflicts.filter((u) => {
+    const found = unitOfWord(u.found);
+    return found !== undefined && UNIT_KINDS.some((k) => k.includes(found) && k.includes(u.expected));
+  });
   if (conflicts.length === 0) return undefined;
   const what = conflicts.map(
     (u) =>

@@ -107,12 +107,13 @@ export const ZONED_TIMESTAMP =
 export const ZONE_OFFSET = "^([+-])([0-9]{1,2}):?([0-9]{2})?$";
 
 /**
- * What a date column's cast may read (`2022-07-20`, `2022/7/20`, with a time of day after it): DuckDB's cast to
+ * What a date column's cast may read (`2022-07-20`, `2022/7/20`, with a time of day after it, on the 12-hour clock
+ * too (`下午3:30`), or its weekday (`星期二`)): DuckDB's cast to
  * DATE takes the date at the start and drops whatever follows, so `2022-07-20 预计` (expected) or
  * `2022-07-01至2022-07-03` (a range) loaded as a plain date. Text beyond a time of day is rejected instead.
  */
 export const DATE_THEN_TIME =
-  "[0-9]+(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?)?";
+  "[0-9]+(?:-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2})(?:[ T]+(?:(?:上午|下午|AM|PM|am|pm) *)?[0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.,][0-9]+)?)?(?: *(?:AM|PM|am|pm|上午|下午))?)?(?: *(?:星期|周)[一二三四五六日天])?";
 
 /** China's offset from UTC, in minutes: a zoned timestamp is shifted to it. */
 export const CHINA_OFFSET_MINUTES = 480;

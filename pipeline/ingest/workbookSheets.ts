@@ -208,7 +208,8 @@ const FOOTER_RE = new RegExp(FOOTER_PATTERN);
 
 /**
  * Why a row with a merge across loaded columns (`rowMerges`) is refused; undefined for a footer (合计 or a sign-off
- * across the label columns: skipped as a footer, its cells no values).
+ * across the label columns: skipped as a footer, its cells no values) and for a row with no text outside the merge
+ * (a note, 注：… or 数据来源：…, handled as any other such row).
  */
 export function rowMergeRefusal(
   sheet: string,
@@ -217,6 +218,8 @@ export function rowMergeRefusal(
   headers: string[],
 ): string | undefined {
   if (FOOTER_RE.test(cells.find((c) => c.trim() !== "")?.trim() ?? "")) return undefined;
+  // A line whose only text is the merge's (注：…, 数据来源：…, a sign-off) is a note under the table, no data row.
+  if (cells.every((c, i) => c.trim() === "" || (i >= merge.left - 1 && i < merge.right))) return undefined;
   const first = headers[merge.left - 1]?.trim();
   const last = headers[merge.right - 1]?.trim();
   return `sheet ${sheet} has cells merged across columns in row ${merge.top}: ${merge.ref}${first && last ? ` (${first} … ${last})` : ""}; a merged cell keeps its value in its first column only, so the columns after it would load empty; unmerge them and fill each cell, then send the file again`;

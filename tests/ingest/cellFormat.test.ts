@@ -49,6 +49,8 @@ describe("formatKind", () => {
     ["0\\.0,", "scaled"],
     ["#,##0,", "scaled"],
     ["000000", "padded"],
+    // A conditional 亿/万 display picks its section by the value: read as the stored number (review, 2026-12-08).
+    ['[>=100000000]0!.00,,"亿";[>=10000]0!.0000"万";0', "number"],
     ['"SU-"000000', "padded"],
   ])("%s is %s", (code, kind) => {
     expect(formatKind(code).kind).toBe(kind);

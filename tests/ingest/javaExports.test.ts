@@ -221,6 +221,19 @@ describe("review of the workbook changes (2026-12-07)", () => {
     const [loaded] = await wh.load([totals]);
     expect(loaded).toMatchObject({status: "loaded", rows_read: 2, rows_loaded: 2, footer_lines: [4]});
     expect("refuse" in (await fileCheck(totals))).toBe(false);
+    // A note under the table merged across columns (注：…), its only text: no data row, never a refusal (review).
+    const note = new ExcelJS.Workbook();
+    const noted = note.addWorksheet("Sheet1");
+    noted.addRow([...HEADER, "首套印章费用（元）"]);
+    noted.addRow(["N-1", "城东区", "2022-03-01 09:30", "网办", 2, 50, 7]);
+    noted.addRow(["注：本表数据截至2022年3月31日"]);
+    noted.mergeCells("A3:E3");
+    const notePath = join(dir, "note-merged.xlsx");
+    await note.xlsx.writeFile(notePath);
+    const [withNote] = await wh.load([notePath]);
+    expect(withNote!.status).toBe("loaded");
+    expect(withNote!.rows_loaded).toBe(1);
+    expect("refuse" in (await fileCheck(notePath))).toBe(false);
   });
 
   it("a merged 备注 or 序号, which no column reads, does not refuse the file", async () => {

@@ -410,13 +410,26 @@ describe("HTML tables saved as .xls", () => {
       other,
       table([HEADER, ["E-1", "城东区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]) +
         table([
-          ["任务编号", "责任单位", "报送日期"],
-          ["1", "市税务局", "2022-03-31"],
+          ["任务编号", "责任单位", "报送日期", "进展状态", "完成进度"],
+          ["1", "市税务局", "2022-03-31", "推进中", "50"],
         ]),
     );
     const [refused] = await wh.load([other]);
     expect(refused!.status).toBe("refused");
-    expect(refused!.message).toMatch(/a second table \(rows 3–4\) holds rows under another header/);
+    expect(refused!.message).toMatch(/a second table \(rows 3–4\) holds rows under another header \(row 3\)/);
+    // A sign-off of two names or a summary under the data is no feed's rows: loaded (review, 2026-12-08).
+    const signed = join(wh.dir, "signed.xls");
+    writeFileSync(
+      signed,
+      table([HEADER, ["F-1", "城东区", "2022-03-01 09:30", "", "网上办理", "2", "0"]]) +
+        table([["制表人：张三", "审核人：李四"]]) +
+        table([
+          ["区县", "办件数"],
+          ["城东区", "1"],
+        ]),
+    );
+    const [loaded] = await wh.load([signed]);
+    expect(loaded).toMatchObject({status: "loaded", rows_read: 1, rows_loaded: 1});
   });
 
   it("a row's last cell spanning columns shifts no cell: loaded (Gnumeric's header, a sign-off line)", async () => {
@@ -540,6 +553,15 @@ describe("a unit said above the header (单位：万元)", () => {
     );
     const [result] = await wh.load([fits]);
     expect(result).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 1});
+    // A label of another kind than the column's unit (分 under a count, 万人 under a plain number) claims nothing.
+    const label = join(wh.dir, "unit-row-label.csv");
+    writeFileSync(
+      label,
+      [header.join(","), ["", "", "", "", "", "（分）", ""].join(","), row.join(",").replace("U-1", "U-8")].join("\n") +
+        "\n",
+    );
+    const [labelled] = await wh.load([label]);
+    expect(labelled).toMatchObject({status: "loaded", rows_loaded: 1, rows_rejected: 1});
   });
 
   it("loads a table whose note is the columns' unit, or whose header names the column's own unit", async () => {

@@ -150,6 +150,13 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "2022-07-01 (BC)",
     "2022-07-01 00:00:00.000",
     "2022-07-01 23:30 UTC",
+    // A time on the 12-hour clock, a weekday, two spaces, a comma before the milliseconds: still the date (review).
+    "2022/3/1 下午3:30",
+    "2022/3/1 上午12:00:00",
+    "2022-03-01 12:00 AM",
+    "2022-03-01 星期二",
+    "2022-03-01  00:00",
+    "2022-03-01 00:00:00,000",
   ],
   timestamp: [
     "2022-03-05 09:30",
@@ -221,6 +228,11 @@ const CORPUS: Record<Exclude<ColumnType, "varchar">, string[]> = {
     "23/6/5 9:30",
   ],
   month: [
+    // Zoned: in China time, as a date column reads them (review, 2026-12-08).
+    "2022-03-01T00:00:00+08:00",
+    "2022-03-31T20:00:00Z",
+    "2022-03-01 00:00:00 UTC",
+    "2022-03-05 预计",
     "2022-03",
     "2022-3",
     "2022/03",
@@ -310,8 +322,8 @@ describe("parseText agrees with the loader's parseSql", () => {
     const wall = ["2022-03-01 09:05:00", "2022-03-04 00:15:00", "2022-03-01 09:05:00", null];
     expect(await loaderValues("timestamp", times, false)).toEqual(wall);
     expect(times.map((v) => browserValue("timestamp", v, false))).toEqual(wall);
-    const dates = ["2022-07-20 预计", "2022-07-01至2022-07-03", "2022-07-01 09:30", "2022-07-01"];
-    const day = [null, null, "2022-07-01", "2022-07-01"];
+    const dates = ["2022-07-20 预计", "2022-07-01至2022-07-03", "2022-07-01 09:30", "2022-07-01", "2022/7/1 下午3:30"];
+    const day = [null, null, "2022-07-01", "2022-07-01", "2022-07-01"];
     expect(await loaderValues("date", dates, false)).toEqual(day);
     expect(dates.map((v) => browserValue("date", v, false))).toEqual(day);
   });
