@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import {FeedError} from "../errors.ts";
 import {CsvWriter} from "./csvWriter.ts";
 import {parseHtmlTables, type HtmlRow} from "./parseHtmlTable.ts";
-import {FOOTER_PATTERN} from "./personalData.ts";
+import {isFooterRow} from "./personalData.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 import {isUtf8, looksLikeGb18030} from "./sniffFile.ts";
 
@@ -12,7 +12,6 @@ import {isUtf8, looksLikeGb18030} from "./sniffFile.ts";
  * refused with the advice to export CSV instead.
  */
 const MAX_HTML_BYTES = 256 * 1024 * 1024;
-const FOOTER_RE = new RegExp(FOOTER_PATTERN);
 
 type Recognize = (headers: string[]) => {refuse: string} | {missingRequired: string[]};
 
@@ -92,8 +91,8 @@ export async function readHtmlToCsv(
       );
   }
   // A totals or sign-off row (合计 across the label columns) is a footer, skipped as in a CSV or a workbook.
-  const footer = (r: HtmlRow) => FOOTER_RE.test(r.cells.find((c) => c !== "") ?? "");
-  const harmful = (r: HtmlRow) => (footer(r) ? [] : r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length));
+  const harmful = (r: HtmlRow) =>
+    isFooterRow(r.cells) ? [] : r.merged.filter((m) => m.rowspan > 1 || m.column < r.cells.length);
   const merged = body.find((r) => harmful(r).length > 0);
   if (merged) {
     const {column, colspan, rowspan} = harmful(merged)[0]!;

@@ -29,6 +29,7 @@ import {
   ZONED_TIMESTAMP,
   DATE_THEN_TIME,
   ZONE_OFFSET,
+  ZONE_NAME,
 } from "./textFormats.ts";
 
 /**
@@ -177,7 +178,7 @@ function castDate(d: string): string {
 function zoned(v: string): string {
   const z = `regexp_extract(${v}, ${lit(ZONED_TIMESTAMP)}, 2)`;
   // The offset after `UTC` / `GMT`, if any (`+8`, `+08:00`), as ZONE_OFFSET splits it.
-  const o = `regexp_replace(${z}, '^([Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)', '')`;
+  const o = `regexp_replace(${z}, ${lit(ZONE_NAME)}, '')`;
   const hours = `regexp_extract(${o}, ${lit(ZONE_OFFSET)}, 2)`;
   const mins = `regexp_extract(${o}, ${lit(ZONE_OFFSET)}, 3)`;
   const minutes = `(case when ${o} = '' then 0 else (case when starts_with(${o}, '-') then -1 else 1 end) * (cast(${hours} as integer) * 60 + coalesce(try_cast(nullif(${mins}, '') as integer), 0)) end)`;

@@ -32,6 +32,7 @@ import {
   ZONED_TIMESTAMP,
   DATE_THEN_TIME,
   ZONE_OFFSET,
+  ZONE_NAME,
 } from "./textFormats.ts";
 
 export type {ColumnType};
@@ -266,6 +267,7 @@ function twelveHour(text: string): string | null {
 const WHOLE = new RegExp(`^(?:${WHOLE_NUMBER})$`);
 const ZONED = new RegExp(ZONED_TIMESTAMP);
 const ZONE_OFFSET_RE = new RegExp(ZONE_OFFSET);
+const ZONE_NAME_RE = new RegExp(ZONE_NAME);
 
 /** parseSql's zoned: a timestamp with a zone (Z, +08:00, +0000) in China time, or null. */
 function zoned(text: string): number | null {
@@ -274,7 +276,7 @@ function zoned(text: string): number | null {
   const local = castTimestamp(m[1]!);
   if (local === null) return null;
   // The offset after `UTC` / `GMT`, if any (`+8`, `+08:00`), as parseSql.ts reads it.
-  const o = m[2]!.replace(/^(?:utc|gmt|z)/i, "");
+  const o = m[2]!.replace(ZONE_NAME_RE, "");
   const parts = ZONE_OFFSET_RE.exec(o);
   const offset = parts ? (parts[1] === "-" ? -1 : 1) * (Number(parts[2]) * 60 + Number(parts[3] ?? 0)) : 0;
   return local + (CHINA_OFFSET_MINUTES - offset) * 60_000_000;

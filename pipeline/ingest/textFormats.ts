@@ -103,6 +103,9 @@ export const WHOLE_NUMBER = "[+-]?[0-9]+([.]0*)?";
 export const ZONED_TIMESTAMP =
   "^(.*[0-9][ T][0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2}(?:[.][0-9]+)?)?) ?(Z|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|[+-][0-9]{2}(?::?[0-9]{2})?)$";
 
+/** The name a zone may start with (`Z`, `UTC`, `GMT`), taken off before its offset is read (ZONE_OFFSET). */
+export const ZONE_NAME = "^(?:[Uu][Tt][Cc]|[Gg][Mm][Tt]|Z)";
+
 /** A zone's offset from UTC once `UTC` / `GMT` is taken off (`+8`, `+08:00`, `-0500`): sign, hours, minutes. */
 export const ZONE_OFFSET = "^([+-])([0-9]{1,2}):?([0-9]{2})?$";
 

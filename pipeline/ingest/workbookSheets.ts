@@ -3,7 +3,7 @@
  * streams a workbook (xlsxToCsv.ts), and the browser's file check, which holds it in memory (fileCheck.ts), so that
  * both read the same sheets, skip the same ones for the same reasons and number rows alike. Pure and browser-safe.
  */
-import {FOOTER_PATTERN} from "./personalData.ts";
+import {isFooterRow} from "./personalData.ts";
 import {HEADER_SEARCH_ROWS} from "./rowRules.ts";
 
 /** How a sheet's header row maps onto a feed (recognizeFeed's answer, as far as reading a workbook needs it). */
@@ -167,14 +167,7 @@ export function mergedCellsRefusal(
   headers: string[],
   match: SheetMatch,
 ): string | undefined {
-  const read = new Set([...match.byColumn.values(), ...(match.timeOf?.values() ?? [])]);
-  if (match.synthetic !== undefined) read.add(match.synthetic);
-  const loadedColumns = read.size;
-  const loadedIn = (m: MergedRange) => {
-    let n = 0;
-    for (let c = m.left - 1; c < m.right; c++) if (read.has(c)) n++;
-    return n;
-  };
+  const {loadedIn, loadedColumns} = loadedColumnsOf(match);
   const found = merges.filter(
     (m) => m.bottom > m.top && m.bottom > headerRow && loadedIn(m) > 0 && loadedIn(m) < loadedColumns,
   );
@@ -193,18 +186,27 @@ export function mergedCellsRefusal(
  * not yet disbursed, found 2026-12-08). Whether such a row is refused is `rowMergeRefusal`'s to say, from its text.
  */
 export function rowMerges(merges: MergedRange[], headerRow: number, match: SheetMatch): Map<number, MergedRange> {
-  const read = new Set([...match.byColumn.values(), ...(match.timeOf?.values() ?? [])]);
-  if (match.synthetic !== undefined) read.add(match.synthetic);
+  const {loadedIn, loadedColumns} = loadedColumnsOf(match);
   const byRow = new Map<number, MergedRange>();
   for (const m of merges) {
-    let n = 0;
-    for (let c = m.left - 1; c < m.right; c++) if (read.has(c)) n++;
-    if (m.top === m.bottom && m.top > headerRow && n >= 2 && n < read.size && !byRow.has(m.top)) byRow.set(m.top, m);
+    const n = loadedIn(m);
+    if (m.top === m.bottom && m.top > headerRow && n >= 2 && n < loadedColumns && !byRow.has(m.top))
+      byRow.set(m.top, m);
   }
   return byRow;
 }
 
-const FOOTER_RE = new RegExp(FOOTER_PATTERN);
+/** How many columns a sheet loads (the contract's, their times of day, `synthetic`), and how many a merge covers. */
+function loadedColumnsOf(match: SheetMatch): {loadedColumns: number; loadedIn: (m: MergedRange) => number} {
+  const read = new Set([...match.byColumn.values(), ...(match.timeOf?.values() ?? [])]);
+  if (match.synthetic !== undefined) read.add(match.synthetic);
+  const loadedIn = (m: MergedRange) => {
+    let n = 0;
+    for (let c = m.left - 1; c < m.right; c++) if (read.has(c)) n++;
+    return n;
+  };
+  return {loadedColumns: read.size, loadedIn};
+}
 
 /**
  * Why a row with a merge across loaded columns (`rowMerges`) is refused; undefined for a footer (合计 or a sign-off
@@ -217,7 +219,7 @@ export function rowMergeRefusal(
   cells: string[],
   headers: string[],
 ): string | undefined {
-  if (FOOTER_RE.test(cells.find((c) => c.trim() !== "")?.trim() ?? "")) return undefined;
+  if (isFooterRow(cells)) return undefined;
   // A line whose only text is the merge's (注：…, 数据来源：…, a sign-off) is a note under the table, no data row.
   if (cells.every((c, i) => c.trim() === "" || (i >= merge.left - 1 && i < merge.right))) return undefined;
   const first = headers[merge.left - 1]?.trim();
